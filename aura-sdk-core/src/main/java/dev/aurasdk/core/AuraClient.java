@@ -1,0 +1,583 @@
+package dev.aurasdk.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurasdk.core.auth.TokenProvider;
+import dev.aurasdk.core.auth.TokenStore;
+import dev.aurasdk.core.http.AuraHttp;
+import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.http.RequestListener;
+import dev.aurasdk.core.http.RetryPolicy;
+import dev.aurasdk.core.http.Sleeper;
+import dev.aurasdk.core.internal.BaseUrls;
+import dev.aurasdk.core.internal.Json;
+import dev.aurasdk.core.internal.UserAgent;
+import dev.aurasdk.core.internal.auth.CachingTokenProvider;
+import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
+import dev.aurasdk.core.internal.http.Transport;
+import dev.aurasdk.core.model.Organization;
+import dev.aurasdk.core.model.TenantSummary;
+import dev.aurasdk.core.wait.DelayScheduler;
+import dev.aurasdk.core.wait.WaitOptions;
+import dev.aurasdk.core.wait.Waiter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The entry point: owns the transport, token cache, rate limiter and scheduler shared by every
+ * feature client built from it ({@code ImportJobs}, {@code GraphQLDataApis}). Thread-safe; build one
+ * per credential and share it. Close it when done.
+ *
+ * <pre>{@code
+ * try (AuraClient aura = AuraClient.fromEnvironment()) {
+ *     aura.instances().list().forEach(i -> System.out.println(i.id() + " " + i.name()));
+ * }
+ * }</pre>
+ */
+public final class AuraClient implements AutoCloseable {
+    /** Aura's production API. */
+    public static final String DEFAULT_BASE_URL = "https://api.neo4j.io";
+
+    private static final AtomicInteger SCHEDULER_IDS = new AtomicInteger();
+
+    private final String baseUrl;
+    private final Transport transport;
+    private final TokenProvider tokenProvider;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final List<RequestListener> listeners;
+    private final WaitOptions waitOptions;
+    private final HttpClient httpClient;
+    private final boolean ownsHttpClient;
+    private final ScheduledExecutorService userScheduler;
+    private final Tenants tenants;
+    private final Organizations organizations;
+    private final Instances instances;
+    private final Object schedulerLock = new Object();
+    private ScheduledExecutorService ownScheduler;
+    private Waiter waiter;
+    private volatile boolean closed;
+
+    private AuraClient(Builder b) {
+        this.baseUrl = b.baseUrl;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.listeners = List.copyOf(b.listeners);
+        this.waitOptions = b.waitOptions;
+        this.ownsHttpClient = b.httpClient == null;
+        this.httpClient = b.httpClient != null ? b.httpClient
+                : HttpClient.newBuilder()
+                        .connectTimeout(b.connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+        this.userScheduler = b.scheduler;
+        ObjectMapper mapper = Json.mapper();
+        String userAgent = UserAgent.header(b.userAgentSuffix);
+        Transport.TransportConfig config = new Transport.TransportConfig() {
+            @Override public String baseUrl() {
+                return baseUrl;
+            }
+            @Override public HttpClient httpClient() {
+                return httpClient;
+            }
+            @Override public ObjectMapper mapper() {
+                return mapper;
+            }
+            @Override public RetryPolicy retryPolicy() {
+                return b.retryPolicy;
+            }
+            @Override public RateLimit rateLimit() {
+                return b.rateLimit;
+            }
+            @Override public Duration attemptTimeout() {
+                return b.requestTimeout;
+            }
+            @Override public Duration callTimeout() {
+                return b.callTimeout;
+            }
+            @Override public Clock clock() {
+                return clock;
+            }
+            @Override public Sleeper sleeper() {
+                return sleeper;
+            }
+            @Override public List<RequestListener> listeners() {
+                return listeners;
+            }
+            @Override public String userAgent() {
+                return userAgent;
+            }
+        };
+        if (b.tokenProvider != null) {
+            this.tokenProvider = b.tokenProvider;
+            this.transport = new Transport(config, tokenProvider);
+        } else {
+            URI tokenUrl = BaseUrls.endpoint("authUrl", b.authUrl != null ? b.authUrl : baseUrl + "/oauth/token");
+            Transport tokenTransport = new Transport(config, null);
+            ClientCredentialsTokenFetcher fetcher =
+                    new ClientCredentialsTokenFetcher(tokenTransport, tokenUrl, b.credentials);
+            this.tokenProvider = new CachingTokenProvider(fetcher,
+                    b.tokenStore != null ? b.tokenStore : TokenStore.inMemory(),
+                    b.credentials.clientId() + "@" + tokenUrl, clock, b.tokenRefreshMargin,
+                    Duration.ofSeconds(10), Duration.ofMinutes(5));
+            this.transport = new Transport(config, tokenProvider);
+        }
+        this.tenants = new Tenants(transport);
+        this.organizations = new Organizations(transport);
+        this.instances = new Instances(transport);
+    }
+
+    /** A builder. @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client with credentials from {@code AURA_API_CLIENT_ID} / {@code AURA_API_CLIENT_SECRET}
+     * (or the system properties {@code aura.clientId} / {@code aura.clientSecret}), and
+     * {@code AURA_BASE_URL} / {@code AURA_AUTH_URL} when set.
+     *
+     * @return the client
+     * @throws IllegalStateException naming a missing variable
+     */
+    public static AuraClient fromEnvironment() {
+        Builder b = builder().credentials(AuraCredentials.fromEnvironment());
+        String base = System.getenv("AURA_BASE_URL");
+        if (base != null && !base.isBlank()) {
+            b.baseUrl(base);
+        }
+        String auth = System.getenv("AURA_AUTH_URL");
+        if (auth != null && !auth.isBlank()) {
+            b.authUrl(auth);
+        }
+        return b.build();
+    }
+
+    /** Tenant look-ups (v1). @return the tenants client */
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    /** Organization and project look-ups (v2beta1). @return the organizations client */
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    /** Instance look-ups (v1). @return the instances client */
+    public Instances instances() {
+        return instances;
+    }
+
+    /**
+     * The shared transport: authenticated, retried, rate-limited calls to any Aura endpoint.
+     *
+     * @return the transport
+     */
+    public AuraHttp http() {
+        ensureOpen();
+        return transport;
+    }
+
+    /** The base URL in use ({@code scheme://host[:port]}). @return the base URL */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The token provider (cached client-credentials by default). @return the provider */
+    public TokenProvider tokenProvider() {
+        return tokenProvider;
+    }
+
+    /** The clock used for tokens, deadlines and waits. @return the clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The default options of waits started from this client. @return the wait options */
+    public WaitOptions waitOptions() {
+        return waitOptions;
+    }
+
+    /**
+     * The shared poller for long-running operations; its async waits run on the client's scheduler.
+     *
+     * @return the waiter
+     */
+    public Waiter waiter() {
+        ensureOpen();
+        synchronized (schedulerLock) {
+            if (waiter == null) {
+                DelayScheduler scheduler = (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
+                waiter = new Waiter(clock, sleeper, scheduler, listeners);
+            }
+            return waiter;
+        }
+    }
+
+    /**
+     * The scheduler for asynchronous waits: the one given to the builder, or a daemon pool of two
+     * threads created on first use and shut down by {@link #close()}.
+     *
+     * @return the scheduler
+     */
+    public ScheduledExecutorService scheduler() {
+        ensureOpen();
+        if (userScheduler != null) {
+            return userScheduler;
+        }
+        synchronized (schedulerLock) {
+            if (ownScheduler == null) {
+                int id = SCHEDULER_IDS.incrementAndGet();
+                AtomicInteger threads = new AtomicInteger();
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
+                    Thread t = new Thread(r, "aura-sdk-" + id + "-scheduler-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+                executor.setRemoveOnCancelPolicy(true);
+                ownScheduler = executor;
+            }
+            return ownScheduler;
+        }
+    }
+
+    /**
+     * Checks that the credentials work and both API generations answer. Never throws for a failed
+     * check: each failure is in the report.
+     *
+     * @return one entry per check: token, v1 (tenants), v2beta1 (organizations)
+     */
+    public HealthReport healthCheck() {
+        List<HealthCheckResult> results = new ArrayList<>();
+        results.add(check("token", () -> {
+            tokenProvider.token();
+            return "access token available";
+        }));
+        results.add(check("v1 (tenants)", () -> {
+            List<TenantSummary> list = tenants.list();
+            return list.size() + " tenant(s)";
+        }));
+        results.add(check("v2beta1 (organizations)", () -> {
+            List<Organization> list = organizations.list();
+            return list.size() + " organization(s)";
+        }));
+        return HealthReport.builder().checks(results).build();
+    }
+
+    private static HealthCheckResult check(String name, Supplier<String> body) {
+        long t0 = System.nanoTime();
+        try {
+            String detail = body.get();
+            return HealthCheckResult.builder().name(name).ok(true)
+                    .latency(Duration.ofNanos(System.nanoTime() - t0)).detail(detail).build();
+        } catch (RuntimeException e) {
+            return HealthCheckResult.builder().name(name).ok(false)
+                    .latency(Duration.ofNanos(System.nanoTime() - t0))
+                    .error(String.valueOf(e.getMessage()))
+                    .errorType(e.getClass().getSimpleName())
+                    .build();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this AuraClient is closed");
+        }
+    }
+
+    /** Stops the client's own scheduler (pending async waits end) and releases the HTTP client. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (schedulerLock) {
+            if (ownScheduler != null) {
+                ownScheduler.shutdownNow();
+                try {
+                    ownScheduler.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (ownsHttpClient && httpClient instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) httpClient).close();
+            } catch (Exception ignored) {
+                // best effort: JDK 21+ HttpClient only
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AuraClient{baseUrl=" + baseUrl + ", tokenProvider=" + tokenProvider + "}";
+    }
+
+    /** Builds an {@link AuraClient}. Only credentials (or a token provider) are required. */
+    public static final class Builder {
+        private AuraCredentials credentials;
+        private TokenProvider tokenProvider;
+        private TokenStore tokenStore;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String authUrl;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private RateLimit rateLimit = RateLimit.auraDefault();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofMinutes(3);
+        private Duration tokenRefreshMargin = Duration.ofMinutes(5);
+        private HttpClient httpClient;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private ScheduledExecutorService scheduler;
+        private final List<RequestListener> listeners = new ArrayList<>();
+        private String userAgentSuffix;
+        private WaitOptions waitOptions = WaitOptions.defaults();
+
+        private Builder() {}
+
+        /**
+         * Client credentials (required unless {@link #tokenProvider} is set).
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
+        public Builder credentials(AuraCredentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * A custom token source instead of client credentials.
+         *
+         * @param tokenProvider the provider
+         * @return this builder
+         */
+        public Builder tokenProvider(TokenProvider tokenProvider) {
+            this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
+            return this;
+        }
+
+        /**
+         * Where tokens are cached (in memory by default; share one store between clients).
+         *
+         * @param tokenStore the store
+         * @return this builder
+         */
+        public Builder tokenStore(TokenStore tokenStore) {
+            this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+            return this;
+        }
+
+        /**
+         * The API base URL (default {@code https://api.neo4j.io}); any path is stripped; https is
+         * required except for loopback hosts.
+         *
+         * @param baseUrl the base URL
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = BaseUrls.origin("baseUrl", baseUrl);
+            return this;
+        }
+
+        /**
+         * The token URL (default {@code <baseUrl>/oauth/token}).
+         *
+         * @param authUrl the token URL
+         * @return this builder
+         */
+        public Builder authUrl(String authUrl) {
+            this.authUrl = BaseUrls.endpoint("authUrl", authUrl).toString();
+            return this;
+        }
+
+        /**
+         * The retry policy (default: 3 attempts, backoff 500 ms to 8 s with full jitter).
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * The client-wide request budget (default 125 per minute, Aura's limit).
+         *
+         * @param rateLimit the limit, or {@link RateLimit#unlimited()}
+         * @return this builder
+         */
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+            return this;
+        }
+
+        /**
+         * Connect timeout of the default HTTP client (default 10 s).
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Timeout of one attempt, until the response headers arrive (default 60 s).
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive("requestTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Deadline of one logical call, retries and waits included (default 3 min).
+         *
+         * @param timeout the deadline
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive("callTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * How long before expiry a token is refreshed (default 5 min; never earlier than half the
+         * token's lifetime).
+         *
+         * @param margin the margin
+         * @return this builder
+         */
+        public Builder tokenRefreshMargin(Duration margin) {
+            Objects.requireNonNull(margin, "tokenRefreshMargin");
+            if (margin.isNegative()) {
+                throw new IllegalArgumentException("tokenRefreshMargin must not be negative, got " + margin);
+            }
+            this.tokenRefreshMargin = margin;
+            return this;
+        }
+
+        /**
+         * A JDK HTTP client to use (its connect timeout and proxy settings apply); it is not closed by
+         * the SDK.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * The clock (tests inject a fixed or manual clock).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How the SDK pauses for backoff, rate limit and synchronous waits (tests record instead).
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The scheduler for asynchronous waits (not shut down by the SDK). By default the client creates
+         * a two-thread daemon pool on first use.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Adds an observability listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder addRequestListener(RequestListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Text appended to the User-Agent, such as {@code my-service/1.2}.
+         *
+         * @param suffix the suffix
+         * @return this builder
+         */
+        public Builder userAgentSuffix(String suffix) {
+            Objects.requireNonNull(suffix, "suffix");
+            if (suffix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new IllegalArgumentException("userAgentSuffix must not contain control characters");
+            }
+            this.userAgentSuffix = suffix;
+            return this;
+        }
+
+        /**
+         * Default options of waits started from this client.
+         *
+         * @param waitOptions the options
+         * @return this builder
+         */
+        public Builder waitOptions(WaitOptions waitOptions) {
+            this.waitOptions = Objects.requireNonNull(waitOptions, "waitOptions");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException when neither credentials nor a token provider were given
+         */
+        public AuraClient build() {
+            if (credentials == null && tokenProvider == null) {
+                throw new IllegalStateException(
+                        "AuraClient needs credentials(...) or tokenProvider(...); see AuraCredentials.fromEnvironment()");
+            }
+            if (credentials != null && tokenProvider != null) {
+                throw new IllegalStateException("set either credentials(...) or tokenProvider(...), not both");
+            }
+            return new AuraClient(this);
+        }
+
+        private static Duration positive(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

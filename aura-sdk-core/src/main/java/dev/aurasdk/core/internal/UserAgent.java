@@ -1,0 +1,43 @@
+package dev.aurasdk.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The SDK version and the User-Agent header. Not API. */
+public final class UserAgent {
+    private static final String VERSION = readVersion();
+
+    private UserAgent() {}
+
+    /** The SDK version from the build, or {@code unknown}. @return the version */
+    public static String sdkVersion() {
+        return VERSION;
+    }
+
+    /**
+     * {@code aura-sdk-java/<version> (Java <version>; <os> <arch>)}, then the suffix.
+     *
+     * @param suffix appended after a space when not blank, may be null
+     * @return the header value
+     */
+    public static String header(String suffix) {
+        String base = "aura-sdk-java/" + VERSION + " (Java " + System.getProperty("java.version") + "; "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
+        return suffix == null || suffix.isBlank() ? base : base + " " + suffix.strip();
+    }
+
+    private static String readVersion() {
+        try (InputStream in = UserAgent.class.getResourceAsStream("/dev/aurasdk/core/aura-sdk.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "unknown" : v;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

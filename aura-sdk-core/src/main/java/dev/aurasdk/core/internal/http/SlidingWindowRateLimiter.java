@@ -1,0 +1,63 @@
+package dev.aurasdk.core.internal.http;
+
+import dev.aurasdk.core.http.RateLimit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * At most {@code permits} requests start in any window of {@code period}: a ring of the last
+ * {@code permits} start times; a caller reserves the earliest slot that keeps the window within the
+ * budget and sleeps outside the lock. A server 429 can pause every caller until its
+ * {@code Retry-After}. Not API.
+ */
+public final class SlidingWindowRateLimiter {
+    private final RateLimit limit;
+    private final Clock clock;
+    private final long[] starts;
+    private int head;
+    private long pausedUntil;
+
+    /**
+     * Creates a limiter.
+     *
+     * @param limit the budget
+     * @param clock the clock
+     */
+    public SlidingWindowRateLimiter(RateLimit limit, Clock clock) {
+        this.limit = limit;
+        this.clock = clock;
+        this.starts = new long[limit.isUnlimited() ? 0 : limit.permits()];
+        java.util.Arrays.fill(starts, Long.MIN_VALUE);
+    }
+
+    /**
+     * Reserves the next slot.
+     *
+     * @return how long the caller must wait before sending (zero when it may send now)
+     */
+    public Duration reserve() {
+        long now = clock.millis();
+        synchronized (this) {
+            long slot = Math.max(now, pausedUntil);
+            if (starts.length > 0) {
+                long oldest = starts[head];
+                if (oldest != Long.MIN_VALUE) {
+                    slot = Math.max(slot, oldest + limit.period().toMillis());
+                }
+                starts[head] = slot;
+                head = (head + 1) % starts.length;
+            }
+            return Duration.ofMillis(slot - now);
+        }
+    }
+
+    /**
+     * Holds every caller back until {@code until} (a server asked to slow down).
+     *
+     * @param until the instant before which no request starts
+     */
+    public synchronized void pauseUntil(Instant until) {
+        pausedUntil = Math.max(pausedUntil, until.toEpochMilli());
+    }
+}
