@@ -1,0 +1,261 @@
+package dev.aurasdk.core.auth;
+
+import static dev.aurasdk.core.testing.ScriptedAura.data;
+import static dev.aurasdk.core.testing.ScriptedAura.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aurasdk.core.AuraAuthenticationException;
+import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.AuraPermissionDeniedException;
+import dev.aurasdk.core.testing.ScriptedAura;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+    private final ScriptedAura aura = new ScriptedAura();
+
+    @AfterEach
+    void close() {
+        aura.close();
+    }
+
+    @Test
+    void requestsTokenWithBasicAuthAndFormBodyAndUsesItAsBearer() throws Exception {
+        aura.enqueue(data("[]"));
+        try (AuraClient client = aura.client()) {
+            client.tenants().list();
+        }
+        RecordedRequest tokenRequest = aura.tokenRequestLog.get(0);
+        assertThat(tokenRequest.getMethod()).isEqualTo("POST");
+        String basic = Base64.getEncoder().encodeToString(
+                (ScriptedAura.CLIENT_ID + ":" + ScriptedAura.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        assertThat(tokenRequest.getHeaders().get("Authorization")).isEqualTo("Basic " + basic);
+        assertThat(tokenRequest.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(tokenRequest.getBody().utf8()).isEqualTo("grant_type=client_credentials");
+        assertThat(aura.apiRequests.get(0).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer " + ScriptedAura.tokenValue(1));
+    }
+
+    @Test
+    void fetchesTokenOnceWhenSixtyFourThreadsMakeOneHundredCallsEach() throws Exception {
+        aura.defaultApi(data("[{\"id\":\"t1\",\"name\":\"one\"}]"));
+        // a slow token endpoint makes every thread arrive while the first request is in flight
+        aura.defaultToken(n -> new MockResponse.Builder(ScriptedAura.token(ScriptedAura.tokenValue(n), 3600))
+                .headersDelay(200, TimeUnit.MILLISECONDS).build());
+        try (AuraClient client = aura.client()) {
+            ExecutorService pool = Executors.newFixedThreadPool(64);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 64; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int ok = 0;
+                    for (int i = 0; i < 100; i++) {
+                        ok += client.tenants().list().size();
+                    }
+                    return ok;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> f : results) {
+                total += f.get(120, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(total).isEqualTo(6400);
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(1);
+        assertThat(aura.apiRequests).hasSize(6400);
+    }
+
+    @Test
+    void refreshesInsideTheFiveMinuteWindowAndNotBefore() {
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.client()) {
+            client.tenants().list();
+            assertThat(aura.tokenRequests.get()).isEqualTo(1);
+
+            aura.clock.advance(Duration.ofMinutes(55).minusSeconds(1)); // 5 min 1 s before expiry
+            client.tenants().list();
+            assertThat(aura.tokenRequests.get()).isEqualTo(1);
+
+            aura.clock.advance(Duration.ofSeconds(2)); // 4 min 59 s before expiry
+            client.tenants().list();
+            assertThat(aura.tokenRequests.get()).isEqualTo(2);
+            assertThat(aura.apiRequests.get(2).getHeaders().get("Authorization"))
+                    .isEqualTo("Bearer " + ScriptedAura.tokenValue(2));
+        }
+    }
+
+    @Test
+    void shortLivedTokenIsRefreshedAtHalfLifeRatherThanOnEveryCall() {
+        aura.defaultToken(n -> ScriptedAura.token(ScriptedAura.tokenValue(n), 120));
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.client()) {
+            for (int i = 0; i < 10; i++) {
+                client.tenants().list();
+            }
+            assertThat(aura.tokenRequests.get()).isEqualTo(1);
+            aura.clock.advance(Duration.ofSeconds(61));
+            client.tenants().list();
+            assertThat(aura.tokenRequests.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void failedRefreshIsInvisibleWhileTheCurrentTokenIsValid() {
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.client()) {
+            client.tenants().list();
+            aura.clock.advance(Duration.ofMinutes(56)); // inside the refresh window, token still valid
+            aura.defaultToken(n -> json(503, "{\"error\":\"token service down\"}"));
+            client.tenants().list();
+            client.tenants().list();
+            assertThat(aura.apiRequests).hasSize(3);
+            assertThat(aura.apiRequests.get(2).getHeaders().get("Authorization"))
+                    .isEqualTo("Bearer " + ScriptedAura.tokenValue(1));
+            // one refresh (3 attempts under the retry policy), then a pause before trying again
+            assertThat(aura.tokenRequests.get()).isEqualTo(1 + 3);
+            aura.defaultToken(n -> ScriptedAura.token(ScriptedAura.tokenValue(n), 3600));
+            aura.clock.advance(Duration.ofSeconds(11));
+            client.tenants().list();
+            assertThat(aura.tokenRequests.get()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void unauthorizedTriggersOneRefreshAndOneReplay() {
+        aura.enqueue(json(401, "{\"error\":\"Unauthorized\"}")).enqueue(data("[]"));
+        try (AuraClient client = aura.client()) {
+            assertThat(client.tenants().list()).isEmpty();
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(2);
+        assertThat(aura.apiRequests).hasSize(2);
+        assertThat(aura.apiRequests.get(1).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer " + ScriptedAura.tokenValue(2));
+    }
+
+    @Test
+    void secondUnauthorizedSurfacesAsAuthenticationException() {
+        aura.enqueue(json(401, "{\"error\":\"Unauthorized\"}")).enqueue(json(401, "{\"error\":\"Unauthorized\"}"));
+        try (AuraClient client = aura.client()) {
+            assertThatThrownBy(() -> client.tenants().list())
+                    .isInstanceOf(AuraAuthenticationException.class)
+                    .hasMessageContaining("HTTP 401");
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(2);
+        assertThat(aura.apiRequests).hasSize(2);
+    }
+
+    @Test
+    void forbiddenOnExpiredTokenTriggersOneRefreshAndOneReplay() {
+        aura.enqueue(json(403, "{\"error\":\"Access denied: token expired\"}")).enqueue(data("[]"));
+        try (AuraClient client = aura.client()) {
+            assertThat(client.tenants().list()).isEmpty();
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void persistentForbiddenSurfacesAndDoesNotCauseATokenStorm() {
+        aura.defaultApi(json(403, "{\"error\":\"Access denied\"}"));
+        try (AuraClient client = aura.client()) {
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> client.tenants().list())
+                        .isInstanceOf(AuraPermissionDeniedException.class)
+                        .hasMessageContaining("Access denied");
+            }
+        }
+        // first call: token + one forced refresh; the next 19 are refused without new tokens
+        assertThat(aura.tokenRequests.get()).isEqualTo(2);
+        assertThat(aura.apiRequests).hasSize(21);
+    }
+
+    @Test
+    void tokenEndpointRefusalIsAnAuthenticationExceptionAndIsNotRetried() {
+        aura.defaultToken(n -> json(401, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"));
+        try (AuraClient client = aura.client()) {
+            assertThatThrownBy(() -> client.tenants().list())
+                    .isInstanceOf(AuraAuthenticationException.class)
+                    .hasMessageContaining("access_denied")
+                    .hasMessageContaining("Unauthorized")
+                    .hasMessageNotContaining(ScriptedAura.CLIENT_SECRET);
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(1);
+        assertThat(aura.apiRequests).isEmpty();
+    }
+
+    @Test
+    void tokenEndpointBadRequestAndForbiddenAreAuthenticationExceptions() {
+        aura.enqueueToken(json(400, "{\"error\":\"invalid_request\"}"));
+        try (AuraClient client = aura.client()) {
+            assertThatThrownBy(() -> client.tenants().list()).isInstanceOf(AuraAuthenticationException.class);
+        }
+        try (ScriptedAura other = new ScriptedAura()) {
+            other.enqueueToken(json(403, "{\"error\":\"invalid body\"}"));
+            try (AuraClient client = other.client()) {
+                assertThatThrownBy(() -> client.tenants().list()).isInstanceOf(AuraAuthenticationException.class);
+            }
+        }
+    }
+
+    @Test
+    void tokenEndpointDownThenUpIsRetriedWithBackoff() {
+        aura.enqueueToken(json(503, "{\"error\":\"down\"}")).enqueue(data("[]"));
+        try (AuraClient client = aura.client()) {
+            client.tenants().list();
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(2);
+        assertThat(aura.sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+    }
+
+    @Test
+    void sharedTokenStoreLetsTwoClientsUseOneToken() {
+        TokenStore store = TokenStore.inMemory();
+        aura.defaultApi(data("[]"));
+        try (AuraClient a = aura.clientBuilder().tokenStore(store).build();
+                AuraClient b = aura.clientBuilder().tokenStore(store).build()) {
+            a.tenants().list();
+            b.tenants().list();
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void customTokenProviderIsUsedAsIs() {
+        aura.defaultApi(data("[]"));
+        AccessToken fixed = new AccessToken("my-broker-token-value-000000000000", "bearer",
+                aura.clock.instant(), aura.clock.instant().plusSeconds(3600));
+        TokenProvider provider = new TokenProvider() {
+            @Override
+            public AccessToken token() {
+                return fixed;
+            }
+
+            @Override
+            public boolean invalidate(AccessToken rejected) {
+                return false;
+            }
+        };
+        try (AuraClient client = AuraClient.builder().tokenProvider(provider).baseUrl(aura.baseUrl())
+                .clock(aura.clock).sleeper(aura.sleeper).build()) {
+            client.tenants().list();
+        }
+        assertThat(aura.tokenRequests.get()).isZero();
+        assertThat(aura.apiRequests.get(0).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer my-broker-token-value-000000000000");
+    }
+}
