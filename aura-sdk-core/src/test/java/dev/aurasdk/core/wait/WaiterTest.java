@@ -1,0 +1,230 @@
+package dev.aurasdk.core.wait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aurasdk.core.AuraNotFoundException;
+import dev.aurasdk.core.AuraServerException;
+import dev.aurasdk.core.AuraTimeoutException;
+import dev.aurasdk.core.ErrorDetails;
+import dev.aurasdk.core.http.RequestListener;
+import dev.aurasdk.core.testing.ManualClock;
+import dev.aurasdk.core.testing.RecordingSleeper;
+import dev.aurasdk.core.testing.VirtualTimeScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class WaiterTest {
+    enum Mode { SYNC, ASYNC }
+
+    private final ManualClock clock = new ManualClock();
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+    private final List<String> listenerPolls = new CopyOnWriteArrayList<>();
+    private final Waiter waiter = new Waiter(clock, sleeper, DelayScheduler.of(scheduler),
+            List.of(new RequestListener() {
+                @Override
+                public void onWaitPoll(String operation, int poll, String state) {
+                    listenerPolls.add(poll + ":" + state);
+                }
+            }));
+    private final WaitOptions exact = WaitOptions.builder().jitter(0).build();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private static WaitRules<String> doneOrBroken() {
+        return WaitRules.<String>builder()
+                .successWhen("done"::equals)
+                .failWhen("broken"::equals, s -> new IllegalStateException("it broke"))
+                .build();
+    }
+
+    private static Supplier<String> sequence(Object... states) {
+        Iterator<Object> it = List.of(states).iterator();
+        return () -> {
+            Object next = it.next();
+            if (next instanceof RuntimeException) {
+                throw (RuntimeException) next;
+            }
+            return (String) next;
+        };
+    }
+
+    private <T> WaitOutcome<T> run(Mode mode, Supplier<T> poll, WaitRules<T> rules, WaitOptions options,
+            PollListener<T> listener) {
+        if (mode == Mode.SYNC) {
+            return waiter.await("test op", poll, rules, options, listener);
+        }
+        try {
+            return waiter.awaitAsync("test op", poll, rules, options, listener).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                    : new CompletionException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AuraNotFoundException notFound() {
+        return new AuraNotFoundException(ErrorDetails.builder().method("GET").path("/x").statusCode(404).build());
+    }
+
+    private static AuraServerException serverError() {
+        return new AuraServerException(ErrorDetails.builder().method("GET").path("/x").statusCode(503).build());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void pollsAfterOneSecondThenBacksOffByOneAndAHalf(Mode mode) {
+        WaitOutcome<String> outcome = run(mode, sequence("a", "b", "c", "done"), doneOrBroken(), exact,
+                PollListener.none());
+        assertThat(outcome.value()).contains("done");
+        assertThat(outcome.polls()).isEqualTo(4);
+        assertThat(outcome.elapsed()).isEqualTo(Duration.ofMillis(1000 + 1500 + 2250 + 3375));
+        assertThat(listenerPolls).containsExactly("1:a", "2:b", "3:c", "4:done");
+        if (mode == Mode.SYNC) {
+            assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500),
+                    Duration.ofMillis(2250), Duration.ofMillis(3375));
+        } else {
+            assertThat(sleeper.sleeps()).isEmpty();
+            assertThat(scheduler.scheduledCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void intervalIsCappedAtThirtySeconds() {
+        Object[] states = new Object[20];
+        java.util.Arrays.fill(states, "running");
+        states[19] = "done";
+        waiter.await("op", sequence(states), doneOrBroken(), exact, PollListener.none());
+        assertThat(sleeper.sleeps()).last().isEqualTo(Duration.ofSeconds(30));
+        assertThat(sleeper.sleeps()).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void jitterStaysWithinTenPercent() {
+        Object[] states = new Object[12];
+        java.util.Arrays.fill(states, "running");
+        states[11] = "done";
+        waiter.await("op", sequence(states), doneOrBroken(), WaitOptions.defaults(), PollListener.none());
+        List<Duration> sleeps = sleeper.sleeps();
+        assertThat(sleeps.get(0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(sleeps.get(1).toMillis()).isBetween(1350L, 1650L);
+        assertThat(sleeps.get(11 - 1).toMillis()).isBetween(27_000L, 33_000L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void failureRuleEndsTheWaitWithItsException(Mode mode) {
+        assertThatThrownBy(() -> run(mode, sequence("a", "broken", "done"), doneOrBroken(), exact,
+                PollListener.none()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("it broke");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void timeoutSaysTheOperationGoesOn(Mode mode) {
+        Supplier<String> forever = () -> "running";
+        WaitOptions options = WaitOptions.builder().jitter(0).timeout(Duration.ofSeconds(10)).build();
+        assertThatThrownBy(() -> run(mode, forever, doneOrBroken(), options, PollListener.none()))
+                .isInstanceOf(AuraTimeoutException.class)
+                .hasMessageContaining("test op did not finish within 10 s")
+                .hasMessageContaining("last state: running")
+                .hasMessageContaining("goes on in Aura");
+        assertThat(Duration.between(java.time.Instant.parse("2026-01-01T00:00:00Z"), clock.instant()))
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void notFoundRightAfterCreationIsToleratedWithinTheGracePeriod(Mode mode) {
+        List<Boolean> seen = new ArrayList<>();
+        WaitOutcome<String> outcome = run(mode, sequence(notFound(), notFound(), "done"), doneOrBroken(), exact,
+                e -> seen.add(e.value().isPresent()));
+        assertThat(outcome.value()).contains("done");
+        assertThat(seen).containsExactly(false, false, true);
+    }
+
+    @Test
+    void notFoundAfterTheGracePeriodFails() {
+        WaitOptions options = WaitOptions.builder().jitter(0).notFoundGrace(Duration.ofSeconds(2)).build();
+        assertThatThrownBy(() -> waiter.await("op", sequence("running", notFound(), notFound()), doneOrBroken(),
+                options, PollListener.none()))
+                .isInstanceOf(AuraNotFoundException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void notFoundEndsAWaitForDeletion(Mode mode) {
+        WaitRules<String> deleted = WaitRules.<String>builder().notFoundMeansDone().build();
+        WaitOutcome<String> outcome = run(mode, sequence("deleting", notFound()), deleted, exact,
+                PollListener.none());
+        assertThat(outcome.gone()).isTrue();
+        assertThat(outcome.value()).contains("deleting");
+    }
+
+    @Test
+    void transientPollFailuresAreToleratedUpToThreeInARow() {
+        WaitOutcome<String> outcome = waiter.await("op", sequence(serverError(), serverError(), "done"),
+                doneOrBroken(), exact, PollListener.none());
+        assertThat(outcome.polls()).isEqualTo(3);
+        assertThatThrownBy(() -> waiter.await("op", sequence(serverError(), serverError(), serverError(), "done"),
+                doneOrBroken(), exact, PollListener.none()))
+                .isInstanceOf(AuraServerException.class);
+    }
+
+    @Test
+    void listenerIsToldWhetherTheStateChanged() {
+        List<Boolean> changed = new ArrayList<>();
+        waiter.await("op", sequence("a", "a", "b", "done"), doneOrBroken(), exact, e -> changed.add(e.changed()));
+        assertThat(changed).containsExactly(true, false, true, true);
+    }
+
+    @Test
+    void cancellingAnAsyncWaitStopsPolling() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        java.util.concurrent.CountDownLatch firstPoll = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var future = waiter.awaitAsync("op", () -> {
+            polls.incrementAndGet();
+            firstPoll.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "running";
+        }, doneOrBroken(), exact, PollListener.none());
+        firstPoll.await(5, TimeUnit.SECONDS);
+        future.cancel(false);
+        release.countDown();
+        scheduler.shutdown();
+        scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        assertThat(polls.get()).isEqualTo(1);
+        assertThat(future).isCancelled();
+    }
+
+    @Test
+    void invalidOptionsAreRejected() {
+        assertThatThrownBy(() -> WaitOptions.builder().timeout(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
+        assertThatThrownBy(() -> WaitOptions.builder().multiplier(0.5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiplier");
+        assertThatThrownBy(() -> WaitOptions.builder().jitter(1.5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
+    }
+}
