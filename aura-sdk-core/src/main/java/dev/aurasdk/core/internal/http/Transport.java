@@ -129,7 +129,7 @@ public final class Transport implements AuraHttp {
         while (true) {
             attempt++;
             if (call.rateLimited) {
-                waitFor(limiter.reserve(), deadline, call, attempt, lastFailure, "rate limit");
+                waitFor(limiter.reserve(), deadline, call, attempt - 1, lastFailure, "rate limit");
             }
             AccessToken token = call.authenticated && tokens != null ? tokens.token() : null;
             Duration remaining = Duration.between(config.clock().instant(), deadline);
