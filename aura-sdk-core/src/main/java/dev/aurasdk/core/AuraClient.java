@@ -128,7 +128,7 @@ public final class AuraClient implements AutoCloseable {
             this.tokenProvider = new CachingTokenProvider(fetcher,
                     b.tokenStore != null ? b.tokenStore : TokenStore.inMemory(),
                     b.credentials.clientId() + "@" + tokenUrl, clock, b.tokenRefreshMargin,
-                    Duration.ofSeconds(10), Duration.ofMinutes(5));
+                    b.tokenFailureBackoff, b.forcedTokenRefreshInterval);
             this.transport = new Transport(config, tokenProvider);
         }
         this.tenants = new Tenants(transport);
@@ -225,7 +225,8 @@ public final class AuraClient implements AutoCloseable {
 
     /**
      * The scheduler for asynchronous waits: the one given to the builder, or a daemon pool of two
-     * threads created on first use and shut down by {@link #close()}.
+     * threads created on first use and shut down by {@link #close()}. Schedule only short tasks on it
+     * and do not shut it down yourself.
      *
      * @return the scheduler
      */
@@ -294,11 +295,18 @@ public final class AuraClient implements AutoCloseable {
         }
     }
 
-    /** Stops the client's own scheduler (pending async waits end) and releases the HTTP client. */
+    /**
+     * Closes the client: further calls are refused, pending asynchronous waits complete exceptionally
+     * (the operations go on in Aura), the client's own scheduler stops and the HTTP client is released.
+     */
     @Override
     public void close() {
         closed = true;
+        transport.close();
         synchronized (schedulerLock) {
+            if (waiter != null) {
+                waiter.close();
+            }
             if (ownScheduler != null) {
                 ownScheduler.shutdownNow();
                 try {
@@ -335,6 +343,8 @@ public final class AuraClient implements AutoCloseable {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration callTimeout = Duration.ofMinutes(3);
         private Duration tokenRefreshMargin = Duration.ofMinutes(5);
+        private Duration tokenFailureBackoff = Duration.ofSeconds(10);
+        private Duration forcedTokenRefreshInterval = Duration.ofMinutes(30);
         private HttpClient httpClient;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -473,6 +483,40 @@ public final class AuraClient implements AutoCloseable {
         }
 
         /**
+         * Least time between two token refreshes forced by a 401 or 403 (default 30 min). A refused
+         * token is replaced once; a refusal within this interval of the last forced refresh is final.
+         * This keeps a credential that lacks a permission from spending Aura's budget of about 15
+         * token requests per hour.
+         *
+         * @param interval the interval, zero to allow a forced refresh on every refusal
+         * @return this builder
+         */
+        public Builder forcedTokenRefreshInterval(Duration interval) {
+            Objects.requireNonNull(interval, "forcedTokenRefreshInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("forcedTokenRefreshInterval must not be negative, got " + interval);
+            }
+            this.forcedTokenRefreshInterval = interval;
+            return this;
+        }
+
+        /**
+         * How long after a failed token request the next one may be made (default 10 s). Meanwhile a
+         * still-valid token keeps being used; without one, calls fail fast with the last error.
+         *
+         * @param backoff the pause
+         * @return this builder
+         */
+        public Builder tokenFailureBackoff(Duration backoff) {
+            Objects.requireNonNull(backoff, "tokenFailureBackoff");
+            if (backoff.isNegative()) {
+                throw new IllegalArgumentException("tokenFailureBackoff must not be negative, got " + backoff);
+            }
+            this.tokenFailureBackoff = backoff;
+            return this;
+        }
+
+        /**
          * A JDK HTTP client to use (its connect timeout and proxy settings apply); it is not closed by
          * the SDK.
          *
@@ -568,6 +612,10 @@ public final class AuraClient implements AutoCloseable {
             }
             if (credentials != null && tokenProvider != null) {
                 throw new IllegalStateException("set either credentials(...) or tokenProvider(...), not both");
+            }
+            if (tokenProvider != null && tokenStore != null) {
+                throw new IllegalStateException("tokenStore(...) applies to credentials(...) only; a custom "
+                        + "tokenProvider(...) keeps its own tokens");
             }
             return new AuraClient(this);
         }

@@ -8,7 +8,6 @@ import dev.aurasdk.core.internal.Ids;
 import dev.aurasdk.core.model.Instance;
 import dev.aurasdk.core.model.InstanceSummary;
 import java.util.List;
-import java.util.Optional;
 
 /** Instance look-ups (v1). Obtain from {@link AuraClient#instances()}. */
 public final class Instances {
@@ -26,19 +25,20 @@ public final class Instances {
      * @return the instances
      */
     public List<InstanceSummary> list() {
-        return list(Optional.empty());
+        return http.send(ApiRequest.get(ApiVersion.V1).path("instances").build(), LIST).data();
     }
 
     /**
-     * Lists instances, optionally of one tenant ({@code GET /v1/instances?tenantId=…}).
+     * Lists the instances of one tenant ({@code GET /v1/instances?tenantId=…}; the query parameter is
+     * camelCase on the wire).
      *
-     * @param tenantId the tenant (project) to filter on, or empty for all
+     * @param tenantId the tenant (project) id
      * @return the instances
      */
-    public List<InstanceSummary> list(Optional<String> tenantId) {
-        ApiRequest.Builder req = ApiRequest.get(ApiVersion.V1).path("instances");
-        tenantId.ifPresent(t -> req.query("tenantId", Ids.require("tenantId", t)));
-        return http.send(req.build(), LIST).data();
+    public List<InstanceSummary> listByTenant(String tenantId) {
+        Ids.require("tenantId", tenantId);
+        return http.send(ApiRequest.get(ApiVersion.V1).path("instances").query("tenantId", tenantId).build(), LIST)
+                .data();
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiVersion;
 import dev.aurasdk.core.testing.ScriptedAura;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class InputValidationTest {
     @Test
     void badTenantFilterIsRejectedBeforeAnyRequest() {
         try (AuraClient client = aura.client()) {
-            assertThatThrownBy(() -> client.instances().list(Optional.of("a/b")))
+            assertThatThrownBy(() -> client.instances().listByTenant("a/b"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenantId");
         }
         assertThat(aura.server.getRequestCount()).isZero();
@@ -91,6 +90,47 @@ class InputValidationTest {
                 .baseUrl("https://api.neo4j.io/v1/").build()) {
             assertThat(client.baseUrl()).isEqualTo("https://api.neo4j.io");
         }
+    }
+
+    @Test
+    void urlErrorsDoNotEchoCredentials() {
+        assertThatThrownBy(() -> AuraClient.builder().baseUrl("https://user:pa ss@api.neo4j.io"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("pa ss");
+        assertThatThrownBy(() -> AuraClient.builder().baseUrl("https://user:hunter2@api.neo4j.io"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void subdomainsOfLocalhostStillNeedHttps() {
+        assertThatThrownBy(() -> AuraClient.builder().baseUrl("http://evil.localhost:8080"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+    }
+
+    @Test
+    void tokenStoreWithACustomTokenProviderIsRejected() {
+        assertThatThrownBy(() -> AuraClient.builder()
+                .tokenProvider(new dev.aurasdk.core.auth.TokenProvider() {
+                    @Override
+                    public dev.aurasdk.core.auth.AccessToken token() {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public boolean invalidate(dev.aurasdk.core.auth.AccessToken rejected) {
+                        return false;
+                    }
+                })
+                .tokenStore(dev.aurasdk.core.auth.TokenStore.inMemory()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tokenStore");
+    }
+
+    @Test
+    void callsAfterCloseAreRefusedBeforeAnyRequest() {
+        AuraClient client = aura.client();
+        client.close();
+        assertThatThrownBy(() -> client.tenants().list()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThat(aura.server.getRequestCount()).isZero();
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.aurasdk.core.model.Tenant;
 import dev.aurasdk.core.testing.ScriptedAura;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +89,7 @@ class LookupsTest {
         aura.enqueue(data("[{\"id\":\"2f49c2b3\",\"name\":\"db1\",\"tenant_id\":\"" + PROJECT
                 + "\",\"cloud_provider\":\"gcp\",\"created_at\":\"2024-05-01T10:00:00Z\"}]"));
         try (AuraClient client = aura.client()) {
-            List<InstanceSummary> list = client.instances().list(Optional.of(PROJECT));
+            List<InstanceSummary> list = client.instances().listByTenant(PROJECT);
             assertThat(list).singleElement().satisfies(i -> {
                 assertThat(i.tenantId()).contains(PROJECT);
                 assertThat(i.createdAt()).contains(Instant.parse("2024-05-01T10:00:00Z"));

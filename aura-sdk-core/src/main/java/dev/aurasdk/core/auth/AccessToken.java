@@ -29,6 +29,14 @@ public final class AccessToken {
         if (value.isBlank()) {
             throw new IllegalArgumentException("token value must not be blank");
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                // never quote the value: it is a secret
+                throw new IllegalArgumentException("token value contains a space, control or non-ASCII character "
+                        + "at index " + i + " (a trailing newline from a file?)");
+            }
+        }
     }
 
     /** The bearer token. Treat as a secret. */

@@ -43,11 +43,12 @@ public final class BaseUrls {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + " is not a valid URL: " + url);
+            throw new IllegalArgumentException(name + " is not a valid URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException(name + " must be an absolute http(s) URL with a host: " + url);
+            throw new IllegalArgumentException(name + " must be an absolute http(s) URL with a host, got scheme '"
+                    + scheme + "' and host '" + uri.getHost() + "'");
         }
         if (uri.getUserInfo() != null) {
             throw new IllegalArgumentException(name + " must not contain credentials");
@@ -63,11 +64,11 @@ public final class BaseUrls {
      * Whether a host is a loopback name or literal (no DNS lookup is made for names).
      *
      * @param host the host
-     * @return true for localhost, 127.0.0.0/8 and ::1
+     * @return true for {@code localhost}, 127.0.0.0/8 and ::1
      */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
+        if (h.equals("localhost")) {
             return true;
         }
         if (h.startsWith("[") && h.endsWith("]")) {

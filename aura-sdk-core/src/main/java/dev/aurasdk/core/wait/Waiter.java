@@ -33,6 +33,8 @@ public final class Waiter {
     private final Sleeper sleeper;
     private final DelayScheduler scheduler;
     private final List<RequestListener> listeners;
+    private final java.util.Set<CompletableFuture<?>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * Creates a waiter.
@@ -92,13 +94,41 @@ public final class Waiter {
             WaitOptions options, PollListener<T> listener) {
         CompletableFuture<WaitOutcome<T>> result = new CompletableFuture<>();
         Run<T> run = new Run<>(operation, poll, rules, options, listener);
+        if (closed) {
+            result.completeExceptionally(closedFailure(operation));
+            return result;
+        }
+        pending.add(result);
+        result.whenComplete((outcome, failure) -> {
+            pending.remove(result);
+            java.util.concurrent.Future<?> next = run.scheduled;
+            if (next != null) {
+                next.cancel(false); // a cancelled or failed wait leaves no poll behind
+            }
+        });
         scheduleNext(run, result, options.initialDelay());
         return result;
     }
 
+    /**
+     * Ends every pending asynchronous wait with an {@link AuraException} (the operations go on in Aura)
+     * and refuses new ones. Called by the owning client's {@code close()}.
+     */
+    public void close() {
+        closed = true;
+        for (CompletableFuture<?> f : List.copyOf(pending)) {
+            f.completeExceptionally(closedFailure("a wait"));
+        }
+    }
+
+    private static AuraException closedFailure(String operation) {
+        return new AuraException("the AuraClient was closed while waiting for " + operation
+                + "; the operation goes on in Aura");
+    }
+
     private <T> void scheduleNext(Run<T> run, CompletableFuture<WaitOutcome<T>> result, Duration delay) {
         try {
-            scheduler.schedule(() -> {
+            run.scheduled = scheduler.schedule(() -> {
                 if (result.isDone()) {
                     return;
                 }
@@ -106,7 +136,7 @@ public final class Waiter {
                     Step<T> step = run.pollOnce();
                     if (step.outcome != null) {
                         result.complete(step.outcome);
-                    } else {
+                    } else if (!result.isDone()) {
                         scheduleNext(run, result, step.nextDelay);
                     }
                 } catch (RuntimeException | Error e) {
@@ -153,6 +183,7 @@ public final class Waiter {
         int consecutiveFailures;
         T last;
         String lastState = "not read yet";
+        volatile java.util.concurrent.Future<?> scheduled;
 
         Run(String operation, Supplier<T> poll, WaitRules<T> rules, WaitOptions options, PollListener<T> listener) {
             this.operation = Objects.requireNonNull(operation, "operation");
@@ -238,8 +269,8 @@ public final class Waiter {
             for (RequestListener l : listeners) {
                 try {
                     l.onWaitPoll(operation, polls, state);
-                } catch (RuntimeException e) {
-                    LOG.warn("RequestListener {} failed: {}", l.getClass().getName(), e.toString());
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("RequestListener {} failed: {}", l.getClass().getName(), e.getClass().getName());
                 }
             }
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -257,5 +258,174 @@ class TokenCacheTest {
         assertThat(aura.tokenRequests.get()).isZero();
         assertThat(aura.apiRequests.get(0).getHeaders().get("Authorization"))
                 .isEqualTo("Bearer my-broker-token-value-000000000000");
+    }
+
+    @Test
+    void callersWithAValidTokenDoNotWaitForASlowRefresh() throws Exception {
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.client()) {
+            client.tenants().list();
+            aura.clock.advance(Duration.ofMinutes(57)); // refresh window, token valid for 3 more minutes
+            CountDownLatch refreshStarted = new CountDownLatch(1);
+            CountDownLatch releaseRefresh = new CountDownLatch(1);
+            aura.defaultToken(n -> {
+                refreshStarted.countDown();
+                try {
+                    releaseRefresh.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ScriptedAura.token(ScriptedAura.tokenValue(n), 3600);
+            });
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            Future<?> leader = pool.submit(() -> client.tenants().list());
+            assertThat(refreshStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                others.add(pool.submit(() -> client.tenants().list()));
+            }
+            for (Future<?> f : others) {
+                f.get(5, TimeUnit.SECONDS); // completes while the refresh is still blocked
+            }
+            releaseRefresh.countDown();
+            leader.get(5, TimeUnit.SECONDS);
+            pool.shutdown();
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(2);
+        assertThat(aura.apiRequests).hasSize(9);
+    }
+
+    @Test
+    void everyWaiterGetsTheFailureWhenNoValidTokenExists() throws Exception {
+        aura.defaultToken(n -> new MockResponse.Builder(
+                json(401, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"))
+                .headersDelay(200, TimeUnit.MILLISECONDS).build());
+        try (AuraClient client = aura.client()) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Throwable>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        client.tenants().list();
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Throwable> f : results) {
+                assertThat(f.get(10, TimeUnit.SECONDS)).isInstanceOf(AuraAuthenticationException.class);
+            }
+            pool.shutdown();
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(1);
+        assertThat(aura.apiRequests).isEmpty();
+    }
+
+    @Test
+    void anErrorThrownDuringARefreshDoesNotHangLaterCallers() throws Exception {
+        aura.defaultApi(data("[]"));
+        Supplier<AccessToken> fetcher = () -> {
+            throw new AssertionError("simulated Error inside the token fetch");
+        };
+        dev.aurasdk.core.internal.auth.CachingTokenProvider provider =
+                new dev.aurasdk.core.internal.auth.CachingTokenProvider(fetcher, TokenStore.inMemory(), "k",
+                        aura.clock, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(30));
+        assertThatThrownBy(provider::token).isInstanceOf(AssertionError.class);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Throwable> next = pool.submit(() -> {
+            try {
+                provider.token();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        // would hang forever if the in-flight refresh were never completed
+        assertThat(next.get(5, TimeUnit.SECONDS)).isInstanceOf(dev.aurasdk.core.AuraException.class)
+                .hasMessageContaining("AssertionError");
+        pool.shutdown();
+    }
+
+    @Test
+    void aListenerLinkageErrorDoesNotBreakTheTokenRequest() {
+        aura.defaultApi(data("[]"));
+        dev.aurasdk.core.http.RequestListener broken = new dev.aurasdk.core.http.RequestListener() {
+            @Override
+            public void onTokenRefresh(boolean success, Duration elapsed) {
+                throw new NoClassDefFoundError("io/micrometer/core/instrument/Counter");
+            }
+        };
+        try (AuraClient client = aura.clientBuilder().addRequestListener(broken).build()) {
+            assertThat(client.tenants().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aGenuineForbiddenOnceAMinuteCostsAtMostTwoExtraTokensAnHour() {
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.client()) {
+            for (int minute = 0; minute < 60; minute++) {
+                aura.enqueue(json(403, "{\"error\":\"Access denied\"}"));
+                aura.enqueue(json(403, "{\"error\":\"Access denied\"}"));
+                try {
+                    client.tenants().list();
+                } catch (AuraPermissionDeniedException expected) {
+                    // the credential lacks the permission
+                }
+                aura.clock.advance(Duration.ofMinutes(1));
+            }
+        }
+        // 1 initial + 1 scheduled refresh near expiry + at most 2 forced (every 30 min)
+        assertThat(aura.tokenRequests.get()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void interruptedRefreshDoesNotPoisonOtherCallers() throws Exception {
+        aura.defaultApi(data("[]"));
+        CountDownLatch refreshStarted = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        aura.defaultToken(n -> {
+            if (first.getAndSet(false)) {
+                refreshStarted.countDown();
+                return new MockResponse.Builder(ScriptedAura.token(ScriptedAura.tokenValue(n), 3600))
+                        .headersDelay(3, TimeUnit.SECONDS).build();
+            }
+            return ScriptedAura.token(ScriptedAura.tokenValue(n), 3600);
+        });
+        try (AuraClient client = aura.client()) {
+            Thread leader = new Thread(() -> {
+                try {
+                    client.tenants().list();
+                } catch (RuntimeException expected) {
+                    // interrupted
+                }
+            });
+            leader.start();
+            assertThat(refreshStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<?> other = pool.submit(() -> client.tenants().list());
+            leader.interrupt();
+            leader.join(5000);
+            other.get(10, TimeUnit.SECONDS); // takes over the refresh instead of failing
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void tokenWithATrailingNewlineIsAcceptedAndAnInvalidOneNeverQuoted() {
+        aura.enqueueToken(ScriptedAura.token("eyJ-newline-token-0123456789\\n", 3600));
+        aura.enqueue(data("[]"));
+        try (AuraClient client = aura.client()) {
+            client.tenants().list();
+        }
+        assertThat(aura.apiRequests.get(0).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer eyJ-newline-token-0123456789");
+        assertThatThrownBy(() -> new AccessToken("eyJ-bad token-value", "bearer", java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("eyJ-bad");
     }
 }

@@ -181,7 +181,7 @@ class RetryTest {
         try (AuraClient client = aura.clientBuilder().requestTimeout(Duration.ofMillis(200)).build()) {
             assertThatThrownBy(() -> client.tenants().list())
                     .isInstanceOf(AuraTimeoutException.class)
-                    .hasMessageContaining("no response within");
+                    .hasMessageContaining("no response within 200 ms");
         }
         assertThat(aura.apiRequests).hasSize(3);
     }
@@ -201,13 +201,30 @@ class RetryTest {
     }
 
     @Test
-    void fullJitterKeepsBackoffWithinTheExponentialBound() {
-        aura.enqueue(json(500, "{}")).enqueue(json(500, "{}")).enqueue(data("[]"));
-        try (AuraClient client = aura.clientBuilder().retryPolicy(RetryPolicy.defaults()).build()) {
+    void fullJitterDrawsEachBackoffBelowTheExponentialBound() {
+        aura.defaultApi(json(500, "{}"));
+        RetryPolicy jittered = RetryPolicy.builder().maxAttempts(12).build();
+        try (AuraClient client = aura.clientBuilder().retryPolicy(jittered).callTimeout(Duration.ofHours(1)).build()) {
+            assertThatThrownBy(() -> client.tenants().list()).isInstanceOf(AuraServerException.class);
+        }
+        java.util.List<Duration> sleeps = aura.sleeper.sleeps();
+        assertThat(aura.apiRequests).hasSize(12);
+        for (int i = 0; i < sleeps.size(); i++) {
+            assertThat(sleeps.get(i)).isLessThanOrEqualTo(jittered.backoffFor(i + 1));
+        }
+        // without jitter every delay would equal its bound; with full jitter (nearly) none does
+        long atBound = java.util.stream.IntStream.range(0, sleeps.size())
+                .filter(i -> sleeps.get(i).equals(jittered.backoffFor(i + 1))).count();
+        assertThat(atBound).isLessThan(3);
+    }
+
+    @Test
+    void retryAfterZeroFallsBackToBackoff() {
+        aura.enqueue(withRetryAfter(503, "0")).enqueue(data("[]"));
+        try (AuraClient client = aura.client()) {
             client.tenants().list();
         }
-        assertThat(aura.sleeper.sleeps()).hasSizeLessThanOrEqualTo(2);
-        aura.sleeper.sleeps().forEach(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(aura.sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
     }
 
     @Test

@@ -159,12 +159,43 @@ class TransportBehaviourTest {
         List<Long> starts = new java.util.ArrayList<>();
         for (int i = 0; i < 23; i++) {
             clock.advance(Duration.ofMillis(300));
-            long wait = limiter.reserve().toMillis();
+            long wait = limiter.reserve(java.time.Instant.MAX).orElseThrow().toMillis();
             starts.add(clock.millis() + wait);
         }
         for (int i = 5; i < starts.size(); i++) {
             assertThat(starts.get(i) - starts.get(i - 5)).isGreaterThanOrEqualTo(6000);
         }
         assertThat(starts.get(5) - starts.get(0)).isEqualTo(6000);
+    }
+
+    @Test
+    void aCallThatWouldWaitPastItsDeadlineReservesNothing() {
+        dev.aurasdk.core.testing.ManualClock clock = new dev.aurasdk.core.testing.ManualClock();
+        dev.aurasdk.core.internal.http.SlidingWindowRateLimiter limiter =
+                new dev.aurasdk.core.internal.http.SlidingWindowRateLimiter(RateLimit.of(2, Duration.ofMinutes(1)),
+                        clock);
+        java.time.Instant soon = clock.instant().plusSeconds(5);
+        assertThat(limiter.reserve(soon)).contains(Duration.ZERO);
+        assertThat(limiter.reserve(soon)).contains(Duration.ZERO);
+        // a burst of callers that give up must not push later callers back
+        for (int i = 0; i < 1000; i++) {
+            assertThat(limiter.reserve(soon)).isEmpty();
+        }
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(limiter.reserve(clock.instant().plusSeconds(5))).contains(Duration.ZERO);
+    }
+
+    @Test
+    void rateLimitWaitPastTheDeadlineFailsFastWithTimeout() {
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.clientBuilder().rateLimit(RateLimit.of(1, Duration.ofMinutes(10)))
+                .callTimeout(Duration.ofMinutes(1)).build()) {
+            client.tenants().list();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.tenants().list())
+                    .isInstanceOf(dev.aurasdk.core.AuraTimeoutException.class)
+                    .hasMessageContaining("after 0 attempt(s)");
+        }
+        assertThat(aura.apiRequests).hasSize(1);
+        assertThat(aura.sleeper.sleeps()).isEmpty();
     }
 }

@@ -16,14 +16,14 @@ public final class RecordingSleeper implements Sleeper {
 
     @Override
     public void sleep(Duration duration) {
-        if (duration.isZero() || duration.isNegative()) {
+        if (duration.isNegative()) {
             return;
         }
         sleeps.add(duration);
         clock.advance(duration);
     }
 
-    /** Every non-zero sleep, in order. */
+    /** Every sleep requested, in order. */
     public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }

@@ -195,27 +195,54 @@ class WaiterTest {
     }
 
     @Test
-    void cancellingAnAsyncWaitStopsPolling() throws Exception {
+    void cancellingAnAsyncWaitStopsPollingAndLeavesNoTaskBehind() throws Exception {
         AtomicInteger polls = new AtomicInteger();
-        java.util.concurrent.CountDownLatch firstPoll = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        var future = waiter.awaitAsync("op", () -> {
-            polls.incrementAndGet();
-            firstPoll.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        java.util.concurrent.ScheduledThreadPoolExecutor realScheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        realScheduler.setRemoveOnCancelPolicy(true);
+        Waiter slowWaiter = new Waiter(clock, sleeper, DelayScheduler.of(realScheduler), List.of());
+        try {
+            WaitOptions options = WaitOptions.builder().jitter(0).initialDelay(Duration.ofMillis(10))
+                    .maxInterval(Duration.ofHours(1)).multiplier(1000).build();
+            java.util.concurrent.CountDownLatch firstPoll = new java.util.concurrent.CountDownLatch(1);
+            var future = slowWaiter.awaitAsync("op", () -> {
+                polls.incrementAndGet();
+                firstPoll.countDown();
+                return "running";
+            }, doneOrBroken(), options, PollListener.none());
+            assertThat(firstPoll.await(5, TimeUnit.SECONDS)).isTrue();
+            // the next poll is scheduled 10 s out; cancelling the wait must remove it
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (realScheduler.getQueue().size() != 1 && System.nanoTime() < until) {
+                Thread.onSpinWait();
             }
-            return "running";
-        }, doneOrBroken(), exact, PollListener.none());
-        firstPoll.await(5, TimeUnit.SECONDS);
-        future.cancel(false);
-        release.countDown();
-        scheduler.shutdown();
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        assertThat(polls.get()).isEqualTo(1);
-        assertThat(future).isCancelled();
+            assertThat(realScheduler.getQueue()).hasSize(1);
+            future.cancel(false);
+            assertThat(realScheduler.getQueue()).isEmpty();
+            assertThat(polls.get()).isEqualTo(1);
+            assertThat(future).isCancelled();
+        } finally {
+            realScheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingTheWaiterEndsPendingAsyncWaits() throws Exception {
+        java.util.concurrent.ScheduledThreadPoolExecutor realScheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        realScheduler.setRemoveOnCancelPolicy(true);
+        Waiter closable = new Waiter(clock, sleeper, DelayScheduler.of(realScheduler), List.of());
+        try {
+            WaitOptions options = WaitOptions.builder().initialDelay(Duration.ofHours(1)).build();
+            var future = closable.awaitAsync("import job 42 completion", () -> "running", doneOrBroken(), options,
+                    PollListener.none());
+            closable.close();
+            assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(dev.aurasdk.core.AuraException.class)
+                    .hasMessageContaining("closed")
+                    .hasMessageContaining("goes on in Aura");
+            assertThat(realScheduler.getQueue()).isEmpty();
+        } finally {
+            realScheduler.shutdownNow();
+        }
     }
 
     @Test

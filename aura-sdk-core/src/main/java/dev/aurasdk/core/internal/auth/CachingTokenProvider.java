@@ -10,19 +10,25 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Token cache with single-flight refresh. A token is replaced {@code refreshMargin} before expiry
- * (never earlier than half its lifetime); however many threads ask, one token request is in flight.
- * A failed refresh keeps serving a token that is still valid and is not tried again before
- * {@code failureBackoff}. A token refused by the API is dropped at most once per
- * {@code forcedRefreshInterval}, so a credential without permission cannot cause a token storm
- * (Aura allows about 15 token requests per hour). Not API.
+ * Token cache with single-flight refresh.
+ *
+ * <ul>
+ *   <li>A token is replaced {@code refreshMargin} before expiry (never earlier than half its lifetime).
+ *   <li>However many threads ask, one token request is in flight. While it runs, callers that hold a
+ *       still-valid token carry on with it; only callers without a valid token wait for the result.
+ *   <li>A failed refresh keeps serving a token that is still valid and is not tried again before
+ *       {@code failureBackoff}; an interrupted refresh is not a failure (another thread takes over).
+ *   <li>A token refused by the API (401/403) is dropped once per token and at most once per
+ *       {@code forcedRefreshInterval}, so a credential without permission cannot cause a token storm
+ *       (Aura allows about 15 token requests per hour per credential).
+ * </ul>
+ * Not API.
  */
 public final class CachingTokenProvider implements TokenProvider {
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.auth");
@@ -66,77 +72,119 @@ public final class CachingTokenProvider implements TokenProvider {
 
     @Override
     public AccessToken token() {
-        Optional<AccessToken> cached = store.get(key);
-        Instant now = clock.instant();
-        if (cached.isPresent() && now.isBefore(cached.get().refreshAt(refreshMargin))) {
-            return cached.get();
-        }
-        CompletableFuture<AccessToken> future;
-        boolean leader = false;
-        synchronized (lock) {
-            cached = store.get(key);
-            now = clock.instant();
-            if (cached.isPresent() && now.isBefore(cached.get().refreshAt(refreshMargin))) {
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AuraException("interrupted while obtaining an access token");
+            }
+            Optional<AccessToken> cached = store.get(key);
+            if (cached.isPresent() && clock.instant().isBefore(cached.get().refreshAt(refreshMargin))) {
                 return cached.get();
             }
-            if (inFlight == null && lastFailureAt != null && now.isBefore(lastFailureAt.plus(failureBackoff))) {
-                if (cached.isPresent() && cached.get().isValidAt(now)) {
+            CompletableFuture<AccessToken> future;
+            boolean leader = false;
+            synchronized (lock) {
+                cached = store.get(key);
+                Instant now = clock.instant();
+                boolean valid = cached.isPresent() && cached.get().isValidAt(now);
+                if (cached.isPresent() && now.isBefore(cached.get().refreshAt(refreshMargin))) {
                     return cached.get();
                 }
-                throw lastFailure;
+                if (inFlight != null) {
+                    if (valid) {
+                        return cached.get(); // someone is refreshing; this token still works
+                    }
+                    future = inFlight;
+                } else if (lastFailureAt != null && now.isBefore(lastFailureAt.plus(failureBackoff))) {
+                    if (valid) {
+                        return cached.get();
+                    }
+                    throw lastFailure;
+                } else {
+                    future = new CompletableFuture<>();
+                    inFlight = future;
+                    leader = true;
+                }
             }
-            if (inFlight == null) {
-                inFlight = new CompletableFuture<>();
-                leader = true;
+            if (leader) {
+                fetchAndComplete(future);
             }
-            future = inFlight;
-        }
-        if (leader) {
-            refresh(future);
-        }
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuraException("interrupted while waiting for an access token", e);
-        } catch (ExecutionException | CompletionException e) {
-            Optional<AccessToken> stillValid = store.get(key).filter(t -> t.isValidAt(clock.instant()));
-            if (stillValid.isPresent()) {
-                return stillValid.get();
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuraException("interrupted while waiting for an access token", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Interrupted) {
+                    continue; // the refreshing thread was interrupted: take over (or fail if we are it)
+                }
+                Optional<AccessToken> stillValid = store.get(key).filter(t -> t.isValidAt(clock.instant()));
+                if (stillValid.isPresent()) {
+                    return stillValid.get();
+                }
+                throw cause instanceof RuntimeException ? (RuntimeException) cause
+                        : new AuraException("access token request failed: " + cause.getClass().getName(), cause);
             }
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException ? (RuntimeException) cause
-                    : new AuraException("access token request failed", cause);
         }
     }
 
-    private void refresh(CompletableFuture<AccessToken> future) {
+    /** The leader's fetch, outside the lock; the future always completes, whatever is thrown. */
+    private void fetchAndComplete(CompletableFuture<AccessToken> future) {
+        AccessToken fresh = null;
+        Throwable failure = null;
         try {
-            AccessToken fresh = fetcher.get();
-            store.put(key, fresh);
-            synchronized (lock) {
+            fresh = fetcher.get();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        complete(future, fresh, failure);
+    }
+
+    private void complete(CompletableFuture<AccessToken> future, AccessToken fresh, Throwable failure) {
+        boolean interrupted = failure != null
+                && (Thread.currentThread().isInterrupted() || hasInterruptedCause(failure));
+        synchronized (lock) {
+            inFlight = null;
+            if (fresh != null) {
+                store.put(key, fresh);
                 lastFailureAt = null;
                 lastFailure = null;
-                inFlight = null;
+            } else if (!interrupted) {
+                lastFailureAt = clock.instant();
+                lastFailure = failure instanceof RuntimeException ? (RuntimeException) failure
+                        : new AuraException("access token request failed: " + failure.getClass().getName(),
+                                failure);
             }
+        }
+        if (fresh != null) {
             LOG.debug("Access token obtained for {}, valid until {}", key, fresh.expiresAt());
             future.complete(fresh);
-        } catch (RuntimeException e) {
-            Optional<AccessToken> current = store.get(key);
-            boolean servingOld = current.isPresent() && current.get().isValidAt(clock.instant());
-            synchronized (lock) {
-                lastFailureAt = clock.instant();
-                lastFailure = e;
-                inFlight = null;
-            }
-            if (servingOld) {
-                LOG.warn("Access token refresh failed; the current token stays in use until {} ({})",
-                        current.get().expiresAt(), e.getMessage());
-            } else {
-                LOG.debug("Access token request failed: {}", e.getMessage());
-            }
-            future.completeExceptionally(e);
+            return;
         }
+        if (interrupted) {
+            future.completeExceptionally(new Interrupted());
+        } else {
+            Optional<AccessToken> current = store.get(key).filter(t -> t.isValidAt(clock.instant()));
+            if (current.isPresent()) {
+                LOG.warn("Access token refresh failed; the current token stays in use until {} ({})",
+                        current.get().expiresAt(), failure.getMessage());
+            } else {
+                LOG.debug("Access token request failed: {}", failure.getMessage());
+            }
+            future.completeExceptionally(failure);
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+    }
+
+    private static boolean hasInterruptedCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -144,10 +192,10 @@ public final class CachingTokenProvider implements TokenProvider {
         synchronized (lock) {
             Optional<AccessToken> current = store.get(key);
             if (current.isPresent() && !current.get().equals(rejected)) {
-                return true;
+                return true; // another thread already replaced it: replay with the new one
             }
             if (rejected.equals(lastDropped)) {
-                return true;
+                return true; // already dropped; a fresh one is (being) fetched
             }
             Instant now = clock.instant();
             if (lastForcedRefreshAt != null && now.isBefore(lastForcedRefreshAt.plus(forcedRefreshInterval))) {
@@ -167,5 +215,14 @@ public final class CachingTokenProvider implements TokenProvider {
     @Override
     public String toString() {
         return "CachingTokenProvider{" + key + "}";
+    }
+
+    /** Marks a refresh abandoned because its thread was interrupted. */
+    private static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("token refresh interrupted", null, false, false);
+        }
     }
 }

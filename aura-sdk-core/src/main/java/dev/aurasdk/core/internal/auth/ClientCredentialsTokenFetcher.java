@@ -80,8 +80,13 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
             throw invalid(response, "expires_in must be positive");
         }
         JsonNode type = root.get("token_type");
-        return new AccessToken(value.asText(), type != null && type.isTextual() ? type.asText() : "bearer",
-                requestedAt, requestedAt.plusSeconds(seconds));
+        try {
+            return new AccessToken(value.asText().strip(),
+                    type != null && type.isTextual() ? type.asText() : "bearer", requestedAt,
+                    requestedAt.plusSeconds(seconds));
+        } catch (IllegalArgumentException e) {
+            throw invalid(response, e.getMessage());
+        }
     }
 
     private static long parseLong(String s) {

@@ -49,10 +49,12 @@ public final class ErrorBodies {
         if (errors != null && errors.isArray()) {
             for (JsonNode e : errors) {
                 if (e.isObject()) {
-                    String message = text(e, "message").or(() -> text(e, "error")).orElse("(no message)");
+                    Optional<String> message = text(e, "message");
+                    Optional<String> error = text(e, "error");
                     out.add(AuraError.builder()
-                            .message(message)
-                            .reason(text(e, "reason"))
+                            .message(message.or(() -> error).orElse("(no message)"))
+                            // the billing shape {"error", "message"}: keep "error" as the reason
+                            .reason(text(e, "reason").or(() -> message.isPresent() ? error : Optional.empty()))
                             .field(text(e, "field"))
                             .build());
                 } else if (e.isTextual()) {
@@ -76,19 +78,23 @@ public final class ErrorBodies {
     /**
      * A short description of a body that carried no Aura error.
      *
+     * @param mapper the mapper
      * @param statusCode the HTTP status
      * @param contentType the Content-Type header, may be null
      * @param body the raw body
      * @return such as {@code Bad Gateway (non-JSON body: text/html, 312 bytes, title "502 Bad Gateway")}
      */
-    public static String describeUnstructured(int statusCode, String contentType, byte[] body) {
+    public static String describeUnstructured(ObjectMapper mapper, int statusCode, String contentType,
+            byte[] body) {
         String phrase = reasonPhrase(statusCode);
         if (body == null || body.length == 0) {
             return phrase + " (empty body)";
         }
         StringBuilder sb = new StringBuilder(phrase).append(" (");
-        sb.append(contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")
-                ? "unreadable JSON body: " : "non-JSON body: ");
+        boolean json = readJson(mapper, body).isPresent();
+        sb.append(json ? "JSON body without error details: "
+                : contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")
+                        ? "unreadable JSON body: " : "non-JSON body: ");
         sb.append(contentType == null ? "no content type" : contentType.split(";")[0].trim());
         sb.append(", ").append(body.length).append(" bytes");
         Matcher m = TITLE.matcher(new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8));

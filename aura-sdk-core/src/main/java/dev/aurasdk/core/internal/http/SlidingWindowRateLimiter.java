@@ -4,6 +4,7 @@ import dev.aurasdk.core.http.RateLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * At most {@code permits} requests start in any window of {@code period}: a ring of the last
@@ -32,11 +33,14 @@ public final class SlidingWindowRateLimiter {
     }
 
     /**
-     * Reserves the next slot.
+     * Reserves the next slot, unless it lies past the caller's deadline (then nothing is reserved, so
+     * a caller that gives up does not push everyone else back).
      *
-     * @return how long the caller must wait before sending (zero when it may send now)
+     * @param deadline the latest acceptable start
+     * @return how long the caller must wait before sending (zero when it may send now), or empty when
+     *     the earliest slot is after the deadline
      */
-    public Duration reserve() {
+    public Optional<Duration> reserve(Instant deadline) {
         long now = clock.millis();
         synchronized (this) {
             long slot = Math.max(now, pausedUntil);
@@ -45,10 +49,15 @@ public final class SlidingWindowRateLimiter {
                 if (oldest != Long.MIN_VALUE) {
                     slot = Math.max(slot, oldest + limit.period().toMillis());
                 }
+            }
+            if (deadline.isBefore(Instant.ofEpochMilli(slot))) {
+                return Optional.empty();
+            }
+            if (starts.length > 0) {
                 starts[head] = slot;
                 head = (head + 1) % starts.length;
             }
-            return Duration.ofMillis(slot - now);
+            return Optional.of(Duration.ofMillis(slot - now));
         }
     }
 

@@ -68,6 +68,7 @@ public final class Transport implements AuraHttp {
     private final TokenProvider tokens;
     private final SlidingWindowRateLimiter limiter;
     private final Set<String> deprecationWarned = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * Creates a transport.
@@ -79,6 +80,17 @@ public final class Transport implements AuraHttp {
         this.config = Objects.requireNonNull(config, "config");
         this.tokens = tokens;
         this.limiter = new SlidingWindowRateLimiter(config.rateLimit(), config.clock());
+    }
+
+    /** Refuses further calls (the owning client was closed). */
+    public void close() {
+        closed = true;
+    }
+
+    private void ensureOpen(Call call) {
+        if (closed) {
+            throw new IllegalStateException("the AuraClient is closed: " + call.method + " " + call.path + " not sent");
+        }
     }
 
     /** The settings. @return the configuration */
@@ -128,10 +140,15 @@ public final class Transport implements AuraHttp {
         AuraException lastFailure = null;
         while (true) {
             attempt++;
-            if (call.rateLimited) {
-                waitFor(limiter.reserve(), deadline, call, attempt - 1, lastFailure, "rate limit");
-            }
+            ensureOpen(call);
             AccessToken token = call.authenticated && tokens != null ? tokens.token() : null;
+            if (call.rateLimited) {
+                Optional<Duration> wait = limiter.reserve(deadline);
+                if (wait.isEmpty()) {
+                    throw deadlineExceeded(call, attempt - 1, lastFailure);
+                }
+                waitFor(wait.get(), deadline, call, attempt - 1, lastFailure, "rate limit");
+            }
             Duration remaining = Duration.between(config.clock().instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw deadlineExceeded(call, attempt - 1, lastFailure);
@@ -152,7 +169,7 @@ public final class Transport implements AuraHttp {
                 boolean notSent = neverReachedServer(e);
                 LOG.debug("{} {} -> {} after {} ms (attempt {}{})", call.method, call.path,
                         e.getClass().getSimpleName(), elapsed.toMillis(), attempt, notSent ? ", not sent" : "");
-                lastFailure = transportFailure(call, e, attempt, notSent);
+                lastFailure = transportFailure(call, e, attempt, notSent, attemptTimeout);
                 if (attempt < config.retryPolicy().maxAttempts() && (notSent || call.idempotent)) {
                     Duration delay = backoff(attempt);
                     notifyRetry(failed, delay, e.getClass().getSimpleName());
@@ -193,7 +210,8 @@ public final class Transport implements AuraHttp {
                     && (status == 429 || call.idempotent);
             if (retryable && attempt < config.retryPolicy().maxAttempts()) {
                 int retryNumber = attempt;
-                Duration delay = retryAfter.map(this::clampRetryAfter).orElseGet(() -> backoff(retryNumber));
+                Duration delay = retryAfter.filter(d -> !d.isZero() && !d.isNegative()).map(this::clampRetryAfter)
+                        .orElseGet(() -> backoff(retryNumber));
                 notifyRetry(ended, delay, "HTTP " + status);
                 lastFailure = failure;
                 waitFor(delay, deadline, call, attempt, failure, "retry");
@@ -208,6 +226,16 @@ public final class Transport implements AuraHttp {
     }
 
     private HttpRequest buildRequest(Call call, AccessToken token, Duration timeout) {
+        try {
+            return newRequest(call, token, timeout);
+        } catch (IllegalArgumentException e) {
+            // the JDK quotes the offending header value, which may be a token: never pass its message on
+            throw new AuraException(call.method + " " + call.path
+                    + ": the request cannot be built (a header value, such as the access token, is invalid)");
+        }
+    }
+
+    private HttpRequest newRequest(Call call, AccessToken token, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri)
                 .timeout(timeout)
                 .header("User-Agent", config.userAgent())
@@ -279,14 +307,15 @@ public final class Transport implements AuraHttp {
         return false;
     }
 
-    private AuraException transportFailure(Call call, IOException e, int attempt, boolean notSent) {
+    private AuraException transportFailure(Call call, IOException e, int attempt, boolean notSent,
+            Duration attemptTimeout) {
         String what = call.method + " " + call.path;
         String suffix = " (attempt " + attempt + ")"
                 + (!notSent && !call.idempotent ? "; not resent: the " + call.method
                         + " may have reached the server, check before retrying" : "");
         if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
-            return new AuraTimeoutException(what + ": no response within " + config.attemptTimeout().toSeconds()
-                    + " s" + suffix, e);
+            return new AuraTimeoutException(what + ": no response within " + attemptTimeout.toMillis()
+                    + " ms" + suffix, e);
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -306,12 +335,12 @@ public final class Transport implements AuraHttp {
                 .requestId(response.headers().firstValue("X-Request-Id"))
                 .retryAfter(retryAfter)
                 .fallbackDescription(errors.isEmpty()
-                        ? Optional.of(ErrorBodies.describeUnstructured(status,
+                        ? Optional.of(ErrorBodies.describeUnstructured(config.mapper(), status,
                                 response.headers().firstValue("Content-Type").orElse(null), body))
                         : Optional.empty())
                 .attempts(attempt)
                 .build();
-        if (call.tokenEndpoint && status >= 400 && status < 500 && status != 429) {
+        if (call.tokenEndpoint && (status == 400 || status == 401 || status == 403)) {
             return new AuraAuthenticationException(details);
         }
         switch (status) {
@@ -378,21 +407,23 @@ public final class Transport implements AuraHttp {
     static String describe(Exception e, JavaType type) {
         String target = type.getRawClass().getSimpleName();
         if (e instanceof JsonParseException) {
-            return "malformed JSON (" + firstLine(((JsonParseException) e).getOriginalMessage()) + ")";
+            com.fasterxml.jackson.core.JsonLocation at = ((JsonParseException) e).getLocation();
+            return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
         }
         if (e instanceof JsonMappingException) {
             JsonMappingException jm = (JsonMappingException) e;
-            String path = jm.getPath().isEmpty() ? "$" : "$" + pathOf(jm);
+            String path = "$" + pathOf(jm);
             Throwable cause = jm.getCause();
-            String why = cause instanceof IllegalStateException || cause instanceof IllegalArgumentException
-                    ? firstLine(cause.getMessage()) : "value of the wrong type or shape";
+            // Immutables reports missing attributes by name only; other messages may quote values
+            String why = cause instanceof IllegalStateException && String.valueOf(cause.getMessage())
+                    .startsWith("Cannot build") ? firstLine(cause.getMessage())
+                    : "value of the wrong type or shape";
             return "cannot read " + target + " at " + path + ": " + why;
         }
         if (e instanceof IOException) {
             return "unreadable body (" + e.getClass().getSimpleName() + ")";
         }
-        return "cannot read " + target + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() != null ? " " + firstLine(e.getMessage()) : "");
+        return "cannot read " + target + " (" + e.getClass().getSimpleName() + ")";
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -463,8 +494,8 @@ public final class Transport implements AuraHttp {
         for (RequestListener l : config.listeners()) {
             try {
                 action.accept(l);
-            } catch (RuntimeException e) {
-                LOG.warn("RequestListener {} failed: {}", l.getClass().getName(), e.toString());
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("RequestListener {} failed: {}", l.getClass().getName(), e.getClass().getName());
             }
         }
     }
