@@ -1,0 +1,144 @@
+package dev.aurasdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TokenAndAuthTest {
+    @RegisterExtension
+    final FakeAuraExtension aura = FakeAuraExtension.with(b -> b.tokenTtl(Duration.ofMinutes(10)));
+
+    @Test
+    void issuesBearerTokenForValidClientCredentialsAndCountsRequests(FakeAuraServer server) {
+        RawClient client = new RawClient(server).token(null);
+
+        RawClient.Response r = client.tokenRequest(server.clientId(), server.clientSecret());
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("access_token").asText()).isNotBlank();
+        assertThat(r.json().get("expires_in").asLong()).isEqualTo(600);
+        assertThat(r.json().get("token_type").asText()).isEqualTo("bearer");
+        assertThat(r.header("X-Request-Id")).isNotBlank();
+        assertThat(server.tokenRequestCount()).isEqualTo(1);
+
+        RawClient.Response tenants = client.token(r.json().get("access_token").asText()).get("/v1/tenants");
+        assertThat(tenants.status()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsWrongCredentialsWith401OAuthError(FakeAuraServer server) {
+        RawClient.Response r = new RawClient(server).token(null).tokenRequest(server.clientId(), "wrong");
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("error").asText()).isEqualTo("access_denied");
+        assertThat(r.json().get("error_description").asText()).isEqualTo("Unauthorized");
+        assertThat(server.tokenRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsTokenRequestWithoutBasicAuth(FakeAuraServer server) {
+        RawClient.Response r = new RawClient(server).token(null).sendRaw("POST", "/oauth/token",
+                "grant_type=client_credentials", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(r.status()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsOtherGrantTypesWith400(FakeAuraServer server) {
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (server.clientId() + ":" + server.clientSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RawClient.Response r = new RawClient(server).token(null).sendRaw("POST", "/oauth/token",
+                "grant_type=password", Map.of("Authorization", "Basic " + basic,
+                        "Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void answersUnknownTokenWith401MiddlewareError(FakeAuraServer server) {
+        RawClient.Response r = new RawClient(server).token("not-a-token").get("/v1/instances");
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("error").asText()).isEqualTo("Unauthorized");
+        assertThat(r.header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void answersMissingAuthorizationWith401(FakeAuraServer server) {
+        RawClient.Response r = new RawClient(server).token(null).get("/v1/instances");
+
+        assertThat(r.status()).isEqualTo(401);
+    }
+
+    @Test
+    void answersExpiredTokenWith403OnceTheFakeClockPassesItsLifetime(FakeAuraServer server) {
+        RawClient client = new RawClient(server);
+        server.advance(Duration.ofMinutes(9).plusSeconds(59));
+        assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
+
+        server.advance(Duration.ofSeconds(1));
+        RawClient.Response r = client.get("/v1/tenants");
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("error").asText()).isEqualTo("Access denied: token expired");
+    }
+
+    @Test
+    void revokedTokensBecomeUnknown(FakeAuraServer server) {
+        RawClient client = new RawClient(server);
+        server.revokeTokens();
+
+        assertThat(client.get("/v1/tenants").status()).isEqualTo(401);
+    }
+
+    @Test
+    void acceptsCustomCredentialsAndLowercaseBearerScheme() {
+        try (FakeAuraServer server = FakeAuraServer.builder().clientId("my-id").clientSecret("my-secret").build()
+                .start()) {
+            RawClient client = new RawClient(server).token(null);
+            assertThat(client.tokenRequest(DemoWorld.CLIENT_ID, DemoWorld.CLIENT_SECRET).status()).isEqualTo(401);
+            RawClient.Response ok = client.tokenRequest("my-id", "my-secret");
+            assertThat(ok.status()).isEqualTo(200);
+
+            RawClient.Response r = client.send("GET", "/v1/tenants", null,
+                    Map.of("Authorization", "bearer " + ok.json().get("access_token").asText()));
+            assertThat(r.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void tokenEndpointRateLimitAnswers429WithRetryAfter() {
+        try (FakeAuraServer server = FakeAuraServer.builder().tokenRateLimit(2, Duration.ofHours(1)).build()
+                .start()) {
+            RawClient client = new RawClient(server).token(null);
+            assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(200);
+            assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(200);
+
+            RawClient.Response limited = client.tokenRequest(server.clientId(), server.clientSecret());
+
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.header("Retry-After")).isEqualTo("3600");
+            assertThat(server.tokenRequestCount()).isEqualTo(3);
+            server.advance(Duration.ofHours(1));
+            assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void everyResponseCarriesAUniqueRequestId(FakeAuraServer server) {
+        RawClient client = new RawClient(server);
+        Set<String> ids = new HashSet<>();
+        ids.add(client.get("/v1/tenants").header("X-Request-Id"));
+        ids.add(client.get("/v1/instances/nope").header("X-Request-Id"));
+        ids.add(client.token("bad").get("/v1/tenants").header("X-Request-Id"));
+        ids.add(client.token(null).tokenRequest("x", "y").header("X-Request-Id"));
+
+        assertThat(ids).hasSize(4).doesNotContainNull();
+    }
+}
