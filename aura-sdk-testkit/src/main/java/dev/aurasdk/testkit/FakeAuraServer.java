@@ -1,5 +1,7 @@
 package dev.aurasdk.testkit;
 
+import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.AuraCredentials;
 import dev.aurasdk.testkit.internal.ContractChecker;
 import dev.aurasdk.testkit.internal.Engine;
 import dev.aurasdk.testkit.internal.FaultRegistry;
@@ -52,6 +54,7 @@ import mockwebserver3.MockWebServer;
  * <p>Thread-safe. Each instance binds its own port on 127.0.0.1.
  */
 public final class FakeAuraServer implements AutoCloseable {
+    private VirtualTimeScheduler virtualScheduler;
     private final Settings settings;
     private final int requestedPort;
     private final FakeClock clock;
@@ -151,6 +154,10 @@ public final class FakeAuraServer implements AutoCloseable {
     /** Stops listening and releases the port. Idempotent. */
     @Override
     public synchronized void close() {
+        if (virtualScheduler != null) {
+            virtualScheduler.shutdownNow();
+            virtualScheduler = null;
+        }
         if (server != null) {
             server.close();
             server = null;
@@ -252,6 +259,47 @@ public final class FakeAuraServer implements AutoCloseable {
     /** Revokes every token issued so far: they become unknown and are answered 401. */
     public void revokeTokens() {
         engine.revokeTokens();
+    }
+
+    /**
+     * An {@link AuraClient.Builder} pointed at this server with its credentials, ready to
+     * {@code build()} or to configure further. In {@link StepMode#MANUAL} and {@link StepMode#AUTO} the
+     * client runs in the fake's virtual time: its clock is {@link #clock()}, its sleeper advances that
+     * clock instead of sleeping (backoff, rate-limit waits, synchronous waits) and its asynchronous
+     * waits run on a {@link VirtualTimeScheduler}, so tests and demos finish at once. In
+     * {@link StepMode#WALL_CLOCK} the client uses real time. Retries keep their jitter; the client-side
+     * rate limit is Aura's default.
+     *
+     * @return a client builder for this server
+     * @throws IllegalStateException when the server is not started
+     */
+    public AuraClient.Builder clientBuilder() {
+        AuraClient.Builder b = AuraClient.builder()
+                .baseUrl(baseUrl())
+                .credentials(AuraCredentials.of(clientId(), clientSecret()))
+                .clock(clock);
+        if (!clock.isWallClock()) {
+            b.sleeper(d -> {
+                if (!d.isNegative()) {
+                    clock.advance(d);
+                }
+            });
+            b.scheduler(virtualTimeScheduler());
+        }
+        return b;
+    }
+
+    /**
+     * The scheduler that runs scheduled tasks at once while advancing this server's clock by their delay
+     * (shared by every client from {@link #clientBuilder()}; stopped by {@link #close()}).
+     *
+     * @return the scheduler
+     */
+    public synchronized VirtualTimeScheduler virtualTimeScheduler() {
+        if (virtualScheduler == null) {
+            virtualScheduler = new VirtualTimeScheduler(clock);
+        }
+        return virtualScheduler;
     }
 
     /**
