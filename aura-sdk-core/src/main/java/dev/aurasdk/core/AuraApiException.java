@@ -16,6 +16,7 @@ public class AuraApiException extends AuraException {
     private final String method;
     private final String path;
     private final int attempts;
+    private final transient ErrorDetails details;
 
     /**
      * Creates an exception from a failed response.
@@ -30,6 +31,16 @@ public class AuraApiException extends AuraException {
         this.method = details.method();
         this.path = details.path();
         this.attempts = details.attempts();
+        this.details = details;
+    }
+
+    /**
+     * Everything the failed response carried, for wrapping in a more specific exception.
+     *
+     * @return the details (empty only after Java deserialisation of this exception)
+     */
+    public Optional<ErrorDetails> details() {
+        return Optional.ofNullable(details);
     }
 
     /** The HTTP status code. */

@@ -247,7 +247,7 @@ public final class Waiter {
             if (!now.isBefore(deadline)) {
                 String msg = operation + " did not finish within " + human(options.timeout()) + " (last state: "
                         + lastState + "); the operation goes on in Aura, waiting stopped";
-                throw lastError != null ? new AuraTimeoutException(msg, lastError) : new AuraTimeoutException(msg);
+                throw new WaitTimeoutException(msg, lastError);
             }
             interval = options.next(interval);
             Duration next = jittered(interval);

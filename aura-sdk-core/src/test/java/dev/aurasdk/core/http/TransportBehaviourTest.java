@@ -45,6 +45,17 @@ class TransportBehaviourTest {
     }
 
     @Test
+    void bodilessPostStillDeclaresJsonBecauseAuraAnswers415Otherwise() {
+        aura.enqueue(new MockResponse.Builder(data("{\"id\":\"j\"}")).build());
+        try (AuraClient client = aura.client()) {
+            client.http().send(ApiRequest.post(ApiVersion.V2BETA1).path("organizations").id("o", "o1")
+                    .path("cancellation").build(), Void.class);
+        }
+        assertThat(aura.apiRequests.get(0).getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(aura.apiRequests.get(0).getBodySize()).isZero();
+    }
+
+    @Test
     void exposesRequestIdAndErrorsBesideData() {
         aura.enqueue(new MockResponse.Builder(ScriptedAura.json(200, "{\"data\":{\"id\":\"a\"},\"errors\":["
                 + "{\"reason\":\"invalid-type-defs\",\"message\":\"Unknown type\"}]}"))

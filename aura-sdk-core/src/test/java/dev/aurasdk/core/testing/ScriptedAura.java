@@ -54,6 +54,36 @@ public final class ScriptedAura implements AutoCloseable {
                         : json(500, "{\"errors\":[{\"message\":\"no scripted response\",\"reason\":\"test\"}]}");
             }
         });
+        // accepted sockets without Nagle's delay: MockWebServer writes head and body separately
+        server.setServerSocketFactory(new javax.net.ServerSocketFactory() {
+            @Override
+            public java.net.ServerSocket createServerSocket() throws IOException {
+                return new java.net.ServerSocket() {
+                    @Override
+                    public java.net.Socket accept() throws IOException {
+                        java.net.Socket socket = new java.net.Socket();
+                        implAccept(socket);
+                        socket.setTcpNoDelay(true);
+                        return socket;
+                    }
+                };
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port, int backlog) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) {
+                throw new UnsupportedOperationException();
+            }
+        });
         try {
             server.start(0);
         } catch (IOException e) {

@@ -248,6 +248,10 @@ public final class Transport implements AuraHttp {
         if (call.body != null) {
             b.header("Content-Type", call.contentType);
             b.method(call.method, HttpRequest.BodyPublishers.ofByteArray(call.body));
+        } else if (!"GET".equals(call.method) && !"DELETE".equals(call.method)) {
+            // Aura answers 415 to a POST/PATCH without Content-Type, even when it has no body (cancel, pause)
+            b.header("Content-Type", "application/json");
+            b.method(call.method, HttpRequest.BodyPublishers.noBody());
         } else {
             b.method(call.method, HttpRequest.BodyPublishers.noBody());
         }
