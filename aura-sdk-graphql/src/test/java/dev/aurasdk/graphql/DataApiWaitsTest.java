@@ -1,0 +1,292 @@
+package dev.aurasdk.graphql;
+
+import static dev.aurasdk.graphql.Fixtures.API;
+import static dev.aurasdk.graphql.Fixtures.INSTANCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.AuraTimeoutException;
+import dev.aurasdk.core.testing.ScriptedAura;
+import dev.aurasdk.core.wait.PollEvent;
+import dev.aurasdk.core.wait.WaitOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Every wait scenario runs both synchronously and asynchronously (manual scheduler, no real sleeping). */
+class DataApiWaitsTest {
+    private static final MockResponse INVALID_SCHEMA = ScriptedAura.json(200, "{\"data\":"
+            + Fixtures.details("error") + ",\"errors\":[{\"reason\":\"invalid-type-defs\","
+            + "\"message\":\"Unknown type \\\"Strig\\\". Did you mean \\\"String\\\"?\"}]}");
+
+    /** Runs a wait either on the calling thread or through the async API. */
+    abstract static class Mode {
+        ScriptedAura aura;
+        ManualScheduler scheduler;
+        AuraClient client;
+        GraphQLDataApis apis;
+
+        @BeforeEach
+        void setUp() {
+            aura = new ScriptedAura();
+            scheduler = new ManualScheduler(aura.clock);
+            client = Fixtures.client(aura, scheduler);
+            apis = GraphQLDataApis.create(client);
+        }
+
+        @AfterEach
+        void tearDown() {
+            client.close();
+            aura.close();
+        }
+
+        abstract GraphQLDataApi ready();
+
+        abstract GraphQLDataApi paused();
+
+        abstract void deleted();
+
+        /** Rethrows what the async form completed with, as the sync form would throw it. */
+        <T> T drive(CompletableFuture<T> future) {
+            assertThat(future).as("nothing polled before the scheduler runs: no thread was parked").isNotDone();
+            scheduler.runUntilIdle();
+            assertThat(future).isDone();
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                throw (RuntimeException) e.getCause();
+            }
+        }
+
+        List<String> requestLines() {
+            return aura.apiRequests.stream().map(Fixtures::line).toList();
+        }
+
+        long elapsedSeconds() {
+            return Duration.between(java.time.Instant.parse("2026-01-01T00:00:00Z"), aura.clock.instant()).toSeconds();
+        }
+
+        @Test
+        void awaitReadyPollsUntilCreatingBecomesReady() {
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(Fixtures.get("ready"));
+
+            GraphQLDataApi api = ready();
+
+            assertThat(api.isReady()).isTrue();
+            assertThat(aura.apiRequests).hasSize(3);
+            assertThat(elapsedSeconds()).isEqualTo(4); // polls at 1 s, 2.5 s, 4.75 s
+        }
+
+        @Test
+        void anInvalidSchemaEndsInTheTypedExceptionWithAurasReasonWithinSeconds() {
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(INVALID_SCHEMA);
+
+            assertThatThrownBy(this::ready)
+                    .isInstanceOf(GraphQLDataApiFailedException.class)
+                    .hasMessageContaining("invalid-type-defs")
+                    .hasMessageContaining("Unknown type \"Strig\"")
+                    .satisfies(e -> {
+                        GraphQLDataApiFailedException failed = (GraphQLDataApiFailedException) e;
+                        assertThat(failed.reason()).contains("invalid-type-defs");
+                        assertThat(failed.apiId()).isEqualTo(API);
+                        assertThat(failed.api()).hasValueSatisfying(a ->
+                                assertThat(a.status()).isEqualTo(GraphQLDataApiStatus.ERROR));
+                    });
+            assertThat(elapsedSeconds()).isLessThan(5);
+        }
+
+        @Test
+        void afterAnUpdateAStaleReadyIsNotTrustedUntilUpdatingIsSeen() {
+            aura.enqueue(Fixtures.accepted("updating"));
+            aura.enqueue(Fixtures.get("ready"));      // stale: Aura still shows the old state
+            aura.enqueue(Fixtures.get("updating"));
+            aura.enqueue(Fixtures.get("ready"));
+            apis.updateTypeDefinitions(INSTANCE, API, TypeDefinitions.of("type A @node { a: String }"));
+
+            GraphQLDataApi api = ready();
+
+            assertThat(api.isReady()).isTrue();
+            assertThat(aura.apiRequests).hasSize(4);
+        }
+
+        @Test
+        void afterAnUpdateWithoutAnyVisibleTransitionReadyIsAcceptedOnceTheSettleTimeHasPassed() {
+            aura.enqueue(Fixtures.accepted("updating"));
+            for (int i = 0; i < 4; i++) {
+                aura.enqueue(Fixtures.get("ready"));
+            }
+            apis.update(INSTANCE, API, UpdateGraphQLDataApi.builder().name("renamed").build());
+
+            ready();
+
+            // polls at 1, 2.5, 4.75 s are inside the 5 s settle time; the one at 8.125 s is trusted
+            assertThat(aura.apiRequests).hasSize(5);
+            assertThat(elapsedSeconds()).isEqualTo(8);
+        }
+
+        @Test
+        void fixingABrokenSchemaIgnoresTheStaleErrorRightAfterTheUpdate() {
+            aura.enqueue(Fixtures.accepted("updating"));
+            aura.enqueue(INVALID_SCHEMA);             // stale error from the previous schema
+            aura.enqueue(Fixtures.get("updating"));
+            aura.enqueue(Fixtures.get("ready"));
+            apis.updateTypeDefinitions(INSTANCE, API, TypeDefinitions.of("type Movie @node { title: String }"));
+
+            assertThat(ready().isReady()).isTrue();
+        }
+
+        @Test
+        void withoutARecentChangeReadyIsAcceptedAtTheFirstPoll() {
+            aura.enqueue(Fixtures.get("ready"));
+
+            ready();
+
+            assertThat(aura.apiRequests).hasSize(1);
+        }
+
+        @Test
+        void awaitReadyStopsWhenTheApiIsPausedInstead() {
+            aura.enqueue(Fixtures.get("paused"));
+
+            assertThatThrownBy(this::ready)
+                    .isInstanceOf(GraphQLDataApiStateException.class)
+                    .hasMessageContaining("is paused")
+                    .satisfies(e -> assertThat(((GraphQLDataApiStateException) e).status())
+                            .isEqualTo(GraphQLDataApiStatus.PAUSED));
+        }
+
+        @Test
+        void aNewApiThatAnswers404BrieflyIsStillAwaited() {
+            aura.enqueue(Fixtures.notFound());
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(Fixtures.get("ready"));
+
+            assertThat(ready().isReady()).isTrue();
+        }
+
+        @Test
+        void awaitPausedPollsUntilPaused() {
+            aura.enqueue(Fixtures.accepted("pausing"));
+            aura.enqueue(Fixtures.get("pausing"));
+            aura.enqueue(Fixtures.get("paused"));
+            apis.pause(INSTANCE, API);
+
+            GraphQLDataApi api = paused();
+
+            assertThat(api.status()).isEqualTo(GraphQLDataApiStatus.PAUSED);
+            assertThat(requestLines()).containsExactly(
+                    "POST " + Fixtures.BASE + "/" + API + "/pause",
+                    "GET " + Fixtures.BASE + "/" + API,
+                    "GET " + Fixtures.BASE + "/" + API);
+        }
+
+        @Test
+        void resumeThenAwaitReadyDoesNotTrustAStalePaused() {
+            aura.enqueue(Fixtures.accepted("resuming"));
+            aura.enqueue(Fixtures.get("paused"));     // stale
+            aura.enqueue(Fixtures.get("resuming"));
+            aura.enqueue(Fixtures.get("ready"));
+            apis.resume(INSTANCE, API);
+
+            assertThat(ready().isReady()).isTrue();
+        }
+
+        @Test
+        void awaitDeletedEndsWhenTheApiAnswers404() {
+            aura.enqueue(Fixtures.accepted("deleting"));
+            aura.enqueue(Fixtures.get("deleting"));
+            aura.enqueue(Fixtures.notFound());
+            apis.delete(INSTANCE, API);
+
+            deleted();
+
+            assertThat(aura.apiRequests).hasSize(3);
+        }
+    }
+
+    @Nested
+    class Sync extends Mode {
+        @Override
+        GraphQLDataApi ready() {
+            return apis.awaitReady(INSTANCE, API);
+        }
+
+        @Override
+        GraphQLDataApi paused() {
+            return apis.awaitPaused(INSTANCE, API);
+        }
+
+        @Override
+        void deleted() {
+            apis.awaitDeleted(INSTANCE, API);
+        }
+
+        @Test
+        void theWaitSleepsThroughTheClientSleeperWithGrowingIntervals() {
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(Fixtures.get("ready"));
+
+            apis.awaitReady(INSTANCE, API);
+
+            assertThat(aura.sleeper.sleeps()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500),
+                    Duration.ofMillis(2250));
+        }
+
+        @Test
+        void listenerSeesEveryPollAndTimeoutSaysTheOperationGoesOn() {
+            aura.defaultApi(Fixtures.get("creating"));
+            List<PollEvent<GraphQLDataApi>> polls = new ArrayList<>();
+            WaitOptions options = WaitOptions.builder().jitter(0).timeout(Duration.ofSeconds(10)).build();
+
+            assertThatThrownBy(() -> apis.awaitReady(INSTANCE, API, options, polls::add))
+                    .isInstanceOf(AuraTimeoutException.class)
+                    .hasMessageContaining("creating")
+                    .hasMessageContaining("goes on");
+            assertThat(polls).isNotEmpty().allSatisfy(p ->
+                    assertThat(p.value()).hasValueSatisfying(a -> assertThat(a.status().value()).isEqualTo("creating")));
+        }
+    }
+
+    @Nested
+    class Async extends Mode {
+        @Override
+        GraphQLDataApi ready() {
+            return drive(apis.awaitReadyAsync(INSTANCE, API));
+        }
+
+        @Override
+        GraphQLDataApi paused() {
+            return drive(apis.awaitPausedAsync(INSTANCE, API));
+        }
+
+        @Override
+        void deleted() {
+            drive(apis.awaitDeletedAsync(INSTANCE, API));
+        }
+
+        @Test
+        void pollsAreScheduledOnTheClientSchedulerWithGrowingDelays() {
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(Fixtures.get("ready"));
+
+            ready();
+
+            assertThat(scheduler.delays()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500),
+                    Duration.ofMillis(2250));
+            assertThat(aura.sleeper.sleeps()).as("the async wait never sleeps").isEmpty();
+        }
+    }
+}
