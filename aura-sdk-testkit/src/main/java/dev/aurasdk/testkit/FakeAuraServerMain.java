@@ -69,27 +69,48 @@ public final class FakeAuraServerMain {
         }, "fake-aura-shutdown"));
 
         PrintStream out = System.out;
-        out.println("Fake Aura API server listening on " + server.baseUrl());
-        out.println();
-        out.println("  AURA_BASE_URL=" + server.baseUrl());
-        out.println("  AURA_AUTH_URL=" + server.baseUrl() + "/oauth/token");
-        out.println("  AURA_API_CLIENT_ID=" + server.clientId());
-        out.println("  AURA_API_CLIENT_SECRET=" + server.clientSecret());
-        out.println();
-        out.println("  token TTL:             " + server.tokenTtl().getSeconds() + " s");
-        out.println("  import job duration:   ~" + server.tick().multipliedBy(10).toMillis() / 1000.0 + " s");
-        out.println("  organization:          " + DemoWorld.ORGANIZATION_ID + "  (" + DemoWorld.ORGANIZATION_NAME + ")");
-        out.println("  project / tenant:      " + DemoWorld.PROJECT_ID + "  (Production)");
-        out.println("  project / tenant:      " + DemoWorld.STAGING_PROJECT_ID + "  (Staging)");
-        out.println("  instance:              " + DemoWorld.INSTANCE_ID + "  (enterprise-db, Production)");
-        out.println("  instance:              " + DemoWorld.FREE_INSTANCE_ID + "  (free-db, Production)");
-        out.println("  instance:              " + DemoWorld.STAGING_INSTANCE_ID + "  (professional-db, Staging)");
-        out.println("  import model:          " + DemoWorld.IMPORT_MODEL_ID + "  (Flights, succeeds)");
-        out.println("  import model:          " + DemoWorld.FAILING_IMPORT_MODEL_ID + "  (Customers, fails)");
+        out.print(summary(server));
         out.println();
         out.println("Press Ctrl+C to stop.");
         out.flush();
         stopped.await();
+    }
+
+    /**
+     * What a client needs to talk to a running fake: base URL, credentials (as environment variables)
+     * and the seeded demo ids, one per line.
+     *
+     * @param server a started server seeded with the {@link DemoWorld}
+     * @return the text, ending with a line break
+     */
+    public static String summary(FakeAuraServer server) {
+        String nl = System.lineSeparator();
+        StringBuilder out = new StringBuilder();
+        out.append("Fake Aura API server listening on ").append(server.baseUrl()).append(nl).append(nl);
+        out.append("  AURA_BASE_URL=").append(server.baseUrl()).append(nl);
+        out.append("  AURA_AUTH_URL=").append(server.baseUrl()).append("/oauth/token").append(nl);
+        out.append("  AURA_API_CLIENT_ID=").append(server.clientId()).append(nl);
+        out.append("  AURA_API_CLIENT_SECRET=").append(server.clientSecret()).append(nl);
+        out.append("  AURA_ORGANIZATION_ID=").append(DemoWorld.ORGANIZATION_ID).append(nl);
+        out.append("  AURA_PROJECT_ID=").append(DemoWorld.PROJECT_ID).append(nl).append(nl);
+        out.append("  token TTL:             ").append(server.tokenTtl().getSeconds()).append(" s").append(nl);
+        out.append("  import job duration:   ~").append(server.tick().multipliedBy(10).toMillis() / 1000.0)
+                .append(" s").append(nl);
+        out.append("  organization:          ").append(DemoWorld.ORGANIZATION_ID).append("  (")
+                .append(DemoWorld.ORGANIZATION_NAME).append(')').append(nl);
+        out.append("  project / tenant:      ").append(DemoWorld.PROJECT_ID).append("  (Production)").append(nl);
+        out.append("  project / tenant:      ").append(DemoWorld.STAGING_PROJECT_ID).append("  (Staging)").append(nl);
+        out.append("  instance:              ").append(DemoWorld.INSTANCE_ID).append("  (enterprise-db, Production)")
+                .append(nl);
+        out.append("  instance:              ").append(DemoWorld.FREE_INSTANCE_ID).append("  (free-db, Production)")
+                .append(nl);
+        out.append("  instance:              ").append(DemoWorld.STAGING_INSTANCE_ID)
+                .append("  (professional-db, Staging)").append(nl);
+        out.append("  import model:          ").append(DemoWorld.IMPORT_MODEL_ID).append("  (Flights, succeeds)")
+                .append(nl);
+        out.append("  import model:          ").append(DemoWorld.FAILING_IMPORT_MODEL_ID)
+                .append("  (Customers, fails)").append(nl);
+        return out.toString();
     }
 
     /** Kept so the JUL configuration is not garbage-collected. */

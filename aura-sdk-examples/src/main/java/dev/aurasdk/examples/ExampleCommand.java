@@ -1,0 +1,64 @@
+package dev.aurasdk.examples;
+
+import dev.aurasdk.core.AuraException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of the example programs: opens the {@link ExampleEnvironment} (real Aura or the fake), runs the
+ * program, and turns failures into exit codes (1 for an Aura failure, 2 for bad arguments) with a
+ * one-line message instead of a stack trace.
+ */
+abstract class ExampleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** The environment variables (tests replace them). */
+    Map<String, String> environment = System.getenv();
+
+    /** The system properties (tests replace them). */
+    Properties properties = System.getProperties();
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ExampleEnvironment env = ExampleEnvironment.open(environment, properties, out)) {
+            return run(env, out);
+        } catch (ExampleEnvironment.UsageException | IllegalArgumentException | NullPointerException e) {
+            err.println("error: " + e.getMessage());
+            spec.commandLine().usage(err);
+            return 2;
+        } catch (AuraException e) {
+            err.println("FAILED: " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The program.
+     *
+     * @param env where it runs
+     * @param out where it prints
+     * @return the exit code
+     */
+    abstract int run(ExampleEnvironment env, PrintWriter out);
+
+    /**
+     * Runs a program from {@code main} and exits with its code.
+     *
+     * @param command the program
+     * @param args the arguments
+     */
+    static void main(ExampleCommand command, String... args) {
+        System.exit(new CommandLine(command).execute(args));
+    }
+}

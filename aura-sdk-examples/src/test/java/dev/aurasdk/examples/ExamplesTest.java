@@ -1,0 +1,193 @@
+package dev.aurasdk.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aurasdk.testkit.DemoWorld;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every example's logic, run in-process against the fake (no System.exit). */
+class ExamplesTest {
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(ExampleCommand command, Map<String, String> env, String... args) {
+        command.environment = env;
+        command.properties = new Properties();
+        return execute(command, args);
+    }
+
+    static Run run(ExampleCommand command, String... args) {
+        return run(command, Map.of(), args);
+    }
+
+    static Run execute(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void quickStartRunsEveryStageAgainstTheFake() {
+        Run r = run(new QuickStart());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow())
+                .startsWith("No AURA_API_CLIENT_ID set: using the built-in fake Aura server at http://127.0.0.1:");
+        assertThat(r.out()).contains("1. health check", "2. find ids", "3. import job", "4. per-label counts",
+                "5. create GraphQL Data API", "6. add JWKS provider", "7. allow CORS origin",
+                "8. update type definitions", "9. query the API", "10. clean up", "Summary (built-in fake");
+        assertThat(r.out()).contains("Completed/Success 100.0%", "Airport", "DEPARTS_FROM",
+                "\"authenticatedBy\":\"api-key\"", "\"tenantId\":\"tenant-a\"", "deleted ");
+        assertThat(r.out()).doesNotContain("FAILED");
+    }
+
+    @Test
+    void verifySetupPassesEveryCheckOnTheFake() {
+        Run r = run(new VerifySetup());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        for (String check : new String[] {"environment", "token", "v1 \\(tenants\\)", "list instances",
+                "import API reachable", "list GraphQL Data APIs", "import dry run"}) {
+            assertThat(r.out()).containsPattern("PASS\\s+" + check);
+        }
+        assertThat(r.out()).contains("All 8 checks passed.");
+    }
+
+    @Test
+    void verifySetupFailsWithExitOneWhenACheckFails() {
+        Run r = run(new VerifySetup(), "--instance-id", "deadbeef");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("FAIL\\s+import dry run\\s+\\d+\\s+.*instance deadbeef not found")
+                .containsPattern("PASS\\s+token").contains("2 of 8 checks failed.");
+    }
+
+    @Test
+    void findAuraIdsPrintsOrganizationsProjectsAndInstances() {
+        Run r = run(new FindAuraIds());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID, DemoWorld.STAGING_PROJECT_ID,
+                DemoWorld.INSTANCE_ID, DemoWorld.STAGING_INSTANCE_ID, "ORGANIZATION ID");
+    }
+
+    @Test
+    void findAuraIdsTalksToTheRealApiWhenCredentialsAreSet() {
+        try (dev.aurasdk.testkit.FakeAuraServer aura = dev.aurasdk.testkit.FakeAuraServer.create().start()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("AURA_API_CLIENT_ID", aura.clientId());
+            env.put("AURA_API_CLIENT_SECRET", aura.clientSecret());
+            env.put("AURA_BASE_URL", aura.baseUrl());
+            Run r = run(new FindAuraIds(), env);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("Using the Aura API at " + aura.baseUrl())
+                    .contains(DemoWorld.INSTANCE_ID);
+            assertThat(aura.tokenRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void writesAgainstTheRealAuraNeedAllowWrites() {
+        Map<String, String> env = Map.of("AURA_API_CLIENT_ID", "id", "AURA_API_CLIENT_SECRET", "secret",
+                "AURA_BASE_URL", "http://127.0.0.1:9");
+        for (ExampleCommand command : new ExampleCommand[] {new QuickStart(), new TriggerImport(), new CancelImport(),
+                new RunImportPipeline(), new DeployGraphQLApi()}) {
+            Run r = run(command, env, "--job-id", "87d485b4-73fc-4a7f-bb03-720f4672947e");
+            if (r.exitCode() == 2 && r.err().contains("Unknown option")) {
+                r = run(command, env);
+            }
+            assertThat(r.exitCode()).as(command.getClass().getSimpleName()).isEqualTo(2);
+            assertThat(r.err()).contains("--allow-writes");
+        }
+    }
+
+    @Test
+    void triggerImportWaitsWithAProgressBarAndShowsCounts() {
+        Run r = run(new TriggerImport(), "--wait");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Created import job", "import 100%", "Completed/Success", "Flight");
+    }
+
+    @Test
+    void triggerImportOfAFailingModelExitsOneWithAurasMessage() {
+        Run r = run(new TriggerImport(), "--wait", "--model-id", DemoWorld.FAILING_IMPORT_MODEL_ID);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("FAILED: ").contains("column 'customer_id' not found");
+    }
+
+    @Test
+    void importStatusAndCancelImportWorkOnTheFake() {
+        Run status = run(new ImportStatus());
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("started demo job", "job ");
+        Run cancel = run(new CancelImport());
+        assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+        assertThat(cancel.out()).contains("Cancellation requested", "Cancelled");
+    }
+
+    @Test
+    void pipelineRetriesAFailingStepAndRaisesAnAlert() {
+        Run r = run(new RunImportPipeline(), "--include-failing-demo-step", "--max-attempts", "2");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("attempt 1 failed", "retrying", "ALERT import step", "after 2 attempt(s)",
+                "SUCCEEDED", "FAILED", "Pipeline finished with failed steps.");
+    }
+
+    @Test
+    void historicalPipelineNeedsTheOverwriteFlag() {
+        Run refused = run(new RunImportPipeline(), "--mode", "historical");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--overwrite-all-data");
+        Run hybrid = run(new RunImportPipeline(), "--mode", "hybrid", "--overwrite-all-data");
+        assertThat(hybrid.exitCode()).as(hybrid.out() + hybrid.err()).isZero();
+        assertThat(hybrid.out()).contains("Pipeline succeeded.");
+    }
+
+    @Test
+    void deployGraphQLApiPrintsTheUrlAndTheKeyOnce() {
+        Run r = run(new DeployGraphQLApi(), "--cors-origin", "https://shop.example.com");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Ready: http://127.0.0.1:", "CORS origins: https://shop.example.com",
+                "API key (shown once");
+    }
+
+    @Test
+    void badArgumentsPrintUsageAndExitTwoWithoutAStackTrace() {
+        Run unknown = run(new TriggerImport(), "--no-such-option");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option", "Usage: TriggerImport").doesNotContain("\tat ");
+        Run badId = run(new TriggerImport(), "--model-id", "not-a-uuid");
+        assertThat(badId.exitCode()).isEqualTo(2);
+        assertThat(badId.err()).contains("UUID", "Usage: TriggerImport").doesNotContain("\tat ");
+        Run badMode = run(new RunImportPipeline(), "--mode", "sideways");
+        assertThat(badMode.exitCode()).isEqualTo(2);
+        assertThat(badMode.err()).contains("sideways");
+    }
+
+    @Test
+    void everyProgramHasHelp() {
+        for (Object command : new Object[] {new QuickStart(), new VerifySetup(), new FindAuraIds(), new TriggerImport(),
+                new ImportStatus(), new CancelImport(), new RunImportPipeline(), new DeployGraphQLApi(),
+                new FakeAuraServer()}) {
+            Run r = execute(command, "--help");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).contains("Usage: " + command.getClass().getSimpleName(), "--help");
+            Run version = execute(command, "--version");
+            assertThat(version.out()).startsWith("Aura SDK for Java 0.1.0-SNAPSHOT (Java ");
+        }
+    }
+
+    @Test
+    void fakeAuraServerProgramStartsAndPrintsTheSettings() {
+        FakeAuraServer program = new FakeAuraServer();
+        program.stop = new CountDownLatch(0);
+        Run r = execute(program, "--port", "0", "--pace", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Fake Aura API server listening on http://127.0.0.1:",
+                "AURA_API_CLIENT_ID=" + DemoWorld.CLIENT_ID, DemoWorld.IMPORT_MODEL_ID, "~2.0 s");
+    }
+}
