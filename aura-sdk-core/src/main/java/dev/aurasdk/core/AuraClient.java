@@ -580,11 +580,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder userAgentSuffix(String suffix) {
-            Objects.requireNonNull(suffix, "suffix");
-            if (suffix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                throw new IllegalArgumentException("userAgentSuffix must not contain control characters");
-            }
-            this.userAgentSuffix = suffix;
+            this.userAgentSuffix = UserAgent.requireValidSuffix(suffix);
             return this;
         }
 

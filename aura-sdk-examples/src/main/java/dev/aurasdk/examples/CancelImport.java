@@ -1,6 +1,5 @@
 package dev.aurasdk.examples;
 
-import dev.aurasdk.imports.CreateImportJob;
 import dev.aurasdk.imports.ImportJob;
 import dev.aurasdk.imports.ImportJobs;
 import dev.aurasdk.imports.ProjectRef;
@@ -36,15 +35,7 @@ public final class CancelImport extends ExampleCommand {
         env.requireWrites(common.allowWrites, "cancels an import job");
         ImportJobs jobs = ImportJobs.create(env.aura(),
                 ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
-        String id = jobId;
-        if (id == null) {
-            if (!env.isFake()) {
-                throw new ExampleEnvironment.UsageException("Missing --job-id.");
-            }
-            id = jobs.create(CreateImportJob.builder().importModelId(env.importModelId(null))
-                    .instanceId(env.instanceId(null)).build()).id();
-            out.println("No --job-id: started demo job " + id + " on the fake.");
-        }
+        String id = env.jobIdOrDemoJob(jobId, jobs, out);
         jobs.cancel(id);
         ImportJob job = jobs.get(id);
         out.println("Cancellation requested for job " + id + "; Aura reports: " + job.summary());

@@ -130,6 +130,27 @@ final class ExampleEnvironment implements AutoCloseable {
         return id(option, "AURA_IMPORT_MODEL_ID", "--model-id", DemoWorld.IMPORT_MODEL_ID);
     }
 
+    /**
+     * The job to work on: the given id, or on the fake a freshly started demo job (said on {@code out}).
+     *
+     * @param jobId the {@code --job-id} value, may be null
+     * @param jobs the import client
+     * @param out where to say that a demo job was started
+     * @return the job id
+     */
+    String jobIdOrDemoJob(String jobId, dev.aurasdk.imports.ImportJobs jobs, PrintWriter out) {
+        if (jobId != null) {
+            return jobId;
+        }
+        if (!isFake()) {
+            throw new UsageException("Missing --job-id.");
+        }
+        String id = jobs.create(dev.aurasdk.imports.CreateImportJob.builder().importModelId(importModelId(null))
+                .instanceId(instanceId(null)).build()).id();
+        out.println("No --job-id: started demo job " + id + " on the fake.");
+        return id;
+    }
+
     @Override
     public void close() {
         aura.close();

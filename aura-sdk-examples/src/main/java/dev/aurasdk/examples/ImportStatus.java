@@ -1,6 +1,5 @@
 package dev.aurasdk.examples;
 
-import dev.aurasdk.imports.CreateImportJob;
 import dev.aurasdk.imports.ImportJobs;
 import dev.aurasdk.imports.ProjectRef;
 import java.io.PrintWriter;
@@ -34,15 +33,7 @@ public final class ImportStatus extends ExampleCommand {
     int run(ExampleEnvironment env, PrintWriter out) {
         ImportJobs jobs = ImportJobs.create(env.aura(),
                 ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
-        String id = jobId;
-        if (id == null) {
-            if (!env.isFake()) {
-                throw new ExampleEnvironment.UsageException("Missing --job-id.");
-            }
-            id = jobs.create(CreateImportJob.builder().importModelId(env.importModelId(null))
-                    .instanceId(env.instanceId(null)).build()).id();
-            out.println("No --job-id: started demo job " + id + " on the fake.");
-        }
+        String id = env.jobIdOrDemoJob(jobId, jobs, out);
         ImportReport.print(jobs.getWithProgress(id), out);
         return 0;
     }

@@ -27,6 +27,21 @@ public final class UserAgent {
         return suffix == null || suffix.isBlank() ? base : base + " " + suffix.strip();
     }
 
+    /**
+     * Checks a User-Agent suffix given by a user.
+     *
+     * @param suffix the suffix, such as {@code my-service/1.2}
+     * @return the suffix
+     * @throws IllegalArgumentException when it contains control characters (header injection)
+     */
+    public static String requireValidSuffix(String suffix) {
+        java.util.Objects.requireNonNull(suffix, "suffix");
+        if (suffix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("userAgentSuffix must not contain control characters");
+        }
+        return suffix;
+    }
+
     private static String readVersion() {
         try (InputStream in = UserAgent.class.getResourceAsStream("/dev/aurasdk/core/aura-sdk.properties")) {
             if (in == null) {
