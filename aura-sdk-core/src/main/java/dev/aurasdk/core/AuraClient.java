@@ -9,6 +9,7 @@ import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.http.Sleeper;
 import dev.aurasdk.core.internal.BaseUrls;
+import dev.aurasdk.core.internal.Durations;
 import dev.aurasdk.core.internal.Json;
 import dev.aurasdk.core.internal.UserAgent;
 import dev.aurasdk.core.internal.auth.CachingTokenProvider;
@@ -27,7 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -48,6 +51,12 @@ public final class AuraClient implements AutoCloseable {
     public static final String DEFAULT_BASE_URL = "https://api.neo4j.io";
 
     private static final AtomicInteger SCHEDULER_IDS = new AtomicInteger();
+    private static final AtomicInteger HTTP_IDS = new AtomicInteger();
+    /**
+     * Threads of the default HTTP client's executor. The JDK's default is an unbounded cached pool that grows with
+     * the number of exchanges in flight; the SDK's exchanges only hand short completion tasks to it.
+     */
+    static final int HTTP_THREADS = 2;
 
     private final String baseUrl;
     private final Transport transport;
@@ -58,6 +67,7 @@ public final class AuraClient implements AutoCloseable {
     private final WaitOptions waitOptions;
     private final HttpClient httpClient;
     private final boolean ownsHttpClient;
+    private final ThreadPoolExecutor httpExecutor;
     private final ScheduledExecutorService userScheduler;
     private final Tenants tenants;
     private final Organizations organizations;
@@ -74,10 +84,12 @@ public final class AuraClient implements AutoCloseable {
         this.listeners = List.copyOf(b.listeners);
         this.waitOptions = b.waitOptions;
         this.ownsHttpClient = b.httpClient == null;
+        this.httpExecutor = ownsHttpClient ? newHttpExecutor() : null;
         this.httpClient = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder()
                         .connectTimeout(b.connectTimeout)
                         .followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(httpExecutor)
                         .build();
         this.userScheduler = b.scheduler;
         ObjectMapper mapper = Json.mapper();
@@ -134,6 +146,20 @@ public final class AuraClient implements AutoCloseable {
         this.tenants = new Tenants(transport);
         this.organizations = new Organizations(transport);
         this.instances = new Instances(transport);
+    }
+
+    /** A small daemon pool for the default HTTP client; idle threads end after 30 s. */
+    private static ThreadPoolExecutor newHttpExecutor() {
+        int id = HTTP_IDS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "aura-sdk-http-" + id + "-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     /** A builder. @return a new builder */
@@ -319,10 +345,12 @@ public final class AuraClient implements AutoCloseable {
         if (ownsHttpClient && httpClient instanceof AutoCloseable) {
             try {
                 ((AutoCloseable) httpClient).close();
+                httpExecutor.shutdown(); // the closed client submits nothing more
             } catch (Exception ignored) {
                 // best effort: JDK 21+ HttpClient only
             }
         }
+        // on JDK 17 the HTTP client cannot be closed: its executor's idle threads end on their own after 30 s
     }
 
     @Override
@@ -478,7 +506,7 @@ public final class AuraClient implements AutoCloseable {
             if (margin.isNegative()) {
                 throw new IllegalArgumentException("tokenRefreshMargin must not be negative, got " + margin);
             }
-            this.tokenRefreshMargin = margin;
+            this.tokenRefreshMargin = Durations.requireAtMost("tokenRefreshMargin", margin);
             return this;
         }
 
@@ -496,7 +524,7 @@ public final class AuraClient implements AutoCloseable {
             if (interval.isNegative()) {
                 throw new IllegalArgumentException("forcedTokenRefreshInterval must not be negative, got " + interval);
             }
-            this.forcedTokenRefreshInterval = interval;
+            this.forcedTokenRefreshInterval = Durations.requireAtMost("forcedTokenRefreshInterval", interval);
             return this;
         }
 
@@ -512,13 +540,14 @@ public final class AuraClient implements AutoCloseable {
             if (backoff.isNegative()) {
                 throw new IllegalArgumentException("tokenFailureBackoff must not be negative, got " + backoff);
             }
-            this.tokenFailureBackoff = backoff;
+            this.tokenFailureBackoff = Durations.requireAtMost("tokenFailureBackoff", backoff);
             return this;
         }
 
         /**
          * A JDK HTTP client to use (its connect timeout and proxy settings apply); it is not closed by
-         * the SDK.
+         * the SDK. The default client runs on the JDK's selector thread and a pool of two daemon threads
+         * (the JDK's own default executor grows by a thread per exchange in flight).
          *
          * @param httpClient the client
          * @return this builder
@@ -621,7 +650,7 @@ public final class AuraClient implements AutoCloseable {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive, got " + d);
             }
-            return d;
+            return Durations.requireAtMost(name, d);
         }
     }
 }

@@ -76,6 +76,16 @@ class InputValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://api.neo4j.io:99999", "https://api.neo4j.io:0", "http://localhost:65536"})
+    void baseUrlWithAPortOutsideOneTo65535IsRejectedWhenConfigured(String url) {
+        // URI accepts any digits; without this check the port failed only on the first call, inside the JDK client
+        assertThatThrownBy(() -> AuraClient.builder().baseUrl(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl").hasMessageContaining("port");
+        assertThatThrownBy(() -> AuraClient.builder().authUrl(url + "/oauth/token"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8089", "http://127.0.0.1:1234", "http://[::1]:9000"})
     void plainHttpIsAllowedForLoopbackHosts(String url) {
         try (AuraClient client = AuraClient.builder().credentials(AuraCredentials.of("id", "secret"))
@@ -145,6 +155,31 @@ class InputValidationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callTimeout");
         assertThatThrownBy(() -> AuraClient.builder().requestTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestTimeout");
+    }
+
+    @Test
+    void durationsTooLongForTheClockAreRejectedWhenConfigured() {
+        // ChronoUnit.FOREVER used to be accepted and to fail the first call with an ArithmeticException
+        Duration forever = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+        AuraClient.Builder b = AuraClient.builder();
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call
+                : java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                () -> b.callTimeout(forever), () -> b.requestTimeout(forever), () -> b.connectTimeout(forever),
+                () -> b.tokenRefreshMargin(forever), () -> b.tokenFailureBackoff(forever),
+                () -> b.forcedTokenRefreshInterval(forever),
+                () -> dev.aurasdk.core.http.RateLimit.of(125, forever),
+                () -> dev.aurasdk.core.http.RetryPolicy.builder().maxBackoff(forever).build(),
+                () -> dev.aurasdk.core.http.RetryPolicy.builder().maxRetryAfter(forever).build(),
+                () -> dev.aurasdk.core.wait.WaitOptions.builder().timeout(forever).build(),
+                () -> dev.aurasdk.core.wait.WaitOptions.builder().notFoundGrace(forever).build())) {
+            assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+        }
+        Duration century = Duration.ofDays(36_500);
+        try (AuraClient client = aura.clientBuilder().callTimeout(century)
+                .waitOptions(dev.aurasdk.core.wait.WaitOptions.builder().timeout(century).build()).build()) {
+            aura.enqueue(ScriptedAura.data("[]"));
+            assertThat(client.tenants().list()).isEmpty();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiResponse;
 import dev.aurasdk.core.http.ApiVersion;
 import dev.aurasdk.core.http.AuraHttp;
+import dev.aurasdk.core.internal.Durations;
 import dev.aurasdk.core.internal.Ids;
 import dev.aurasdk.core.wait.PollListener;
 import dev.aurasdk.core.wait.WaitOptions;
@@ -600,6 +601,7 @@ public final class GraphQLDataApis {
             if (settleTime.isNegative()) {
                 throw new IllegalArgumentException("statusSettleTime must not be negative, got " + settleTime);
             }
+            Durations.requireAtMost("statusSettleTime", settleTime);
             this.settleTime = settleTime;
             return this;
         }

@@ -3,6 +3,7 @@ package dev.aurasdk.graphql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurasdk.core.internal.BaseUrls;
+import dev.aurasdk.core.internal.Durations;
 import dev.aurasdk.core.internal.UserAgent;
 import dev.aurasdk.graphql.internal.GraphQLJson;
 import java.io.IOException;
@@ -316,6 +317,7 @@ public final class GraphQLEndpoint {
         if (uri.getRawFragment() != null) {
             throw new IllegalArgumentException("GraphQL endpoint url must not have a fragment");
         }
+        BaseUrls.requireValidPort("GraphQL endpoint url", uri);
         return uri;
     }
 
@@ -395,6 +397,7 @@ public final class GraphQLEndpoint {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, got " + timeout);
             }
+            Durations.requireAtMost("timeout", timeout);
             this.timeout = timeout;
             return this;
         }

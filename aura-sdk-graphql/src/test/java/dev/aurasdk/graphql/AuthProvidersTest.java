@@ -117,6 +117,12 @@ class AuthProvidersTest {
     }
 
     @Test
+    void aJwksUrlWithAnInvalidPortIsRejectedBeforeAnyRequest() {
+        assertRejectedBeforeAnyRequest(() -> providers.createJwks("auth0",
+                "https://example.eu.auth0.com:99999/.well-known/jwks.json"), "invalid port");
+    }
+
+    @Test
     void anApiKeyProviderWithUrlIsRejectedBeforeAnyRequest() {
         assertRejectedBeforeAnyRequest(() -> providers.create(AuthProviderSpec.builder().name("ci")
                 .type(AuthProviderType.API_KEY).url(JWKS_URL).build()), "must not have a url");

@@ -325,6 +325,14 @@ class GraphQLDataApisTest {
     }
 
     @Test
+    void aSettleTimeTooLongForTheClockIsRejectedWhenConfigured() {
+        assertThatThrownBy(() -> GraphQLDataApis.builder(client)
+                .statusSettleTime(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+        assertThat(aura.apiRequests).isEmpty();
+    }
+
+    @Test
     void createdApiDeserializesWithoutEnabledAndKeepsUnknownProviderTypes() throws Exception {
         JsonNode node = Fixtures.MAPPER.readTree("{\"id\":\"p\",\"name\":\"n\",\"type\":\"oidc\"}");
         CreatedAuthProvider p = dev.aurasdk.core.internal.Json.mapper().treeToValue(node, CreatedAuthProvider.class);

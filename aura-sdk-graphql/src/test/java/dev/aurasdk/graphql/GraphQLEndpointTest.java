@@ -216,6 +216,19 @@ class GraphQLEndpointTest {
     }
 
     @Test
+    void aTimeoutTooLongForTheClockIsRejectedWhenBuilt() {
+        assertThatThrownBy(() -> GraphQLEndpoint.builder("https://x.graphql.neo4j.io/graphql")
+                .timeout(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+    }
+
+    @Test
+    void aUrlWithAnInvalidPortIsRejectedWhenBuilt() {
+        assertThatThrownBy(() -> GraphQLEndpoint.withApiKey("https://x.graphql.neo4j.io:99999/graphql", KEY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    }
+
+    @Test
     void credentialsAreCheckedAndNeverPrinted() {
         assertThatThrownBy(() -> GraphQLEndpoint.builder(url).build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> GraphQLEndpoint.builder(url).apiKey(KEY).bearerToken(JWT))

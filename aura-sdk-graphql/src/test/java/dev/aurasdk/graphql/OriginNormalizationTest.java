@@ -45,6 +45,13 @@ class OriginNormalizationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://app.example.com:99999", "https://app.example.com:0", "http://localhost:65536"})
+    void portsOutsideOneTo65535AreRejected(String origin) {
+        assertThatThrownBy(() -> CorsOrigins.normalize(origin)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"https://admin:hunter2@app.example.com", "https://hunter2@app.example.com"})
     void credentialsAreRejectedWithoutBeingEchoed(String origin) {
         assertThatThrownBy(() -> CorsOrigins.normalize(origin))

@@ -31,6 +31,22 @@ class TokenAndAuthTest {
     }
 
     @Test
+    void everyIssuedTokenAndReceivedSecretIsListedInFakeSecrets(FakeAuraServer server) {
+        RawClient.Response r = new RawClient(server).token(null).tokenRequest(server.clientId(), server.clientSecret());
+        String token = r.json().get("access_token").asText();
+        String wrong = "a-wrong-secret-" + System.nanoTime();
+        new RawClient(server).token(null).tokenRequest(server.clientId(), wrong);
+
+        String direct = server.issueToken();
+        java.util.List<String> all = FakeSecrets.all();
+        // checked one by one: a failure message must not list the secrets
+        assertThat(all.contains(server.clientSecret())).as("client secret").isTrue();
+        assertThat(all.contains(token)).as("issued token").isTrue();
+        assertThat(all.contains(wrong)).as("secret of a refused token request").isTrue();
+        assertThat(all.contains(direct)).as("token issued directly").isTrue();
+    }
+
+    @Test
     void rejectsWrongCredentialsWith401OAuthError(FakeAuraServer server) {
         RawClient.Response r = new RawClient(server).token(null).tokenRequest(server.clientId(), "wrong");
 

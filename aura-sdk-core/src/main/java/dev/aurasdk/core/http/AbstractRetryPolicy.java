@@ -1,6 +1,7 @@
 package dev.aurasdk.core.http;
 
 import dev.aurasdk.core.AuraStyle;
+import dev.aurasdk.core.internal.Durations;
 import java.time.Duration;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -87,11 +88,13 @@ public abstract class AbstractRetryPolicy {
         if (maxRetryAfter().isNegative()) {
             throw new IllegalArgumentException("maxRetryAfter must not be negative");
         }
+        Durations.requireAtMost("maxRetryAfter", maxRetryAfter());
     }
 
     static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive, got " + d);
         }
+        Durations.requireAtMost(name, d);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aurasdk.core.http;
 
+import dev.aurasdk.core.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -34,6 +35,7 @@ public final class RateLimit {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive, got " + period);
         }
+        Durations.requireAtMost("period", period);
         return new RateLimit(permits, period);
     }
 

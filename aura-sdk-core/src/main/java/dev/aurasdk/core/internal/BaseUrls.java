@@ -53,11 +53,27 @@ public final class BaseUrls {
         if (uri.getUserInfo() != null) {
             throw new IllegalArgumentException(name + " must not contain credentials");
         }
+        requireValidPort(name, uri);
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
             throw new IllegalArgumentException(name + " must use https (plain http is allowed only for "
                     + "loopback hosts such as localhost): " + uri.getScheme() + "://" + uri.getHost());
         }
         return uri;
+    }
+
+    /**
+     * Checks the port of a URL: {@link URI} accepts any number of digits, but a port outside 1 to 65535 would
+     * only fail later, inside the HTTP client, with an exception that is not the SDK's.
+     *
+     * @param name what the URL is, for the message
+     * @param uri the URL
+     * @throws IllegalArgumentException when the port is 0 or above 65535
+     */
+    public static void requireValidPort(String name, URI uri) {
+        int port = uri.getPort();
+        if (port == 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " has an invalid port " + port + " (a port is 1 to 65535)");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.aurasdk.core.wait;
 
 import dev.aurasdk.core.AuraStyle;
+import dev.aurasdk.core.internal.Durations;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -79,6 +80,10 @@ public abstract class AbstractWaitOptions {
         if (notFoundGrace().isNegative()) {
             throw new IllegalArgumentException("notFoundGrace must not be negative, got " + notFoundGrace());
         }
+        Durations.requireAtMost("initialDelay", initialDelay());
+        Durations.requireAtMost("maxInterval", maxInterval());
+        Durations.requireAtMost("timeout", timeout());
+        Durations.requireAtMost("notFoundGrace", notFoundGrace());
         if (!(multiplier() >= 1.0) || Double.isInfinite(multiplier())) {
             throw new IllegalArgumentException("multiplier must be at least 1, got " + multiplier());
         }

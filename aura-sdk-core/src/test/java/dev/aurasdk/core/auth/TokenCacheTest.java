@@ -162,6 +162,40 @@ class TokenCacheTest {
     }
 
     @Test
+    void aRefusalAfterTheReplayCountsBothRequestsAsAttempts() {
+        aura.enqueue(json(401, "{\"error\":\"Unauthorized\"}")).enqueue(json(401, "{\"error\":\"Unauthorized\"}"));
+        List<Integer> attemptNumbers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AuraClient client = aura.clientBuilder().addRequestListener(new dev.aurasdk.core.http.RequestListener() {
+            @Override
+            public void onAttemptStart(dev.aurasdk.core.http.RequestEvent event) {
+                if (event.path().equals("/v1/tenants")) {
+                    attemptNumbers.add(event.attempt());
+                }
+            }
+        }).build()) {
+            assertThatThrownBy(() -> client.tenants().list())
+                    .isInstanceOfSatisfying(AuraAuthenticationException.class, e -> {
+                        assertThat(e.attempts()).isEqualTo(2);
+                        assertThat(e.getMessage()).contains("[after 2 attempts]");
+                    });
+        }
+        assertThat(aura.apiRequests).hasSize(2);
+        assertThat(attemptNumbers).containsExactly(1, 2);
+    }
+
+    @Test
+    void aTokenLifetimeBeyondTheClocksRangeIsADecodingFailureNotAnArithmeticException() {
+        aura.defaultToken(n -> json(200, "{\"access_token\":\"" + ScriptedAura.tokenValue(n)
+                + "\",\"expires_in\":9223372036854775807,\"token_type\":\"bearer\"}"));
+        try (AuraClient client = aura.client()) {
+            assertThatThrownBy(() -> client.tenants().list())
+                    .isInstanceOf(dev.aurasdk.core.AuraDecodingException.class)
+                    .hasMessageContaining("expires_in is implausibly large");
+        }
+        assertThat(aura.apiRequests).isEmpty();
+    }
+
+    @Test
     void forbiddenOnExpiredTokenTriggersOneRefreshAndOneReplay() {
         aura.enqueue(json(403, "{\"error\":\"Access denied: token expired\"}")).enqueue(data("[]"));
         try (AuraClient client = aura.client()) {

@@ -99,6 +99,37 @@ class TransportBehaviourTest {
     }
 
     @Test
+    void theDefaultHttpClientRunsOnTwoSdkThreadsHoweverManyCallsAreInFlight() throws Exception {
+        // the JDK's default executor is an unbounded cached pool: one thread per exchange in flight
+        java.util.Set<Thread> before = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.client()) {
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(32);
+            try {
+                List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    calls.add(callers.submit(() -> {
+                        for (int j = 0; j < 20; j++) {
+                            client.tenants().list();
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> call : calls) {
+                    call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            List<String> added = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t)).map(Thread::getName)
+                    .filter(n -> n.startsWith("aura-sdk-http-") || n.startsWith("HttpClient-"))
+                    .collect(java.util.stream.Collectors.toList());
+            assertThat(added).filteredOn(n -> n.startsWith("aura-sdk-http-")).hasSizeLessThanOrEqualTo(2);
+            assertThat(added).filteredOn(n -> n.contains("-Worker-")).isEmpty();
+        }
+    }
+
+    @Test
     void listenersSeeAttemptsAndTokenRefreshesAndTheirFailuresAreIgnored() {
         List<String> seen = new CopyOnWriteArrayList<>();
         aura.enqueue(data("[]"));

@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
@@ -23,7 +23,8 @@ public final class CapturedLogs {
         }
     }
 
-    private static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
+    // a queue, not a copy-on-write list: load tests log hundreds of thousands of lines
+    private static final ConcurrentLinkedQueue<Event> EVENTS = new ConcurrentLinkedQueue<>();
     private static final Map<String, Logger> LOGGERS = new ConcurrentHashMap<>();
 
     private CapturedLogs() {}

@@ -36,9 +36,11 @@ public final class ScriptedAura implements AutoCloseable {
     private volatile MockResponse defaultApi;
 
     public ScriptedAura() {
+        SecretGuard.registerClientCredentials(CLIENT_ID, CLIENT_SECRET);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                rememberSecrets(request);
                 if (request.getUrl().encodedPath().equals("/oauth/token")) {
                     int n = tokenRequests.incrementAndGet();
                     tokenRequestLog.add(request);
@@ -91,9 +93,21 @@ public final class ScriptedAura implements AutoCloseable {
         }
     }
 
-    /** The access token value of the n-th token request. */
+    /** The access token value of the n-th token request (registered with the {@link SecretGuard}). */
     public static String tokenValue(int n) {
-        return "eyJ-access-token-" + n + "-abcdefghijklmnopqrstuvwxyz";
+        return SecretGuard.register("eyJ-access-token-" + n + "-abcdefghijklmnopqrstuvwxyz");
+    }
+
+    /** The secrets a request carries: secret-named JSON fields, API keys, Authorization values. */
+    private static void rememberSecrets(RecordedRequest request) {
+        if (request.getBody() != null) {
+            SecretGuard.registerJsonSecrets(request.getBody().utf8());
+        }
+        SecretGuard.register(request.getHeaders().get("x-api-key"));
+        String auth = request.getHeaders().get("Authorization");
+        if (auth != null && auth.indexOf(' ') > 0) {
+            SecretGuard.register(auth.substring(auth.indexOf(' ') + 1));
+        }
     }
 
     public String baseUrl() {
@@ -136,7 +150,9 @@ public final class ScriptedAura implements AutoCloseable {
         return this;
     }
 
+    /** A JSON response; the values of its secret-named fields are registered with the {@link SecretGuard}. */
     public static MockResponse json(int status, String body) {
+        SecretGuard.registerJsonSecrets(body);
         return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
                 .addHeader("X-Request-Id", "req-" + status + "-" + Integer.toHexString(body.hashCode()))
                 .body(body).build();
@@ -147,6 +163,7 @@ public final class ScriptedAura implements AutoCloseable {
     }
 
     public static MockResponse token(String value, long expiresIn) {
+        SecretGuard.register(value);
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"access_token\":\"" + value + "\",\"expires_in\":" + expiresIn
                         + ",\"token_type\":\"bearer\"}")

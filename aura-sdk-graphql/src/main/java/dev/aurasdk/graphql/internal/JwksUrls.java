@@ -1,5 +1,6 @@
 package dev.aurasdk.graphql.internal;
 
+import dev.aurasdk.core.internal.BaseUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -50,6 +51,7 @@ public final class JwksUrls {
         if (uri.getRawFragment() != null) {
             throw new IllegalArgumentException("JWKS url must not have a fragment (#...)");
         }
+        BaseUrls.requireValidPort("JWKS url", uri);
         return s;
     }
 }

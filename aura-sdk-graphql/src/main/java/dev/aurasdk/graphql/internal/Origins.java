@@ -70,8 +70,11 @@ public final class Origins {
         if (uri.getRawFragment() != null || s.indexOf('#') >= 0) {
             throw new IllegalArgumentException("CORS origin must not have a fragment: " + shown);
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
+        if (port == 0 || port > 65535) {
+            throw new IllegalArgumentException("CORS origin has an invalid port (a port is 1 to 65535): " + shown);
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
                 || (scheme.equals("https") && port == 443);
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);

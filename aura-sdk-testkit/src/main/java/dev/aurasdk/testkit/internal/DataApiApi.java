@@ -590,6 +590,7 @@ final class DataApiApi {
         for (int i = 0; i < length; i++) {
             sb.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
         }
+        Secrets.record(sb.toString());
         return sb.toString();
     }
 

@@ -83,6 +83,7 @@ public final class Engine extends Dispatcher {
         this.platform = new PlatformApi(world);
         this.imports = new ImportApi(world, settings);
         this.dataApis = new DataApiApi(world, settings, random);
+        Secrets.recordClientCredentials(settings.clientId, settings.clientSecret);
     }
 
     /** Token requests received so far (any outcome). */
@@ -140,6 +141,7 @@ public final class Engine extends Dispatcher {
         ByteString bytes = request.getBody();
         String body = bytes == null ? "" : bytes.utf8();
         Call call = new Call(request.getMethod(), path, query, headers, body, now);
+        recordSecrets(call);
         if (path.equals("/oauth/token")) {
             tokenRequests.incrementAndGet();
         }
@@ -180,6 +182,27 @@ public final class Engine extends Dispatcher {
             }
         }
         return toMockResponse(reply);
+    }
+
+    /** Remembers the secrets a request carries (see {@code FakeSecrets}). */
+    private static void recordSecrets(Call call) {
+        Secrets.recordBody(call.body);
+        Secrets.record(call.header("x-api-key"));
+        String auth = call.header("Authorization");
+        if (auth != null) {
+            int space = auth.indexOf(' ');
+            Secrets.record(space > 0 ? auth.substring(space + 1).trim() : auth);
+            if (auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()),
+                            StandardCharsets.UTF_8);
+                    int colon = decoded.indexOf(':');
+                    Secrets.record(colon >= 0 ? decoded.substring(colon + 1) : decoded);
+                } catch (IllegalArgumentException notBase64) {
+                    // nothing more to remember
+                }
+            }
+        }
     }
 
     private static MockResponse toMockResponse(Reply reply) {
@@ -383,9 +406,11 @@ public final class Engine extends Dispatcher {
                 .put("jti", Long.toHexString(random.nextLong()));
         byte[] signature = new byte[32];
         random.nextBytes(signature);
-        return b64.encodeToString(Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
+        String token = b64.encodeToString(Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(signature);
+        Secrets.record(token);
+        return token;
     }
 
     private static String formField(String body, String name) {

@@ -69,6 +69,44 @@ public final class Redactor {
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "\"" + MASK + "\""));
     }
 
+    /** The values of secret fields in a body: JSON fields anywhere in the document, or form fields. */
+    static List<String> secretValues(String body) {
+        List<String> out = new ArrayList<>();
+        if (body == null || body.isEmpty()) {
+            return out;
+        }
+        Optional<JsonNode> json = Json.parse(body);
+        if (json.isPresent()) {
+            collect(json.get(), out);
+            return out;
+        }
+        for (String pair : body.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && SECRET_FIELDS.contains(pair.substring(0, eq).toLowerCase(Locale.ROOT))) {
+                try {
+                    out.add(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException malformed) {
+                    out.add(pair.substring(eq + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collect(JsonNode node, List<String> out) {
+        if (node instanceof ObjectNode) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (SECRET_FIELDS.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue().isTextual()) {
+                    out.add(e.getValue().textValue());
+                } else {
+                    collect(e.getValue(), out);
+                }
+            }
+        } else if (node instanceof ArrayNode) {
+            node.forEach(n -> collect(n, out));
+        }
+    }
+
     private static String form(String body) {
         StringBuilder out = new StringBuilder();
         for (String pair : body.split("&", -1)) {

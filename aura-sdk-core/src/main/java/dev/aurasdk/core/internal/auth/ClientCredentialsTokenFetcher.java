@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken> {
     private static final byte[] FORM = "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII);
+    /** Longest token lifetime believed: ten years (Aura's tokens live one hour). */
+    static final long MAX_EXPIRES_IN_SECONDS = 10L * 366 * 24 * 3600;
 
     private final Transport transport;
     private final URI tokenUrl;
@@ -78,6 +80,10 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
                 : expiresIn != null && expiresIn.isTextual() ? parseLong(expiresIn.asText()) : 3600;
         if (seconds <= 0) {
             throw invalid(response, "expires_in must be positive");
+        }
+        if (seconds > MAX_EXPIRES_IN_SECONDS) {
+            // a lifetime beyond the clock's range failed with an ArithmeticException from Instant.plusSeconds
+            throw invalid(response, "expires_in is implausibly large (" + seconds + " s)");
         }
         JsonNode type = root.get("token_type");
         try {

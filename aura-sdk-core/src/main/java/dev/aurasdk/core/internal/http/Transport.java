@@ -135,7 +135,8 @@ public final class Transport implements AuraHttp {
      */
     public HttpResponse<byte[]> execute(Call call) {
         Instant deadline = config.clock().instant().plus(config.callTimeout());
-        int attempt = 0;
+        int attempt = 0; // counts against the retry budget; the replay with a fresh token does not
+        int sent = 0; // requests sent for this call, the replay included: what events and exceptions report
         boolean replayedWithFreshToken = false;
         AuraException lastFailure = null;
         while (true) {
@@ -145,18 +146,19 @@ public final class Transport implements AuraHttp {
             if (call.rateLimited) {
                 Optional<Duration> wait = limiter.reserve(deadline);
                 if (wait.isEmpty()) {
-                    throw deadlineExceeded(call, attempt - 1, lastFailure);
+                    throw deadlineExceeded(call, sent, lastFailure);
                 }
-                waitFor(wait.get(), deadline, call, attempt - 1, lastFailure, "rate limit");
+                waitFor(wait.get(), deadline, call, sent, lastFailure, "rate limit");
             }
             Duration remaining = Duration.between(config.clock().instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw deadlineExceeded(call, attempt - 1, lastFailure);
+                throw deadlineExceeded(call, sent, lastFailure);
             }
+            sent++;
             Duration attemptTimeout = min(config.attemptTimeout(), remaining);
             HttpRequest httpRequest = buildRequest(call, token, attemptTimeout);
             RequestEvent started = RequestEvent.builder()
-                    .method(call.method).path(call.path).pathTemplate(call.template).attempt(attempt).build();
+                    .method(call.method).path(call.path).pathTemplate(call.template).attempt(sent).build();
             notifyListeners(l -> l.onAttemptStart(started));
             long t0 = System.nanoTime();
             HttpResponse<byte[]> response;
@@ -168,12 +170,12 @@ public final class Transport implements AuraHttp {
                 notifyListeners(l -> l.onAttemptEnd(failed));
                 boolean notSent = neverReachedServer(e);
                 LOG.debug("{} {} -> {} after {} ms (attempt {}{})", call.method, call.path,
-                        e.getClass().getSimpleName(), elapsed.toMillis(), attempt, notSent ? ", not sent" : "");
-                lastFailure = transportFailure(call, e, attempt, notSent, attemptTimeout);
+                        e.getClass().getSimpleName(), elapsed.toMillis(), sent, notSent ? ", not sent" : "");
+                lastFailure = transportFailure(call, e, sent, notSent, attemptTimeout);
                 if (attempt < config.retryPolicy().maxAttempts() && (notSent || call.idempotent)) {
                     Duration delay = backoff(attempt);
                     notifyRetry(failed, delay, e.getClass().getSimpleName());
-                    waitFor(delay, deadline, call, attempt, lastFailure, "retry");
+                    waitFor(delay, deadline, call, sent, lastFailure, "retry");
                     continue;
                 }
                 throw lastFailure;
@@ -186,7 +188,7 @@ public final class Transport implements AuraHttp {
             Optional<String> requestId = response.headers().firstValue("X-Request-Id");
             RequestEvent ended = started.withElapsed(elapsed).withStatusCode(status).withRequestId(requestId);
             notifyListeners(l -> l.onAttemptEnd(ended));
-            logAttempt(call, response, elapsed, attempt, requestId);
+            logAttempt(call, response, elapsed, sent, requestId);
             warnIfDeprecated(call, response);
             if (status >= 200 && status < 300) {
                 return response;
@@ -202,7 +204,7 @@ public final class Transport implements AuraHttp {
                     continue;
                 }
             }
-            AuraApiException failure = toException(call, response, attempt, retryAfter);
+            AuraApiException failure = toException(call, response, sent, retryAfter);
             if (status == 429) {
                 retryAfter.ifPresent(d -> limiter.pauseUntil(config.clock().instant().plus(clampRetryAfter(d))));
             }
@@ -214,7 +216,7 @@ public final class Transport implements AuraHttp {
                         .orElseGet(() -> backoff(retryNumber));
                 notifyRetry(ended, delay, "HTTP " + status);
                 lastFailure = failure;
-                waitFor(delay, deadline, call, attempt, failure, "retry");
+                waitFor(delay, deadline, call, sent, failure, "retry");
                 continue;
             }
             if (!call.idempotent && status != 429 && config.retryPolicy().retryableStatuses().contains(status)) {
