@@ -124,7 +124,7 @@ public final class TypeDefinitions {
         Objects.requireNonNull(base64, "base64 must not be null");
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll(""));
+            bytes = Base64.getDecoder().decode(withoutWhitespace(base64));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("type definitions: not valid base64 (" + e.getMessage() + ")");
         }
@@ -142,7 +142,7 @@ public final class TypeDefinitions {
     static TypeDefinitions decodeFromAura(String base64) {
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll(""));
+            bytes = Base64.getDecoder().decode(withoutWhitespace(base64));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("type definitions: not valid base64 (" + e.getMessage() + ")");
         }
@@ -245,6 +245,16 @@ public final class TypeDefinitions {
             throw new IllegalArgumentException(what + ": too large (" + (size > MAX_BYTES + 1 ? size + " bytes"
                     : "more than " + MAX_BYTES + " bytes") + "; the limit is " + MAX_BYTES + " bytes, 1 MiB)");
         }
+    }
+
+    /** The text without whitespace; the regex only runs when there is some (Aura sends none). */
+    private static String withoutWhitespace(String base64) {
+        for (int i = 0; i < base64.length(); i++) {
+            if (base64.charAt(i) <= ' ') {
+                return WHITESPACE.matcher(base64).replaceAll("");
+            }
+        }
+        return base64;
     }
 
     private static String stripBom(String s) {

@@ -1,12 +1,16 @@
 package dev.aurasdk.core.internal.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aurasdk.core.AuraApiException;
 import dev.aurasdk.core.AuraAuthenticationException;
 import dev.aurasdk.core.AuraBadRequestException;
@@ -381,26 +385,84 @@ public final class Transport implements AuraHttp {
             throw decodingFailure(call, response, "empty body where JSON was expected");
         }
         try {
-            JsonNode root = config.mapper().readTree(body);
-            if (root == null || root.isMissingNode()) {
+            Envelope<T> envelope = readEnvelope(body, type);
+            if (envelope == null) {
                 throw decodingFailure(call, response, "empty body where JSON was expected");
             }
-            JsonNode data = root.isObject() && root.has("data") ? root.get("data") : root;
-            List<AuraError> errors = ErrorBodies.parse(root);
-            if (data.isNull()) {
+            if (envelope.dataIsNull) {
                 throw decodingFailure(call, response, "'data' is null");
             }
-            T value = config.mapper().readerFor(type).readValue(data);
-            if (value == null) {
+            if (envelope.value == null) {
                 throw decodingFailure(call, response, "no value for " + type.getRawClass().getSimpleName());
             }
-            return new ApiResponse<>(response.statusCode(), value, errors, requestId, headers);
+            return new ApiResponse<>(response.statusCode(), envelope.value, envelope.errors, requestId, headers);
         } catch (IOException | RuntimeException e) {
             if (e instanceof AuraDecodingException) {
                 throw (AuraDecodingException) e;
             }
             throw decodingFailure(call, response, describe(e, type));
         }
+    }
+
+    /** The {@code data} of a body, bound, and the errors beside it. */
+    private static final class Envelope<T> {
+        final T value;
+        final boolean dataIsNull;
+        final List<AuraError> errors;
+
+        Envelope(T value, boolean dataIsNull, List<AuraError> errors) {
+            this.value = value;
+            this.dataIsNull = dataIsNull;
+            this.errors = errors;
+        }
+    }
+
+    /**
+     * Binds {@code data} straight from the parser, in one pass (no intermediate tree); the other
+     * top-level fields (usually none, or {@code errors}) are kept as a small tree for
+     * {@link ErrorBodies#parse(JsonNode)}. A body without {@code data} (bare object, array) is bound
+     * whole, as before.
+     *
+     * @return the envelope, or null for an empty body
+     */
+    private <T> Envelope<T> readEnvelope(byte[] body, JavaType type) throws IOException {
+        ObjectMapper mapper = config.mapper();
+        ObjectReader reader = mapper.readerFor(type);
+        try (JsonParser p = mapper.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return null;
+            }
+            if (first == JsonToken.START_OBJECT) {
+                ObjectNode rest = null;
+                T value = null;
+                boolean hasData = false;
+                boolean dataIsNull = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken token = p.nextToken();
+                    if (field.equals("data") && !hasData) {
+                        hasData = true;
+                        dataIsNull = token == JsonToken.VALUE_NULL;
+                        value = dataIsNull ? null : reader.readValue(p);
+                    } else {
+                        if (rest == null) {
+                            rest = mapper.createObjectNode();
+                        }
+                        rest.set(field, mapper.readTree(p));
+                    }
+                }
+                if (hasData) {
+                    return new Envelope<>(value, dataIsNull, rest == null ? List.of() : ErrorBodies.parse(rest));
+                }
+            }
+        }
+        // no 'data': the whole body is the value (bare objects and arrays)
+        JsonNode root = mapper.readTree(body);
+        if (root == null || root.isMissingNode()) {
+            return null;
+        }
+        return new Envelope<>(root.isNull() ? null : reader.readValue(root), root.isNull(), ErrorBodies.parse(root));
     }
 
     /**
@@ -412,8 +474,9 @@ public final class Transport implements AuraHttp {
      */
     static String describe(Exception e, JavaType type) {
         String target = type.getRawClass().getSimpleName();
-        if (e instanceof JsonParseException) {
-            com.fasterxml.jackson.core.JsonLocation at = ((JsonParseException) e).getLocation();
+        JsonParseException malformed = malformed(e);
+        if (malformed != null) {
+            com.fasterxml.jackson.core.JsonLocation at = malformed.getLocation();
             return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
         }
         if (e instanceof JsonMappingException) {
@@ -430,6 +493,16 @@ public final class Transport implements AuraHttp {
             return "unreadable body (" + e.getClass().getSimpleName() + ")";
         }
         return "cannot read " + target + " (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** The syntax error behind a failure: bound in one pass, a model may wrap the parser's error. */
+    private static JsonParseException malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return (JsonParseException) t;
+            }
+        }
+        return null;
     }
 
     private static String pathOf(JsonMappingException e) {
