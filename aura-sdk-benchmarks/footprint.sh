@@ -11,7 +11,7 @@ for module in aura-sdk-import aura-sdk-graphql; do
   # each module of the reactor copies its closure into its own target/dependency
   rm -rf "$module/target/dependency"
   mvn -B -ntp -q -Dstyle.color=never -pl "$module" -am package dependency:copy-dependencies -DskipTests \
-      -DincludeScope=runtime >/dev/null
+      -DincludeScope=runtime >"$out/maven.log" 2>&1 || { cat "$out/maven.log" >&2; exit 1; }
   mkdir -p "$out/$module"
   cp "$module"/target/dependency/*.jar "$out/$module/"
   find "$module/target" -maxdepth 1 -name "$module-*.jar" ! -name '*-sources.jar' ! -name '*-javadoc.jar' \
