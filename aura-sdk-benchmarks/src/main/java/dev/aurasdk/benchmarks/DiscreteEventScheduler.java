@@ -1,5 +1,7 @@
 package dev.aurasdk.benchmarks;
 
+import dev.aurasdk.core.http.RequestEvent;
+import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.testkit.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,17 +16,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scheduler in virtual time that owns no thread: scheduled tasks wait in a queue ordered by due
  * time, and {@link #runUntil(Instant)} runs them on the caller's thread, moving the fake's clock to
  * each task's due time first. Unlike the testkit's {@code VirtualTimeScheduler} (which runs every task
  * at once), many waits interleave here as they would in real time, and the caller can stop between
- * two instants to look at the heap. Only one-shot scheduling is supported.
+ * two instants to look at the heap. Exchanges are real: with {@link #exchangeCounter()} on the client,
+ * {@code runUntil} waits for the answers in flight before it lets virtual time pass. Only one-shot
+ * scheduling is supported.
  */
 public final class DiscreteEventScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     private final FakeClock clock;
     private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
+    private final ExchangeCounter exchanges = new ExchangeCounter();
     private long sequence;
     private boolean shutdown;
 
@@ -47,13 +53,9 @@ public final class DiscreteEventScheduler extends AbstractExecutorService implem
     public int runUntil(Instant until) {
         int ran = 0;
         while (true) {
-            Task<?> next;
-            synchronized (this) {
-                next = queue.peek();
-                if (next == null || next.due.isAfter(until)) {
-                    break;
-                }
-                queue.poll();
+            Task<?> next = nextDue(until);
+            if (next == null) {
+                break;
             }
             moveClockTo(next.due);
             next.run();
@@ -61,6 +63,64 @@ public final class DiscreteEventScheduler extends AbstractExecutorService implem
         }
         moveClockTo(until);
         return ran;
+    }
+
+    /**
+     * The next task due by {@code until}; while none is but an exchange is in flight, waits (in real
+     * time) for its answer, which the SDK hands back as a task. Null when nothing more can come.
+     */
+    private synchronized Task<?> nextDue(Instant until) {
+        long idleSince = System.nanoTime();
+        while (true) {
+            Task<?> next = queue.peek();
+            if (next != null && !next.due.isAfter(until)) {
+                return queue.poll();
+            }
+            if (exchanges.inFlight.get() == 0) {
+                return null;
+            }
+            if (System.nanoTime() - idleSince > TimeUnit.SECONDS.toNanos(60)) {
+                throw new IllegalStateException(exchanges.inFlight.get() + " exchange(s) unanswered for 60 s");
+            }
+            try {
+                wait(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    /**
+     * Counts the client's requests in flight, so that {@link #runUntil} waits for their answers: add it
+     * to the client with {@code AuraClient.Builder.addRequestListener}.
+     *
+     * @return the listener
+     */
+    public RequestListener exchangeCounter() {
+        return exchanges;
+    }
+
+    /** Requests started so far by the client this scheduler counts for. @return the count */
+    public int exchangesStarted() {
+        return exchanges.started.get();
+    }
+
+    /** Tells the scheduler of each attempt's start and end. */
+    private static final class ExchangeCounter implements RequestListener {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger started = new AtomicInteger();
+
+        @Override
+        public void onAttemptStart(RequestEvent event) {
+            started.incrementAndGet();
+            inFlight.incrementAndGet();
+        }
+
+        @Override
+        public void onAttemptEnd(RequestEvent event) {
+            inFlight.decrementAndGet();
+        }
     }
 
     /** Tasks waiting to run. @return the count */
@@ -91,6 +151,7 @@ public final class DiscreteEventScheduler extends AbstractExecutorService implem
         }
         Task<V> task = new Task<>(callable, clock.instant().plusNanos(unit.toNanos(Math.max(0, delay))), sequence++);
         queue.add(task);
+        notifyAll(); // runUntil may be waiting for an answer handed back from the HTTP client's thread
         return task;
     }
 

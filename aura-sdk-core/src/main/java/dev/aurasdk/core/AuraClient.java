@@ -57,6 +57,8 @@ public final class AuraClient implements AutoCloseable {
      * the number of exchanges in flight; the SDK's exchanges only hand short completion tasks to it.
      */
     static final int HTTP_THREADS = 2;
+    /** Asynchronous requests in flight at once, by default (Aura's 125 requests per minute need far fewer). */
+    static final int DEFAULT_MAX_CONCURRENT_ASYNC_REQUESTS = 16;
 
     private final String baseUrl;
     private final Transport transport;
@@ -121,6 +123,12 @@ public final class AuraClient implements AutoCloseable {
             }
             @Override public Sleeper sleeper() {
                 return sleeper;
+            }
+            @Override public DelayScheduler scheduler() {
+                return (task, delay) -> DelayScheduler.of(AuraClient.this.scheduler()).schedule(task, delay);
+            }
+            @Override public int maxConcurrentAsyncRequests() {
+                return b.maxConcurrentAsyncRequests;
             }
             @Override public List<RequestListener> listeners() {
                 return listeners;
@@ -250,9 +258,10 @@ public final class AuraClient implements AutoCloseable {
     }
 
     /**
-     * The scheduler for asynchronous waits: the one given to the builder, or a daemon pool of two
-     * threads created on first use and shut down by {@link #close()}. Schedule only short tasks on it
-     * and do not shut it down yourself.
+     * The scheduler of asynchronous calls and waits: the one given to the builder, or one daemon thread
+     * created on first use and shut down by {@link #close()}. It runs only short steps (start a poll or
+     * an exchange, map a response, complete a future); the network is awaited by the HTTP client, not
+     * by this thread, except for a token refresh when no valid token is cached. Schedule only short tasks on it and do not shut it down yourself.
      *
      * @return the scheduler
      */
@@ -265,7 +274,7 @@ public final class AuraClient implements AutoCloseable {
             if (ownScheduler == null) {
                 int id = SCHEDULER_IDS.incrementAndGet();
                 AtomicInteger threads = new AtomicInteger();
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
                     Thread t = new Thread(r, "aura-sdk-" + id + "-scheduler-" + threads.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -377,6 +386,7 @@ public final class AuraClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private ScheduledExecutorService scheduler;
+        private int maxConcurrentAsyncRequests = DEFAULT_MAX_CONCURRENT_ASYNC_REQUESTS;
         private final List<RequestListener> listeners = new ArrayList<>();
         private String userAgentSuffix;
         private WaitOptions waitOptions = WaitOptions.defaults();
@@ -569,7 +579,8 @@ public final class AuraClient implements AutoCloseable {
         }
 
         /**
-         * How the SDK pauses for backoff, rate limit and synchronous waits (tests record instead).
+         * How synchronous calls and waits pause for backoff, rate limit and polling (tests record
+         * instead); asynchronous ones are scheduled on the {@link #scheduler(ScheduledExecutorService)}.
          *
          * @param sleeper the sleeper
          * @return this builder
@@ -580,14 +591,32 @@ public final class AuraClient implements AutoCloseable {
         }
 
         /**
-         * The scheduler for asynchronous waits (not shut down by the SDK). By default the client creates
-         * a two-thread daemon pool on first use.
+         * The scheduler for asynchronous calls and waits (not shut down by the SDK). By default the
+         * client creates one daemon thread on first use. It runs short steps and waits on the network only
+         * for a token refresh (when no valid token is cached), so one thread serves thousands of waits.
          *
          * @param scheduler the scheduler
          * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * How many asynchronous requests ({@code sendAsync}, the polls of async waits) may be in flight at
+         * once (default 16). The others wait their turn, in order, without a thread; each still counts
+         * against its call's deadline. Bounds the connections a burst of async waits opens. Synchronous
+         * calls are bounded by their callers' threads and not counted.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxConcurrentAsyncRequests(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentAsyncRequests must be at least 1, got " + max);
+            }
+            this.maxConcurrentAsyncRequests = max;
             return this;
         }
 

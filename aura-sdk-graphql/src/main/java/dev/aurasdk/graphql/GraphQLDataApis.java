@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -130,6 +131,13 @@ public final class GraphQLDataApis {
         ApiRequest request = api("GET", instanceId, apiId).build();
         ApiResponse<JsonNode> response = send(instanceId, request, JsonNode.class);
         return DataApiJson.toDataApi(response.data(), response.errors(), request.path());
+    }
+
+    /** {@link #get} without blocking on the network: the polls of async waits. */
+    private CompletableFuture<GraphQLDataApi> getAsync(String instanceId, String apiId) {
+        ApiRequest request = api("GET", instanceId, apiId).build();
+        return http.sendAsync(request, JsonNode.class)
+                .thenApply(response -> DataApiJson.toDataApi(response.data(), response.errors(), request.path()));
     }
 
     /**
@@ -484,15 +492,18 @@ public final class GraphQLDataApis {
         final String apiId;
         final String operation;
         final Supplier<GraphQLDataApi> poll;
+        final Supplier<CompletableFuture<GraphQLDataApi>> pollAsync;
         final WaitRules<GraphQLDataApi> rules;
         final Instant change;
 
         Plan(String instanceId, String apiId, String operation, Supplier<GraphQLDataApi> poll,
-                WaitRules<GraphQLDataApi> rules, Instant change) {
+                Supplier<CompletableFuture<GraphQLDataApi>> pollAsync, WaitRules<GraphQLDataApi> rules,
+                Instant change) {
             this.instanceId = instanceId;
             this.apiId = apiId;
             this.operation = operation;
             this.poll = poll;
+            this.pollAsync = pollAsync;
             this.rules = rules;
             this.change = change;
         }
@@ -514,13 +525,14 @@ public final class GraphQLDataApis {
                 .orElse(null);
         AtomicBoolean sawTransition = new AtomicBoolean(change == null);
         BooleanSupplier lagging = () -> !sawTransition.get() && clock.instant().isBefore(change.plus(settleTime));
-        Supplier<GraphQLDataApi> poll = () -> {
-            GraphQLDataApi api = get(instanceId, apiId);
+        UnaryOperator<GraphQLDataApi> seen = api -> {
             if (api.status().isTransitional()) {
                 sawTransition.set(true);
             }
             return api;
         };
+        Supplier<GraphQLDataApi> poll = () -> seen.apply(get(instanceId, apiId));
+        Supplier<CompletableFuture<GraphQLDataApi>> pollAsync = () -> getAsync(instanceId, apiId).thenApply(seen);
         WaitRules.Builder<GraphQLDataApi> rules = WaitRules.<GraphQLDataApi>builder()
                 .describedBy(GraphQLDataApis::describe);
         String operation;
@@ -535,7 +547,7 @@ public final class GraphQLDataApis {
                     api -> new GraphQLDataApiStateException(instanceId, apiId, api.status(), target));
             rules.successWhen(api -> !lagging.getAsBoolean() && target.equals(api.status()));
         }
-        return new Plan(instanceId, apiId, operation, poll, rules.build(), change);
+        return new Plan(instanceId, apiId, operation, poll, pollAsync, rules.build(), change);
     }
 
     /** States from which the target cannot be reached without another call. */
@@ -556,7 +568,8 @@ public final class GraphQLDataApis {
 
     private CompletableFuture<GraphQLDataApi> awaitAsync(Plan plan, WaitOptions options,
             PollListener<GraphQLDataApi> listener) {
-        return waiter.awaitAsync(plan.operation, plan.poll, plan.rules, Objects.requireNonNull(options, "options"),
+        return waiter.awaitAsyncPolls(plan.operation, plan.pollAsync, plan.rules,
+                Objects.requireNonNull(options, "options"),
                 Objects.requireNonNull(listener, "listener"))
                 .thenApply(outcome -> {
                     plan.done();

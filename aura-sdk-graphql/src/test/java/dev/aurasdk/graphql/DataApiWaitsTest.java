@@ -57,8 +57,7 @@ class DataApiWaitsTest {
         /** Rethrows what the async form completed with, as the sync form would throw it. */
         <T> T drive(CompletableFuture<T> future) {
             assertThat(future).as("nothing polled before the scheduler runs: no thread was parked").isNotDone();
-            scheduler.runUntilIdle();
-            assertThat(future).isDone();
+            scheduler.runUntilDone(future);
             try {
                 return future.join();
             } catch (CompletionException e) {
@@ -284,7 +283,9 @@ class DataApiWaitsTest {
 
             ready();
 
-            assertThat(scheduler.delays()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500),
+            // zero delays are the hand-backs from the HTTP client's threads, not waits
+            assertThat(scheduler.delays().stream().filter(d -> !d.isZero())).containsExactly(Duration.ofMillis(1000),
+                    Duration.ofMillis(1500),
                     Duration.ofMillis(2250));
             assertThat(aura.sleeper.sleeps()).as("the async wait never sleeps").isEmpty();
         }

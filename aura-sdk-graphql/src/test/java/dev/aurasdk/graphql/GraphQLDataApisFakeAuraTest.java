@@ -163,7 +163,7 @@ class GraphQLDataApisFakeAuraTest {
     void corsCanBeEmptiedThanksToTheWorkaroundAndAsyncWaitsWork() {
         CreatedGraphQLDataApi created = createRestaurantsApi(TypeDefinitions.of("type Movie @node { title: String }"));
         CompletableFuture<GraphQLDataApi> ready = apis.awaitReadyAsync(INSTANCE, created.id());
-        scheduler.runUntilIdle();
+        scheduler.runUntilDone(ready);
         assertThat(ready.join().isReady()).isTrue();
         CorsOrigins cors = apis.cors(INSTANCE, created.id());
 
@@ -177,11 +177,11 @@ class GraphQLDataApisFakeAuraTest {
 
         apis.pause(INSTANCE, created.id());
         CompletableFuture<GraphQLDataApi> paused = apis.awaitPausedAsync(INSTANCE, created.id());
-        scheduler.runUntilIdle();
+        scheduler.runUntilDone(paused);
         assertThat(paused.join().status()).isEqualTo(GraphQLDataApiStatus.PAUSED);
         apis.delete(INSTANCE, created.id());
         CompletableFuture<Void> deleted = apis.awaitDeletedAsync(INSTANCE, created.id());
-        scheduler.runUntilIdle();
+        scheduler.runUntilDone(deleted);
         deleted.join();
     }
 
@@ -224,7 +224,7 @@ class GraphQLDataApisFakeAuraTest {
     void asyncFailureCarriesTheTypedException() {
         CreatedGraphQLDataApi created = createRestaurantsApi(TypeDefinitions.of("type Movie @node { title: Strig }"));
         CompletableFuture<GraphQLDataApi> ready = apis.awaitReadyAsync(INSTANCE, created.id());
-        scheduler.runUntilIdle();
+        scheduler.runUntilDone(ready);
 
         assertThatThrownBy(ready::join).isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(GraphQLDataApiFailedException.class);

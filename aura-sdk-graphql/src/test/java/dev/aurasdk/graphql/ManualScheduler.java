@@ -63,6 +63,28 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
         }
     }
 
+    /**
+     * Runs queued tasks until {@code future} is done. Polls are real exchanges: between them the queue
+     * may be empty while a response is on its way back from the HTTP client, so this waits (really, at
+     * most 10 s in all) for it to be handed back.
+     *
+     * @return how many tasks ran
+     */
+    int runUntilDone(java.util.concurrent.Future<?> future) {
+        int ran = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            ran += runUntilIdle();
+            if (future.isDone()) {
+                return ran;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the async wait did not finish within 10 s (" + ran + " tasks ran)");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     /** Every delay a task was scheduled with, in order. */
     synchronized List<Duration> delays() {
         return List.copyOf(delays);

@@ -148,10 +148,18 @@ public final class ImportJobs {
     }
 
     private ImportJob read(String jobId, boolean progress) {
+        return aura.http().send(readRequest(jobId, progress), ImportJob.class).data();
+    }
+
+    /** One read that does not block on the network: the polls of async waits. */
+    private CompletableFuture<ImportJob> readAsync(String jobId, boolean progress) {
+        return aura.http().sendAsync(readRequest(jobId, progress), ImportJob.class).thenApply(ApiResponse::data);
+    }
+
+    private ApiRequest readRequest(String jobId, boolean progress) {
         String id = requireJobId(jobId);
-        ApiRequest req = jobsPath(ApiRequest.get(ApiVersion.V2BETA1)).id("jobId", id)
+        return jobsPath(ApiRequest.get(ApiVersion.V2BETA1)).id("jobId", id)
                 .query("progress", String.valueOf(progress)).build();
-        return aura.http().send(req, ImportJob.class).data();
     }
 
     /**
@@ -259,7 +267,8 @@ public final class ImportJobs {
 
     /**
      * As {@link #awaitCompletion(String, ImportAwaitOptions, ProgressListener)}, without parking a thread
-     * while waiting: polls run on the client's scheduler. Cancelling the returned future stops polling
+     * while waiting: polls are sent without blocking and judged on the client's scheduler, so one thread serves
+     * many waits. Cancelling the returned future stops polling
      * (not the job). Invalid arguments are thrown at once.
      *
      * @param jobId the job id (a UUID)
@@ -272,7 +281,7 @@ public final class ImportJobs {
     public CompletableFuture<ImportJob> awaitCompletionAsync(String jobId, ImportAwaitOptions options,
             ProgressListener listener) {
         Await await = new Await(requireJobId(jobId), options, listener);
-        CompletableFuture<WaitOutcome<ImportJob>> polling = aura.waiter().awaitAsync(await.operation(), await::poll,
+        CompletableFuture<WaitOutcome<ImportJob>> polling = aura.waiter().awaitAsyncPolls(await.operation(), await::pollAsync,
                 await.rules(), await.waitOptions, await::onPoll);
         CompletableFuture<ImportJob> result = new CompletableFuture<>();
         polling.whenComplete((outcome, error) -> {
@@ -405,6 +414,10 @@ public final class ImportJobs {
 
         ImportJob poll() {
             return options.includeProgress() ? getWithProgress(jobId) : get(jobId);
+        }
+
+        CompletableFuture<ImportJob> pollAsync() {
+            return readAsync(jobId, options.includeProgress());
         }
 
         WaitRules<ImportJob> rules() {

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,17 +48,24 @@ class AwaitCompletionTest {
                 return jobs.awaitCompletion(id, options, listener);
             }
             CompletableFuture<ImportJob> future = jobs.awaitCompletionAsync(id, options, listener);
-            assertThat(future).as("the immediate scheduler finishes the wait").isDone();
             try {
-                return future.join();
-            } catch (CompletionException e) {
+                // polls are real exchanges with the scripted server; only the waits between them are virtual
+                return future.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
                 throw (RuntimeException) e.getCause();
+            } catch (InterruptedException | TimeoutException e) {
+                throw new AssertionError("the async wait did not finish", e);
             }
         }
 
-        /** The delays between polls, wherever this mode records them. */
+        /**
+         * The delays between polls (and retries), wherever this mode records them. The async mode also
+         * schedules a zero-delay step when each response arrives (to leave the HTTP client's threads);
+         * those are not waits and are left out.
+         */
         List<Duration> pollDelays(AwaitCompletionTest t) {
-            return this == SYNC ? t.aura.sleeper.sleeps() : t.scheduler.delays();
+            return this == SYNC ? t.aura.sleeper.sleeps()
+                    : t.scheduler.delays().stream().filter(d -> !d.isZero()).collect(Collectors.toList());
         }
     }
 
@@ -209,7 +219,10 @@ class AwaitCompletionTest {
         ImportJob done = mode.await(jobs, id, ImportAwaitOptions.defaults(), ProgressListener.none());
 
         assertThat(done.succeeded()).isTrue();
-        assertThat(aura.sleeper.sleeps()).contains(Duration.ofSeconds(7));
+        assertThat(mode.pollDelays(this)).as("the poll's retry waits Retry-After").contains(Duration.ofSeconds(7));
+        if (mode == Mode.ASYNC) {
+            assertThat(aura.sleeper.sleeps()).as("the async wait schedules its retry, never sleeps").isEmpty();
+        }
         assertThat(scripts.pollsOf(id)).isEqualTo(3);
     }
 
@@ -277,11 +290,20 @@ class AwaitCompletionTest {
             assertThat(future).isNotDone();
             assertThat(scripts.pollsOf(id)).isZero();
             assertThat(stepping.pending()).isEqualTo(1);
-            stepping.runNext();
+            stepping.runNext(); // sends poll 1 and returns: the scheduler does not wait for the answer
+            awaitScheduledStep(stepping); // the answer arrived on the HTTP client's thread, handed back
+            assertThat(scripts.pollsOf(id)).isEqualTo(1);
             assertThat(future).isNotDone();
-            stepping.runNext();
+            stepping.runNext(); // judges poll 1 (running), schedules poll 2
+            assertThat(future).isNotDone();
+            stepping.runNext(); // sends poll 2
+            awaitScheduledStep(stepping);
+            assertThat(future).isNotDone();
+            stepping.runNext(); // judges poll 2 (succeeded)
             assertThat(future).isCompletedWithValueMatching(ImportJob::succeeded);
-            assertThat(stepping.delays()).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(1500));
+            assertThat(stepping.delays()).containsExactly(Duration.ofSeconds(1), Duration.ZERO,
+                    Duration.ofMillis(1500), Duration.ZERO);
+            assertThat(aura.sleeper.sleeps()).isEmpty();
         }
     }
 
@@ -294,6 +316,7 @@ class AwaitCompletionTest {
             String id = steppingJobs.create(Fixtures.request()).id();
             CompletableFuture<ImportJob> future = steppingJobs.awaitCompletionAsync(id);
             stepping.runNext();
+            awaitScheduledStep(stepping);
 
             future.cancel(false);
             while (stepping.pending() > 0) {
@@ -302,8 +325,20 @@ class AwaitCompletionTest {
 
             assertThat(future).isCancelled();
             assertThat(scripts.pollsOf(id)).isEqualTo(1);
+            assertThat(stepping.delays()).as("no second poll was scheduled").doesNotContain(Duration.ofMillis(1500));
             assertThat(aura.apiRequests.stream().map(r -> r.getUrl().encodedPath()).collect(Collectors.toList()))
                     .noneMatch(p -> p.endsWith("/cancellation"));
+        }
+    }
+
+    /** Waits (really, briefly) until the HTTP client hands a response back to the stepping scheduler. */
+    private static void awaitScheduledStep(ImmediateScheduler stepping) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stepping.pending() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no response was handed back to the scheduler within 10 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
     }
 

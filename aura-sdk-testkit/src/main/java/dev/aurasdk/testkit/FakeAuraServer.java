@@ -284,14 +284,16 @@ public final class FakeAuraServer implements AutoCloseable {
                     clock.advance(d);
                 }
             });
-            b.scheduler(virtualTimeScheduler());
+            VirtualTimeScheduler scheduler = virtualTimeScheduler();
+            b.scheduler(scheduler).addRequestListener(scheduler.requestTracker());
         }
         return b;
     }
 
     /**
-     * The scheduler that runs scheduled tasks at once while advancing this server's clock by their delay
-     * (shared by every client from {@link #clientBuilder()}; stopped by {@link #close()}).
+     * The scheduler that runs scheduled tasks in due order, moving this server's clock to each one's due
+     * time once the requests in flight are answered (shared by every client from {@link #clientBuilder()};
+     * stopped by {@link #close()}).
      *
      * @return the scheduler
      */

@@ -1,50 +1,261 @@
 package dev.aurasdk.testkit;
 
+import dev.aurasdk.core.http.RequestEvent;
+import dev.aurasdk.core.http.RequestListener;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A scheduler for tests in virtual time: a task scheduled with a delay runs at once on the
- * scheduler's single daemon thread, and the {@link FakeClock} jumps forward by that delay. Give it to
- * {@code AuraClient.Builder#scheduler} so asynchronous waits neither sleep nor depend on wall time
- * ({@link FakeAuraServer#clientBuilder()} does this).
+ * A scheduler for tests in virtual time: tasks run in due-time order on one daemon thread, and when
+ * the next task is due later than the {@link FakeClock}'s time the clock jumps to it instead of the
+ * thread sleeping. Requests in flight hold virtual time still: with {@link #requestTracker()} among the
+ * client's listeners the clock only jumps once their answers are back (for at most 2 s of real time
+ * per request, so a lost answer cannot stall a test). Thousands of concurrent asynchronous waits thus
+ * interleave as they would in real time, without sleeping. {@link FakeAuraServer#clientBuilder()} wires
+ * both.
  */
-public final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
+public final class VirtualTimeScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+    private static final long ANSWER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final FakeClock clock;
+    private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
+    private final Tracker tracker = new Tracker();
+    private long sequence;
+    private boolean shutdown;
+    private Thread thread;
 
     /**
-     * Creates a scheduler.
+     * Creates a scheduler; its thread starts with the first task.
      *
      * @param clock the clock to advance
      */
     public VirtualTimeScheduler(FakeClock clock) {
-        super(1, r -> {
-            Thread t = new Thread(r, "aura-testkit-virtual-time");
-            t.setDaemon(true);
-            return t;
-        });
         this.clock = clock;
-        setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * A listener that tells this scheduler which requests are in flight; add it to every client that uses
+     * the scheduler ({@code AuraClient.Builder.addRequestListener}).
+     *
+     * @return the listener
+     */
+    public RequestListener requestTracker() {
+        return tracker;
     }
 
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        advance(delay, unit);
-        return super.schedule(command, 0, TimeUnit.NANOSECONDS);
+        return enqueue(Executors.callable(command, null), delay, unit);
     }
 
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-        advance(delay, unit);
-        return super.schedule(callable, 0, TimeUnit.NANOSECONDS);
+        return enqueue(callable, delay, unit);
     }
 
-    private void advance(long delay, TimeUnit unit) {
-        if (delay > 0) {
-            clock.advance(Duration.ofNanos(unit.toNanos(delay)));
+    private synchronized <V> ScheduledFuture<V> enqueue(Callable<V> callable, long delay, TimeUnit unit) {
+        if (shutdown) {
+            throw new RejectedExecutionException("the virtual-time scheduler is shut down");
+        }
+        Task<V> task = new Task<>(callable, clock.instant().plusNanos(unit.toNanos(Math.max(0, delay))), sequence++);
+        queue.add(task);
+        if (thread == null) {
+            thread = new Thread(this::loop, "aura-testkit-virtual-time");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        notifyAll();
+        return task;
+    }
+
+    private void loop() {
+        while (true) {
+            Task<?> next = take();
+            if (next == null) {
+                return;
+            }
+            next.run(); // a task's own failure is kept in its future, as in any executor
+        }
+    }
+
+    /** The next task, once it is due; moves the clock when nothing else can happen first. */
+    private synchronized Task<?> take() {
+        long waitingForAnswersSince = 0;
+        while (true) {
+            if (shutdown) {
+                return null;
+            }
+            Task<?> next = queue.peek();
+            if (next == null) {
+                waitQuietly(0);
+                continue;
+            }
+            if (next.isCancelled()) {
+                queue.poll();
+                continue;
+            }
+            Instant now = clock.instant();
+            if (!next.due.isAfter(now)) {
+                return queue.poll();
+            }
+            if (tracker.inFlight() > 0) {
+                // an answer on its way back may schedule something due earlier: let it arrive first
+                long t = System.nanoTime();
+                if (waitingForAnswersSince == 0) {
+                    waitingForAnswersSince = t;
+                }
+                if (t - waitingForAnswersSince < ANSWER_GRACE_NANOS) {
+                    waitQuietly(5);
+                    continue;
+                }
+            }
+            clock.advance(Duration.between(now, next.due));
+            waitingForAnswersSince = 0;
+        }
+    }
+
+    private void waitQuietly(long millis) {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            shutdown = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+        throw new UnsupportedOperationException("only one-shot tasks");
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+        throw new UnsupportedOperationException("only one-shot tasks");
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        schedule(command, 0, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        shutdown = true;
+        notifyAll();
+    }
+
+    @Override
+    public synchronized List<Runnable> shutdownNow() {
+        shutdown = true;
+        List<Runnable> left = new ArrayList<>(queue);
+        queue.clear();
+        notifyAll();
+        return left;
+    }
+
+    @Override
+    public synchronized boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        Thread t;
+        synchronized (this) {
+            if (!shutdown) {
+                return false;
+            }
+            t = thread;
+        }
+        return t == null || !t.isAlive();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.join(Math.max(1, unit.toMillis(timeout)));
+        }
+        return isTerminated();
+    }
+
+    private synchronized void wake() {
+        notifyAll();
+    }
+
+    /** Counts requests between their start and end, for the clock to wait on. */
+    private final class Tracker implements RequestListener {
+        private int inFlight; // guarded by the scheduler
+
+        int inFlight() {
+            synchronized (VirtualTimeScheduler.this) {
+                return inFlight;
+            }
+        }
+
+        @Override
+        public void onAttemptStart(RequestEvent event) {
+            synchronized (VirtualTimeScheduler.this) {
+                inFlight++;
+            }
+        }
+
+        @Override
+        public void onAttemptEnd(RequestEvent event) {
+            synchronized (VirtualTimeScheduler.this) {
+                inFlight = Math.max(0, inFlight - 1);
+            }
+            wake();
+        }
+    }
+
+    /** A queued task: due time, then submission order. */
+    private final class Task<V> extends FutureTask<V> implements ScheduledFuture<V> {
+        final Instant due;
+        final long seq;
+
+        Task(Callable<V> callable, Instant due, long seq) {
+            super(callable);
+            this.due = due;
+            this.seq = seq;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                synchronized (VirtualTimeScheduler.this) {
+                    queue.remove(this);
+                }
+            }
+            return cancelled;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(Duration.between(clock.instant(), due));
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            Task<?> o = (Task<?>) other;
+            int byDue = due.compareTo(o.due);
+            return byDue != 0 ? byDue : Long.compare(seq, o.seq);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.aurasdk.core.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The authenticated, retrying, rate-limited transport shared by every client of one
@@ -27,4 +28,32 @@ public interface AuraHttp {
      * @return the response
      */
     <T> ApiResponse<T> send(ApiRequest request, TypeReference<T> type);
+
+    /**
+     * Sends a request without blocking on the network, with the same token, rate limit, retries,
+     * deadline and error mapping as {@link #send(ApiRequest, Class)}. Waits (rate limit, retry backoff)
+     * are scheduled, not slept. Everything after a response (listeners, decoding, completing the future
+     * and the stages that depend on it) runs on the client's scheduler, never on the HTTP client's
+     * threads. The calling thread prepares the first attempt, so it waits only when no valid token is
+     * cached. Cancelling the future stops retrying and abandons the exchange in flight (a POST may still
+     * have reached Aura).
+     *
+     * @param request the request
+     * @param type the type of {@code data}; {@code Void.class} to ignore the body
+     * @param <T> the data type
+     * @return completes with the response, or exceptionally with the {@link dev.aurasdk.core.AuraException}
+     *     {@code send} would throw
+     * @throws IllegalArgumentException at once when the request body cannot be written as JSON
+     */
+    <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Class<T> type);
+
+    /**
+     * As {@link #sendAsync(ApiRequest, Class)}, for a generic type such as a list of models.
+     *
+     * @param request the request
+     * @param type the type of {@code data}
+     * @param <T> the data type
+     * @return completes with the response
+     */
+    <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, TypeReference<T> type);
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -66,11 +67,19 @@ public final class Waiter {
      */
     public <T> WaitOutcome<T> await(String operation, Supplier<T> poll, WaitRules<T> rules, WaitOptions options,
             PollListener<T> listener) {
-        Run<T> run = new Run<>(operation, poll, rules, options, listener);
+        Run<T> run = new Run<>(operation, rules, options, listener);
+        Objects.requireNonNull(poll, "poll");
         Duration delay = options.initialDelay();
         while (true) {
             sleep(delay, operation);
-            Step<T> step = run.pollOnce();
+            T value = null;
+            RuntimeException failure = null;
+            try {
+                value = poll.get();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            Step<T> step = failure == null ? run.polled(value) : run.pollFailed(failure);
             if (step.outcome != null) {
                 return step.outcome;
             }
@@ -80,7 +89,8 @@ public final class Waiter {
 
     /**
      * Waits without parking a thread: polls run on the client's scheduler. Cancelling the returned
-     * future stops polling (not the operation on Aura).
+     * future stops polling (not the operation on Aura). {@code poll} blocks the scheduler's thread
+     * while it runs; prefer {@link #awaitAsyncPolls}, whose polls do not.
      *
      * @param operation what is awaited
      * @param poll reads the resource once
@@ -92,8 +102,37 @@ public final class Waiter {
      */
     public <T> CompletableFuture<WaitOutcome<T>> awaitAsync(String operation, Supplier<T> poll, WaitRules<T> rules,
             WaitOptions options, PollListener<T> listener) {
+        Objects.requireNonNull(poll, "poll");
+        return awaitAsyncPolls(operation, () -> {
+            try {
+                return CompletableFuture.completedFuture(poll.get());
+            } catch (RuntimeException | Error e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }, rules, options, listener);
+    }
+
+    /**
+     * Waits without parking a thread, with polls that do not block either (such as
+     * {@link dev.aurasdk.core.http.AuraHttp#sendAsync}): each poll is started on the client's scheduler
+     * and judged when its stage completes, so one scheduler thread serves any number of waits.
+     * Cancelling the returned future stops polling and abandons the poll in flight (not the operation
+     * on Aura).
+     *
+     * @param operation what is awaited
+     * @param poll starts one read of the resource (a 404 completes it with an {@link AuraNotFoundException})
+     * @param rules when the wait ends
+     * @param options intervals and timeout
+     * @param listener told about each poll
+     * @param <T> the polled resource
+     * @return completes with the outcome, or exceptionally as {@link #await} would throw
+     */
+    public <T> CompletableFuture<WaitOutcome<T>> awaitAsyncPolls(String operation,
+            Supplier<? extends CompletionStage<T>> poll, WaitRules<T> rules, WaitOptions options,
+            PollListener<T> listener) {
         CompletableFuture<WaitOutcome<T>> result = new CompletableFuture<>();
-        Run<T> run = new Run<>(operation, poll, rules, options, listener);
+        Run<T> run = new Run<>(operation, rules, options, listener);
+        Objects.requireNonNull(poll, "poll");
         if (closed) {
             result.completeExceptionally(closedFailure(operation));
             return result;
@@ -101,12 +140,18 @@ public final class Waiter {
         pending.add(result);
         result.whenComplete((outcome, failure) -> {
             pending.remove(result);
-            java.util.concurrent.Future<?> next = run.scheduled;
-            if (next != null) {
-                next.cancel(false); // a cancelled or failed wait leaves no poll behind
+            synchronized (run) {
+                java.util.concurrent.Future<?> next = run.scheduled;
+                if (next != null) {
+                    next.cancel(false); // a cancelled or failed wait leaves no poll behind
+                }
+                CompletableFuture<?> inFlight = run.inFlight;
+                if (inFlight != null) {
+                    inFlight.cancel(false);
+                }
             }
         });
-        scheduleNext(run, result, options.initialDelay());
+        scheduleNext(run, poll, result, options.initialDelay());
         return result;
     }
 
@@ -126,27 +171,65 @@ public final class Waiter {
                 + "; the operation goes on in Aura");
     }
 
-    private <T> void scheduleNext(Run<T> run, CompletableFuture<WaitOutcome<T>> result, Duration delay) {
+    private <T> void scheduleNext(Run<T> run, Supplier<? extends CompletionStage<T>> poll,
+            CompletableFuture<WaitOutcome<T>> result, Duration delay) {
+        synchronized (run) { // a poll that completes inline must not see its successor overwritten by this task
+            scheduleNextLocked(run, poll, result, delay);
+        }
+    }
+
+    private <T> void scheduleNextLocked(Run<T> run, Supplier<? extends CompletionStage<T>> poll,
+            CompletableFuture<WaitOutcome<T>> result, Duration delay) {
         try {
-            run.scheduled = scheduler.schedule(() -> {
+            java.util.concurrent.Future<?> next = scheduler.schedule(() -> {
                 if (result.isDone()) {
                     return;
                 }
+                CompletableFuture<T> polled;
                 try {
-                    Step<T> step = run.pollOnce();
-                    if (step.outcome != null) {
-                        result.complete(step.outcome);
-                    } else if (!result.isDone()) {
-                        scheduleNext(run, result, step.nextDelay);
-                    }
+                    polled = Objects.requireNonNull(poll.get(), "poll returned null").toCompletableFuture();
                 } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
+                    polled = CompletableFuture.failedFuture(e);
                 }
+                run.inFlight = polled;
+                if (result.isDone()) { // cancelled meanwhile: the cancellation may have missed this poll
+                    polled.cancel(false);
+                    return;
+                }
+                polled.whenComplete((value, failure) -> {
+                    if (result.isDone()) {
+                        return;
+                    }
+                    try {
+                        Step<T> step = failure == null ? run.polled(value) : run.pollFailed(unwrap(failure));
+                        if (step.outcome != null) {
+                            result.complete(step.outcome);
+                        } else if (!result.isDone()) {
+                            scheduleNext(run, poll, result, step.nextDelay);
+                        }
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                });
             }, delay);
+            run.scheduled = next;
+            if (result.isDone()) { // cancelled meanwhile: the cancellation may have read the previous poll's task
+                next.cancel(false);
+            }
         } catch (RuntimeException rejected) {
             result.completeExceptionally(new AuraException(run.operation + ": could not schedule the next poll ("
                     + rejected.getClass().getSimpleName() + "; is the client closed?)", rejected));
         }
+    }
+
+    /** The exception behind a failed stage: a poll's own exception, not the stage machinery's wrapper. */
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.CompletionException
+                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     private void sleep(Duration delay, String operation) {
@@ -172,7 +255,6 @@ public final class Waiter {
     /** The state of one wait; shared by the sync and async forms. */
     private final class Run<T> {
         final String operation;
-        final Supplier<T> poll;
         final WaitRules<T> rules;
         final WaitOptions options;
         final PollListener<T> listener;
@@ -184,10 +266,10 @@ public final class Waiter {
         T last;
         String lastState = "not read yet";
         volatile java.util.concurrent.Future<?> scheduled;
+        volatile CompletableFuture<?> inFlight;
 
-        Run(String operation, Supplier<T> poll, WaitRules<T> rules, WaitOptions options, PollListener<T> listener) {
+        Run(String operation, WaitRules<T> rules, WaitOptions options, PollListener<T> listener) {
             this.operation = Objects.requireNonNull(operation, "operation");
-            this.poll = Objects.requireNonNull(poll, "poll");
             this.rules = Objects.requireNonNull(rules, "rules");
             this.options = Objects.requireNonNull(options, "options");
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -196,13 +278,14 @@ public final class Waiter {
             this.interval = options.initialDelay().isZero() ? Duration.ofMillis(100) : options.initialDelay();
         }
 
-        synchronized Step<T> pollOnce() {
+        /**
+         * A poll failed: a 404 may be awaited or within its grace, and transient failures are tolerated
+         * up to three in a row; anything else ends the wait.
+         */
+        synchronized Step<T> pollFailed(Throwable failure) {
             polls++;
-            T value;
-            try {
-                value = poll.get();
-                consecutiveFailures = 0;
-            } catch (AuraNotFoundException e) {
+            if (failure instanceof AuraNotFoundException) {
+                AuraNotFoundException e = (AuraNotFoundException) failure;
                 Duration elapsed = Duration.between(start, clock.instant());
                 if (rules.notFoundMeansDone()) {
                     report("gone (404)");
@@ -215,8 +298,10 @@ public final class Waiter {
                 listener.onPoll(new PollEvent<>(polls, elapsed, null, last != null));
                 last = null;
                 return continueOrTimeout(e);
-            } catch (AuraServerException | AuraTransportException | AuraRateLimitedException
-                    | AuraTimeoutException e) {
+            }
+            if (failure instanceof AuraServerException || failure instanceof AuraTransportException
+                    || failure instanceof AuraRateLimitedException || failure instanceof AuraTimeoutException) {
+                RuntimeException e = (RuntimeException) failure;
                 consecutiveFailures++;
                 if (consecutiveFailures >= MAX_CONSECUTIVE_POLL_FAILURES) {
                     throw e;
@@ -225,6 +310,19 @@ public final class Waiter {
                 LOG.debug("{}: poll {} failed ({}), will poll again", operation, polls, e.getMessage());
                 return continueOrTimeout(e);
             }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+            throw new AuraException(operation + ": poll failed (" + failure.getClass().getSimpleName() + ")", failure);
+        }
+
+        /** A poll read the resource: report it, then apply the rules. */
+        synchronized Step<T> polled(T value) {
+            polls++;
+            consecutiveFailures = 0;
             Duration elapsed = Duration.between(start, clock.instant());
             boolean changed = polls == 1 || !Objects.equals(value, last);
             last = value;

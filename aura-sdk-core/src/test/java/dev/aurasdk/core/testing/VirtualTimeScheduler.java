@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
     private final ManualClock clock;
     private final AtomicInteger scheduled = new AtomicInteger();
+    private final java.util.List<Duration> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public VirtualTimeScheduler(ManualClock clock) {
         super(1, r -> {
@@ -28,6 +29,7 @@ public final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
         scheduled.incrementAndGet();
+        delays.add(Duration.ofNanos(unit.toNanos(delay)));
         clock.advance(Duration.ofNanos(unit.toNanos(delay)));
         return super.schedule(command, 0, unit);
     }
@@ -35,8 +37,14 @@ public final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
         scheduled.incrementAndGet();
+        delays.add(Duration.ofNanos(unit.toNanos(delay)));
         clock.advance(Duration.ofNanos(unit.toNanos(delay)));
         return super.schedule(callable, 0, unit);
+    }
+
+    /** The delay of every task scheduled so far, zero ones included, in order. */
+    public java.util.List<Duration> delays() {
+        return java.util.List.copyOf(delays);
     }
 
     /** Tasks scheduled so far. */

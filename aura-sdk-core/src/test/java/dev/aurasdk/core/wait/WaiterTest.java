@@ -26,7 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class WaiterTest {
-    enum Mode { SYNC, ASYNC }
+    /** SYNC: blocking polls on the caller; ASYNC: blocking polls on the scheduler; ASYNC_POLLS: polls whose
+     * stages complete later on another thread, failures wrapped as {@code CompletableFuture} wraps them. */
+    enum Mode { SYNC, ASYNC, ASYNC_POLLS }
 
     private final ManualClock clock = new ManualClock();
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
@@ -41,9 +43,12 @@ class WaiterTest {
             }));
     private final WaitOptions exact = WaitOptions.builder().jitter(0).build();
 
+    private final java.util.concurrent.ExecutorService pollIo = java.util.concurrent.Executors.newSingleThreadExecutor();
+
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
+        pollIo.shutdownNow();
     }
 
     private static WaitRules<String> doneOrBroken() {
@@ -70,6 +75,10 @@ class WaiterTest {
             return waiter.await("test op", poll, rules, options, listener);
         }
         try {
+            if (mode == Mode.ASYNC_POLLS) {
+                return waiter.awaitAsyncPolls("test op", () -> java.util.concurrent.CompletableFuture.supplyAsync(poll,
+                        pollIo), rules, options, listener).get(10, TimeUnit.SECONDS);
+            }
             return waiter.awaitAsync("test op", poll, rules, options, listener).get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
@@ -177,14 +186,32 @@ class WaiterTest {
         assertThat(outcome.value()).contains("deleting");
     }
 
-    @Test
-    void transientPollFailuresAreToleratedUpToThreeInARow() {
-        WaitOutcome<String> outcome = waiter.await("op", sequence(serverError(), serverError(), "done"),
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void transientPollFailuresAreToleratedUpToThreeInARow(Mode mode) {
+        WaitOutcome<String> outcome = run(mode, sequence(serverError(), serverError(), "done"),
                 doneOrBroken(), exact, PollListener.none());
         assertThat(outcome.polls()).isEqualTo(3);
-        assertThatThrownBy(() -> waiter.await("op", sequence(serverError(), serverError(), serverError(), "done"),
+        assertThatThrownBy(() -> run(mode, sequence(serverError(), serverError(), serverError(), "done"),
                 doneOrBroken(), exact, PollListener.none()))
                 .isInstanceOf(AuraServerException.class);
+    }
+
+    @Test
+    void cancellingAWaitAbandonsThePollInFlight() throws Exception {
+        java.util.concurrent.CompletableFuture<String> inFlight = new java.util.concurrent.CompletableFuture<>();
+        var future = waiter.awaitAsyncPolls("op", () -> inFlight, doneOrBroken(),
+                WaitOptions.builder().initialDelay(Duration.ZERO).build(), PollListener.none());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (scheduler.getCompletedTaskCount() == 0 && System.nanoTime() < until) {
+            Thread.onSpinWait(); // the first poll starts on the scheduler's thread
+        }
+
+        future.cancel(false);
+
+        assertThat(inFlight).as("the poll in flight is cancelled with the wait").isCancelled();
+        inFlight.obtrudeValue("done"); // a late answer changes nothing
+        assertThat(future).isCancelled();
     }
 
     @Test

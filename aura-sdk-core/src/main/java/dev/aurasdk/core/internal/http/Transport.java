@@ -34,6 +34,7 @@ import dev.aurasdk.core.http.RequestEvent;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.http.Sleeper;
+import dev.aurasdk.core.wait.DelayScheduler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -53,7 +54,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -72,6 +77,8 @@ public final class Transport implements AuraHttp {
     private final TokenProvider tokens;
     private final SlidingWindowRateLimiter limiter;
     private final Set<String> deprecationWarned = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<?>> pendingAsync = ConcurrentHashMap.newKeySet();
+    private final ExchangeGate gate;
     private volatile boolean closed;
 
     /**
@@ -84,16 +91,24 @@ public final class Transport implements AuraHttp {
         this.config = Objects.requireNonNull(config, "config");
         this.tokens = tokens;
         this.limiter = new SlidingWindowRateLimiter(config.rateLimit(), config.clock());
+        this.gate = new ExchangeGate(config.maxConcurrentAsyncRequests());
     }
 
-    /** Refuses further calls (the owning client was closed). */
+    /**
+     * Refuses further calls (the owning client was closed) and ends every asynchronous call in flight
+     * with an {@link IllegalStateException}: their next step could not be scheduled any more.
+     */
     public void close() {
         closed = true;
+        for (CompletableFuture<?> pending : List.copyOf(pendingAsync)) {
+            pending.completeExceptionally(new IllegalStateException(
+                    "the AuraClient was closed before the call completed"));
+        }
     }
 
     private void ensureOpen(Call call) {
         if (closed) {
-            throw new IllegalStateException("the AuraClient is closed: " + call.method + " " + call.path + " not sent");
+            throw closedFailure(call);
         }
     }
 
@@ -112,14 +127,41 @@ public final class Transport implements AuraHttp {
         return send(request, config.mapper().getTypeFactory().constructType(type));
     }
 
+    @Override
+    public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Class<T> type) {
+        return sendAsync(request, config.mapper().getTypeFactory().constructType(type));
+    }
+
+    @Override
+    public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, TypeReference<T> type) {
+        return sendAsync(request, config.mapper().getTypeFactory().constructType(type));
+    }
+
     private <T> ApiResponse<T> send(ApiRequest request, JavaType type) {
+        Call call = callFor(request);
+        HttpResponse<byte[]> response = execute(call);
+        return decode(call, response, type);
+    }
+
+    private <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, JavaType type) {
+        Call call = callFor(request); // a body that cannot be written is the caller's mistake: thrown at once
+        CompletableFuture<HttpResponse<byte[]>> exchange = executeAsync(call);
+        CompletableFuture<ApiResponse<T>> result = exchange.thenApply(response -> decode(call, response, type));
+        result.whenComplete((response, failure) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(false); // the caller gave up: stop retrying, abandon the exchange
+            }
+        });
+        return result;
+    }
+
+    private Call callFor(ApiRequest request) {
+        Objects.requireNonNull(request, "request");
         byte[] body = request.body().map(this::encode).orElse(null);
         String query = request.encodedQuery();
         URI uri = URI.create(config.baseUrl() + request.path() + (query.isEmpty() ? "" : "?" + query));
-        Call call = new Call(request.method(), request.path(), request.pathTemplate(), uri, body,
+        return new Call(request.method(), request.path(), request.pathTemplate(), uri, body,
                 body == null ? null : "application/json", request.isIdempotent(), true, null, false);
-        HttpResponse<byte[]> response = execute(call);
-        return decode(call, response, type);
     }
 
     private byte[] encode(Object body) {
@@ -132,81 +174,191 @@ public final class Transport implements AuraHttp {
     }
 
     /**
-     * Runs one logical call: attempts, retries, token replay, until a 2xx or a typed exception.
+     * Runs one logical call on the calling thread: attempts, retries, token replay, until a 2xx or a
+     * typed exception.
      *
      * @param call the call
      * @return the successful response
      */
     public HttpResponse<byte[]> execute(Call call) {
-        Instant deadline = config.clock().instant().plus(config.callTimeout());
-        int attempt = 0; // counts against the retry budget; the replay with a fresh token does not
-        int sent = 0; // requests sent for this call, the replay included: what events and exceptions report
-        boolean replayedWithFreshToken = false;
-        AuraException lastFailure = null;
+        Attempts a = new Attempts(call);
         while (true) {
+            pause(a.beforeAttempt(), call, "rate limit");
+            HttpRequest request = a.startAttempt();
+            Duration retryIn;
+            try {
+                HttpResponse<byte[]> response =
+                        config.httpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+                retryIn = a.answered(response);
+                if (retryIn == null) {
+                    return response;
+                }
+            } catch (IOException e) {
+                retryIn = a.failed(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuraException(call.method + " " + call.path + " interrupted", e);
+            }
+            pause(retryIn, call, "retry");
+        }
+    }
+
+    /**
+     * Runs one logical call without blocking on the network: the exchanges use
+     * {@link HttpClient#sendAsync}, waits (rate limit, retry backoff) are scheduled on the client's
+     * scheduler, and every step after a response (error mapping, listeners, retries, completing the
+     * future) runs on that scheduler, never on the HTTP client's threads. The calling thread prepares
+     * the first attempt, so it waits only when no valid token is cached, as {@link #execute} would.
+     * Cancelling the returned future abandons the exchange and any scheduled retry.
+     *
+     * @param call the call
+     * @return completes with the successful response, or exceptionally as {@link #execute} throws
+     */
+    public CompletableFuture<HttpResponse<byte[]>> executeAsync(Call call) {
+        AsyncCall async = new AsyncCall(new Attempts(call));
+        pendingAsync.add(async.result);
+        async.result.whenComplete((response, failure) -> {
+            pendingAsync.remove(async.result);
+            async.abandon();
+        });
+        if (closed) { // close() may have swept the pending set before this call was added to it
+            async.result.completeExceptionally(closedFailure(call));
+        }
+        async.attempt();
+        return async.result;
+    }
+
+    private IllegalStateException closedFailure(Call call) {
+        return new IllegalStateException("the AuraClient is closed: " + call.method + " " + call.path + " not sent");
+    }
+
+    private void pause(Duration delay, Call call, String why) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            config.sleeper().sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuraException(call.method + " " + call.path + " interrupted while waiting (" + why + ")", e);
+        }
+    }
+
+    /**
+     * The state of one logical call across its attempts, and every decision about it: token, rate-limit
+     * slot, deadline, retry or replay, error mapping. Shared by {@link #execute} (which sleeps between
+     * attempts) and {@link #executeAsync} (which schedules), so both behave alike. Used by one thread at a
+     * time.
+     */
+    private final class Attempts {
+        final Call call;
+        final Instant deadline;
+        int attempt; // counts against the retry budget; the replay with a fresh token does not
+        int sent; // requests sent for this call, the replay included: what events and exceptions report
+        boolean replayedWithFreshToken;
+        AuraException lastFailure;
+        AccessToken token;
+        Duration attemptTimeout;
+        RequestEvent started;
+        long startNanos;
+        boolean attemptOpen; // started and not yet ended: listeners hear of every end exactly once
+
+        Attempts(Call call) {
+            this.call = call;
+            this.deadline = config.clock().instant().plus(config.callTimeout());
+        }
+
+        /**
+         * Prepares the next attempt: refuses when closed, takes a token and a rate-limit slot.
+         *
+         * @return how long to wait before {@link #startAttempt()} (zero: at once)
+         */
+        Duration beforeAttempt() {
             attempt++;
             ensureOpen(call);
-            AccessToken token = call.authenticated && tokens != null ? tokens.token() : null;
-            if (call.rateLimited) {
-                Optional<Duration> wait = limiter.reserve(deadline);
-                if (wait.isEmpty()) {
-                    throw deadlineExceeded(call, sent, lastFailure);
-                }
-                waitFor(wait.get(), deadline, call, sent, lastFailure, "rate limit");
+            token = call.authenticated && tokens != null ? tokens.token() : null;
+            if (!call.rateLimited) {
+                return Duration.ZERO;
             }
+            Optional<Duration> wait = limiter.reserve(deadline);
+            if (wait.isEmpty()) {
+                throw deadlineExceeded(call, sent, lastFailure);
+            }
+            Duration delay = withinDeadline(wait.get());
+            if (!delay.isZero()) {
+                LOG.trace("{} {} waits {} ms for the client rate limit", call.method, call.path, delay.toMillis());
+            }
+            return delay;
+        }
+
+        /** Builds the request of this attempt and tells the listeners. @return the request to send now */
+        HttpRequest startAttempt() {
             Duration remaining = Duration.between(config.clock().instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw deadlineExceeded(call, sent, lastFailure);
             }
             sent++;
-            Duration attemptTimeout = min(config.attemptTimeout(), remaining);
+            attemptTimeout = min(config.attemptTimeout(), remaining);
             HttpRequest httpRequest = buildRequest(call, token, attemptTimeout);
-            RequestEvent started = RequestEvent.builder()
+            RequestEvent event = RequestEvent.builder()
                     .method(call.method).path(call.path).pathTemplate(call.template).attempt(sent).build();
-            notifyListeners(l -> l.onAttemptStart(started));
-            long t0 = System.nanoTime();
-            HttpResponse<byte[]> response;
-            try {
-                response = config.httpClient().send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-                RequestEvent failed = started.withElapsed(elapsed).withFailure(e.getClass().getSimpleName());
-                notifyListeners(l -> l.onAttemptEnd(failed));
-                boolean notSent = neverReachedServer(e);
-                LOG.debug("{} {} -> {} after {} ms (attempt {}{})", call.method, call.path,
-                        e.getClass().getSimpleName(), elapsed.toMillis(), sent, notSent ? ", not sent" : "");
-                lastFailure = transportFailure(call, e, sent, notSent, attemptTimeout);
-                if (attempt < config.retryPolicy().maxAttempts() && (notSent || call.idempotent)) {
-                    Duration delay = backoff(attempt);
-                    notifyRetry(failed, delay, e.getClass().getSimpleName());
-                    waitFor(delay, deadline, call, sent, lastFailure, "retry");
-                    continue;
-                }
-                throw lastFailure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AuraException(call.method + " " + call.path + " interrupted", e);
+            started = event;
+            attemptOpen = true;
+            notifyListeners(l -> l.onAttemptStart(event));
+            startNanos = System.nanoTime();
+            return httpRequest;
+        }
+
+        /**
+         * The attempt failed on the network.
+         *
+         * @param e the failure
+         * @return the delay before the next attempt
+         * @throws AuraException when the call must not or cannot be retried
+         */
+        Duration failed(IOException e) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            RequestEvent failed = endAttempt(e);
+            boolean notSent = neverReachedServer(e);
+            LOG.debug("{} {} -> {} after {} ms (attempt {}{})", call.method, call.path,
+                    e.getClass().getSimpleName(), elapsed.toMillis(), sent, notSent ? ", not sent" : "");
+            lastFailure = transportFailure(call, e, sent, notSent, attemptTimeout);
+            if (attempt < config.retryPolicy().maxAttempts() && (notSent || call.idempotent)) {
+                Duration delay = backoff(attempt);
+                notifyRetry(failed, delay, e.getClass().getSimpleName());
+                return withinDeadline(delay);
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            throw lastFailure;
+        }
+
+        /**
+         * The server answered.
+         *
+         * @param response the response
+         * @return null when it is the call's result (2xx), else the delay before the next attempt
+         * @throws AuraApiException when the answer is final
+         */
+        Duration answered(HttpResponse<byte[]> response) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             int status = response.statusCode();
             Optional<String> requestId = response.headers().firstValue("X-Request-Id");
             RequestEvent ended = started.withElapsed(elapsed).withStatusCode(status).withRequestId(requestId);
+            attemptOpen = false;
             notifyListeners(l -> l.onAttemptEnd(ended));
             logAttempt(call, response, elapsed, sent, requestId);
             warnIfDeprecated(call, response);
             if (status >= 200 && status < 300) {
-                return response;
+                return null;
             }
             Optional<Duration> retryAfter = RetryAfter.parse(
                     response.headers().firstValue("Retry-After").orElse(null), config.clock().instant());
-            if ((status == 401 || status == 403) && token != null && !replayedWithFreshToken) {
-                if (tokens.invalidate(token)) {
-                    replayedWithFreshToken = true;
-                    attempt--;
-                    LOG.debug("{} {} -> {}: token refused, replaying once with a fresh token",
-                            call.method, call.path, status);
-                    continue;
-                }
+            if ((status == 401 || status == 403) && token != null && !replayedWithFreshToken
+                    && tokens.invalidate(token)) {
+                replayedWithFreshToken = true;
+                attempt--;
+                LOG.debug("{} {} -> {}: token refused, replaying once with a fresh token",
+                        call.method, call.path, status);
+                return Duration.ZERO;
             }
             AuraApiException failure = toException(call, response, sent, retryAfter);
             if (status == 429) {
@@ -215,13 +367,11 @@ public final class Transport implements AuraHttp {
             boolean retryable = config.retryPolicy().retryableStatuses().contains(status)
                     && (status == 429 || call.idempotent);
             if (retryable && attempt < config.retryPolicy().maxAttempts()) {
-                int retryNumber = attempt;
-                Duration delay = retryAfter.filter(d -> !d.isZero() && !d.isNegative()).map(this::clampRetryAfter)
-                        .orElseGet(() -> backoff(retryNumber));
+                Duration delay = retryAfter.filter(d -> !d.isZero() && !d.isNegative()).map(Transport.this::clampRetryAfter)
+                        .orElseGet(() -> backoff(attempt));
                 notifyRetry(ended, delay, "HTTP " + status);
                 lastFailure = failure;
-                waitFor(delay, deadline, call, sent, failure, "retry");
-                continue;
+                return withinDeadline(delay);
             }
             if (!call.idempotent && status != 429 && config.retryPolicy().retryableStatuses().contains(status)) {
                 LOG.debug("{} {} -> {}: not resent, a {} may have reached the server", call.method, call.path,
@@ -229,6 +379,215 @@ public final class Transport implements AuraHttp {
             }
             throw failure;
         }
+
+        /**
+         * Ends the open attempt, if any, for the listeners, as failed by {@code cause} (a network error,
+         * or the caller abandoning the call).
+         *
+         * @return the event told
+         */
+        RequestEvent endAttempt(Throwable cause) {
+            if (started == null) {
+                return null; // nothing was sent
+            }
+            RequestEvent failed = started.withElapsed(Duration.ofNanos(System.nanoTime() - startNanos))
+                    .withFailure(cause.getClass().getSimpleName());
+            if (attemptOpen) {
+                attemptOpen = false;
+                notifyListeners(l -> l.onAttemptEnd(failed));
+            }
+            return failed;
+        }
+
+        /** A wait that ends after the call's deadline fails the call now instead. */
+        private Duration withinDeadline(Duration delay) {
+            if (delay.isZero() || delay.isNegative()) {
+                return Duration.ZERO;
+            }
+            if (config.clock().instant().plus(delay).isAfter(deadline)) {
+                throw deadlineExceeded(call, sent, lastFailure);
+            }
+            return delay;
+        }
+    }
+
+    /** One call of {@link #executeAsync}: its future, its scheduled step and its exchange in flight. */
+    private final class AsyncCall {
+        final Attempts attempts;
+        final CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
+        volatile Future<?> scheduledStep;
+        volatile CompletableFuture<HttpResponse<byte[]>> exchange;
+
+        AsyncCall(Attempts attempts) {
+            this.attempts = attempts;
+        }
+
+        void attempt() {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                Duration wait = attempts.beforeAttempt();
+                if (wait.isZero()) {
+                    send();
+                } else {
+                    later(wait, this::send);
+                }
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void send() {
+            if (!result.isDone()) {
+                gate.enter(this::sendHoldingPermit);
+            }
+        }
+
+        /** Sends the attempt; the gate's permit is released exactly once, when the exchange ends. */
+        private void sendHoldingPermit() {
+            if (result.isDone()) {
+                gate.release();
+                return;
+            }
+            CompletableFuture<HttpResponse<byte[]>> inFlight;
+            try {
+                HttpRequest request = attempts.startAttempt();
+                inFlight = config.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (RuntimeException | Error e) {
+                gate.release();
+                result.completeExceptionally(e);
+                return;
+            }
+            exchange = inFlight;
+            // leave the HTTP client's threads at once: listeners, mapping and callers run on the scheduler
+            inFlight.whenComplete((response, failure) -> {
+                later(Duration.ZERO, () -> handle(response, failure));
+                gate.release(); // after the hand-back: on a one-thread scheduler the answer is handled first
+            });
+            if (result.isDone()) { // abandoned while it was being sent: abandon() may have missed it
+                inFlight.cancel(true);
+            }
+        }
+
+        private void handle(HttpResponse<byte[]> response, Throwable failure) {
+            if (result.isDone()) { // abandoned: the answer is dropped, the attempt ends for the listeners
+                attempts.endAttempt(new java.util.concurrent.CancellationException());
+                return;
+            }
+            try {
+                Duration retryIn;
+                if (failure == null) {
+                    retryIn = attempts.answered(response);
+                    if (retryIn == null) {
+                        result.complete(response);
+                        return;
+                    }
+                } else {
+                    Throwable cause = unwrapCompletion(failure);
+                    if (!(cause instanceof IOException)) {
+                        attempts.endAttempt(cause);
+                        throw new AuraTransportException(attempts.call.method + " " + attempts.call.path
+                                + " failed: " + cause.getClass().getSimpleName(), cause);
+                    }
+                    retryIn = attempts.failed((IOException) cause);
+                }
+                later(retryIn, this::attempt);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        /**
+         * Schedules the next step. Synchronized with {@link #abandon()}, and so that a step scheduled from
+         * the HTTP client's thread cannot overwrite the record of a later step its own run scheduled.
+         */
+        private synchronized void later(Duration delay, Runnable step) {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                Future<?> scheduled = config.scheduler().schedule(() -> {
+                    try {
+                        step.run();
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                }, delay);
+                scheduledStep = scheduled;
+            } catch (RuntimeException rejected) {
+                result.completeExceptionally(new AuraException(attempts.call.method + " " + attempts.call.path
+                        + ": could not schedule the next step (" + rejected.getClass().getSimpleName()
+                        + "; is the client closed?)", rejected));
+            }
+        }
+
+        /** The caller gave up or the call ended: no scheduled step, no exchange left behind. */
+        synchronized void abandon() {
+            Future<?> step = scheduledStep;
+            if (step != null) {
+                step.cancel(false);
+            }
+            CompletableFuture<HttpResponse<byte[]>> inFlight = exchange;
+            if (inFlight != null && !inFlight.isDone()) {
+                inFlight.cancel(true);
+            }
+        }
+    }
+
+    /**
+     * Bounds the asynchronous exchanges in flight (a burst of async calls or waits would otherwise open
+     * a connection each); the ones beyond the bound wait their turn, in order, and are sent from the
+     * scheduler when an exchange ends.
+     */
+    private final class ExchangeGate {
+        private final int limit;
+        private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+        private int inFlight;
+
+        ExchangeGate(int limit) {
+            this.limit = limit;
+        }
+
+        /** Runs {@code send} now if a permit is free, else when one is; {@code send} must release it. */
+        void enter(Runnable send) {
+            synchronized (this) {
+                if (inFlight >= limit) {
+                    waiting.add(send);
+                    return;
+                }
+                inFlight++;
+            }
+            send.run();
+        }
+
+        /** Ends an exchange: its permit passes to the oldest waiting send, if any. */
+        void release() {
+            Runnable next;
+            synchronized (this) {
+                next = waiting.poll();
+                if (next == null) {
+                    inFlight--;
+                    return;
+                }
+            }
+            try {
+                config.scheduler().schedule(next, Duration.ZERO);
+            } catch (RuntimeException rejected) {
+                // the client is closed: close() has ended the waiting calls
+                synchronized (this) {
+                    inFlight--;
+                }
+            }
+        }
+    }
+
+    private static Throwable unwrapCompletion(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     private HttpRequest buildRequest(Call call, AccessToken token, Duration timeout) {
@@ -262,24 +621,6 @@ public final class Transport implements AuraHttp {
             b.method(call.method, HttpRequest.BodyPublishers.noBody());
         }
         return b.build();
-    }
-
-    private void waitFor(Duration delay, Instant deadline, Call call, int attempt, AuraException last, String why) {
-        if (delay.isZero() || delay.isNegative()) {
-            return;
-        }
-        if (config.clock().instant().plus(delay).isAfter(deadline)) {
-            throw deadlineExceeded(call, attempt, last);
-        }
-        if (!"retry".equals(why)) {
-            LOG.trace("{} {} waits {} ms for the client rate limit", call.method, call.path, delay.toMillis());
-        }
-        try {
-            config.sleeper().sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuraException(call.method + " " + call.path + " interrupted while waiting (" + why + ")", e);
-        }
     }
 
     private AuraTimeoutException deadlineExceeded(Call call, int attempts, AuraException last) {
@@ -656,6 +997,12 @@ public final class Transport implements AuraHttp {
 
         /** @return sleeper */
         Sleeper sleeper();
+
+        /** @return where asynchronous calls wait and continue */
+        DelayScheduler scheduler();
+
+        /** @return how many asynchronous exchanges may be in flight at once */
+        int maxConcurrentAsyncRequests();
 
         /** @return listeners */
         List<RequestListener> listeners();
