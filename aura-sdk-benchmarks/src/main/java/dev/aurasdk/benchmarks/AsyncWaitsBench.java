@@ -155,6 +155,8 @@ public final class AsyncWaitsBench {
         private final long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
         private volatile boolean stop;
         private volatile int peakLive;
+        private volatile int peakJdkCompletions;
+        private final Set<Thread> seenJdkCompletions = ConcurrentHashMap.newKeySet();
         private Thread thread;
 
         static ThreadSampler start() {
@@ -169,14 +171,21 @@ public final class AsyncWaitsBench {
         public void run() {
             while (!stop) {
                 int live = 0;
+                int completions = 0;
                 for (Thread t : liveThreads()) {
                     String name = t.getName();
                     if (!preexisting.contains(t) && (name.startsWith("aura-sdk-") || name.startsWith("HttpClient-"))) {
                         seen.add(t);
                         live++;
+                    } else if (!preexisting.contains(t) && name.matches("Thread-\\d+")) {
+                        // the JDK's sendAsync completes each response once more on CompletableFuture's
+                        // default executor: with fewer than 3 CPUs, a new short-lived thread per task
+                        seenJdkCompletions.add(t);
+                        completions++;
                     }
                 }
                 peakLive = Math.max(peakLive, live);
+                peakJdkCompletions = Math.max(peakJdkCompletions, completions);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -194,6 +203,9 @@ public final class AsyncWaitsBench {
             System.out.printf("threads created by the SDK: %d distinct, at most %d alive at once: %s "
                     + "(threads started in the JVM meanwhile, the fake server's included: %d)%n",
                     seen.size(), peakLive, names, startedInJvm);
+            System.out.printf("JDK completion threads (HttpClient.sendAsync's hop to CompletableFuture's default "
+                    + "executor, unnamed Thread-N): %d seen by the sampler, at most %d alive at once%n",
+                    seenJdkCompletions.size(), peakJdkCompletions);
         }
 
         private static List<Thread> liveThreads() {

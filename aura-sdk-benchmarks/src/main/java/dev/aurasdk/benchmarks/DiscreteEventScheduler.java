@@ -66,18 +66,20 @@ public final class DiscreteEventScheduler extends AbstractExecutorService implem
     }
 
     /**
-     * The next task due by {@code until}; while none is but an exchange is in flight, waits (in real
-     * time) for its answer, which the SDK hands back as a task. Null when nothing more can come.
+     * The next task due by {@code until}. Virtual time only passes (to a later task's due time) when no
+     * exchange is in flight: meanwhile this waits, in real time, for the answers the SDK hands back as
+     * tasks. Null when nothing more is due by {@code until}.
      */
     private synchronized Task<?> nextDue(Instant until) {
         long idleSince = System.nanoTime();
         while (true) {
             Task<?> next = queue.peek();
-            if (next != null && !next.due.isAfter(until)) {
-                return queue.poll();
+            boolean inFlight = exchanges.inFlight.get() > 0;
+            if (next != null && !next.due.isAfter(clock.instant())) {
+                return queue.poll(); // due now
             }
-            if (exchanges.inFlight.get() == 0) {
-                return null;
+            if (!inFlight) { // nothing can come back earlier: virtual time may pass
+                return next != null && !next.due.isAfter(until) ? queue.poll() : null;
             }
             if (System.nanoTime() - idleSince > TimeUnit.SECONDS.toNanos(60)) {
                 throw new IllegalStateException(exchanges.inFlight.get() + " exchange(s) unanswered for 60 s");

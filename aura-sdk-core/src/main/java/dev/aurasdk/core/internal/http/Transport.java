@@ -461,10 +461,12 @@ public final class Transport implements AuraHttp {
             }
             exchange = inFlight;
             // leave the HTTP client's threads at once: listeners, mapping and callers run on the scheduler
-            inFlight.whenComplete((response, failure) -> {
-                later(Duration.ZERO, () -> handle(response, failure));
-                gate.release(); // after the hand-back: on a one-thread scheduler the answer is handled first
-            });
+            inFlight.whenComplete((response, failure) -> handBack(() -> {
+                // the permit passes on from the scheduler, before this answer is handled: the next send is
+                // queued behind it, so listeners hear this attempt end before the next one starts
+                gate.release();
+                handle(response, failure);
+            }));
             if (result.isDone()) { // abandoned while it was being sent: abandon() may have missed it
                 inFlight.cancel(true);
             }
@@ -495,6 +497,15 @@ public final class Transport implements AuraHttp {
                 later(retryIn, this::attempt);
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
+            }
+        }
+
+        /** Runs {@code step} on the scheduler even when the call was abandoned (it releases a permit). */
+        private void handBack(Runnable step) {
+            try {
+                config.scheduler().schedule(step, Duration.ZERO);
+            } catch (RuntimeException rejected) {
+                // the client is closed: close() has ended every call in flight; the permit dies with it
             }
         }
 
