@@ -75,8 +75,8 @@ public final class AuraClient implements AutoCloseable {
     private final Organizations organizations;
     private final Instances instances;
     private final Object schedulerLock = new Object();
-    private ScheduledExecutorService ownScheduler;
-    private Waiter waiter;
+    private volatile ScheduledExecutorService ownScheduler;
+    private volatile Waiter waiter;
     private volatile boolean closed;
 
     private AuraClient(Builder b) {
@@ -247,8 +247,13 @@ public final class AuraClient implements AutoCloseable {
      * @return the waiter
      */
     public Waiter waiter() {
-        ensureOpen();
+        Waiter created = waiter;
+        if (created != null) {
+            ensureOpen();
+            return created;
+        }
         synchronized (schedulerLock) {
+            ensureOpen();
             if (waiter == null) {
                 DelayScheduler scheduler = (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
                 waiter = new Waiter(clock, sleeper, scheduler, listeners);
@@ -270,7 +275,12 @@ public final class AuraClient implements AutoCloseable {
         if (userScheduler != null) {
             return userScheduler;
         }
+        ScheduledExecutorService created = ownScheduler;
+        if (created != null) {
+            return created; // no lock once created: async steps call this while holding their own locks
+        }
         synchronized (schedulerLock) {
+            ensureOpen();
             if (ownScheduler == null) {
                 int id = SCHEDULER_IDS.incrementAndGet();
                 AtomicInteger threads = new AtomicInteger();
@@ -336,19 +346,25 @@ public final class AuraClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
+        Waiter waits;
+        ScheduledExecutorService scheduler;
+        synchronized (schedulerLock) { // no new waiter or scheduler after this
+            closed = true;
+            waits = waiter;
+            scheduler = ownScheduler;
+        }
+        // waits first, so that a wait polling right now ends as "client closed", not as its poll's failure;
+        // outside the lock: ending a wait takes the wait's own lock, which is held while scheduling
+        if (waits != null) {
+            waits.close();
+        }
         transport.close();
-        synchronized (schedulerLock) {
-            if (waiter != null) {
-                waiter.close();
-            }
-            if (ownScheduler != null) {
-                ownScheduler.shutdownNow();
-                try {
-                    ownScheduler.awaitTermination(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         if (ownsHttpClient && httpClient instanceof AutoCloseable) {

@@ -11,6 +11,7 @@ import dev.aurasdk.core.http.ApiResponse;
 import dev.aurasdk.core.http.ApiVersion;
 import dev.aurasdk.core.http.AuraHttp;
 import dev.aurasdk.core.internal.Durations;
+import dev.aurasdk.core.internal.Futures;
 import dev.aurasdk.core.internal.Ids;
 import dev.aurasdk.core.wait.PollListener;
 import dev.aurasdk.core.wait.WaitOptions;
@@ -136,8 +137,9 @@ public final class GraphQLDataApis {
     /** {@link #get} without blocking on the network: the polls of async waits. */
     private CompletableFuture<GraphQLDataApi> getAsync(String instanceId, String apiId) {
         ApiRequest request = api("GET", instanceId, apiId).build();
-        return http.sendAsync(request, JsonNode.class)
-                .thenApply(response -> DataApiJson.toDataApi(response.data(), response.errors(), request.path()));
+        // cancelling the poll (the wait was cancelled) abandons the request and its retries
+        return Futures.mapAbandoning(http.sendAsync(request, JsonNode.class),
+                response -> DataApiJson.toDataApi(response.data(), response.errors(), request.path()));
     }
 
     /**
@@ -532,7 +534,8 @@ public final class GraphQLDataApis {
             return api;
         };
         Supplier<GraphQLDataApi> poll = () -> seen.apply(get(instanceId, apiId));
-        Supplier<CompletableFuture<GraphQLDataApi>> pollAsync = () -> getAsync(instanceId, apiId).thenApply(seen);
+        Supplier<CompletableFuture<GraphQLDataApi>> pollAsync =
+                () -> Futures.mapAbandoning(getAsync(instanceId, apiId), seen);
         WaitRules.Builder<GraphQLDataApi> rules = WaitRules.<GraphQLDataApi>builder()
                 .describedBy(GraphQLDataApis::describe);
         String operation;

@@ -10,6 +10,7 @@ import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiResponse;
 import dev.aurasdk.core.http.ApiVersion;
+import dev.aurasdk.core.internal.Futures;
 import dev.aurasdk.core.internal.Ids;
 import dev.aurasdk.core.model.Instance;
 import dev.aurasdk.core.wait.PollEvent;
@@ -153,7 +154,9 @@ public final class ImportJobs {
 
     /** One read that does not block on the network: the polls of async waits. */
     private CompletableFuture<ImportJob> readAsync(String jobId, boolean progress) {
-        return aura.http().sendAsync(readRequest(jobId, progress), ImportJob.class).thenApply(ApiResponse::data);
+        // cancelling the poll (the wait was cancelled) abandons the request and its retries
+        return Futures.mapAbandoning(aura.http().sendAsync(readRequest(jobId, progress), ImportJob.class),
+                ApiResponse::data);
     }
 
     private ApiRequest readRequest(String jobId, boolean progress) {

@@ -331,6 +331,38 @@ class AwaitCompletionTest {
         }
     }
 
+    @Test
+    void cancellingTheAsyncWaitAlsoStopsTheRetryOfItsPollInFlight() {
+        // the client's own (real) scheduler: the poll's retry after a 429 waits 30 s there
+        try (AuraClient realClient = aura.clientBuilder().waitOptions(EXACT).build()) {
+            ImportJobs realJobs = Fixtures.jobs(realClient);
+            scripts.nextJob(sequence(rateLimitedFrame(30), succeededFrame()));
+            String id = realJobs.create(Fixtures.request()).id();
+            java.util.concurrent.ScheduledThreadPoolExecutor scheduler =
+                    (java.util.concurrent.ScheduledThreadPoolExecutor) realClient.scheduler();
+            CompletableFuture<ImportJob> future = realJobs.awaitCompletionAsync(id, ImportAwaitOptions.builder()
+                    .waitOptions(WaitOptions.builder().initialDelay(Duration.ZERO).jitter(0).build()).build(),
+                    ProgressListener.none());
+            awaitTrue(() -> scheduler.getQueue().stream().anyMatch(
+                    t -> ((java.util.concurrent.Delayed) t).getDelay(TimeUnit.SECONDS) > 20), "the retry is scheduled");
+
+            future.cancel(false);
+
+            awaitTrue(() -> scheduler.getQueue().isEmpty(), "the poll's retry was cancelled with the wait");
+            assertThat(scripts.pollsOf(id)).isEqualTo(1);
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     /** Waits (really, briefly) until the HTTP client hands a response back to the stepping scheduler. */
     private static void awaitScheduledStep(ImmediateScheduler stepping) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

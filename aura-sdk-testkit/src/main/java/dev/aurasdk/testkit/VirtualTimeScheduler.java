@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  * A scheduler for tests in virtual time: tasks run in due-time order on one daemon thread, and when
  * the next task is due later than the {@link FakeClock}'s time the clock jumps to it instead of the
  * thread sleeping. Requests in flight hold virtual time still: with {@link #requestTracker()} among the
- * client's listeners the clock only jumps once their answers are back (for at most 2 s of real time
- * per request, so a lost answer cannot stall a test). Thousands of concurrent asynchronous waits thus
- * interleave as they would in real time, without sleeping. {@link FakeAuraServer#clientBuilder()} wires
- * both.
+ * client's listeners the clock only jumps once their answers are back. If no request starts or ends for
+ * 2 s of real time while some are counted in flight, they are forgotten, so a lost answer costs a test
+ * 2 s once, not a stall. Thousands of concurrent asynchronous waits thus interleave as they would in real
+ * time, without sleeping. {@link FakeAuraServer#clientBuilder()} wires both.
  */
 public final class VirtualTimeScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     private static final long ANSWER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -92,7 +92,6 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
 
     /** The next task, once it is due; moves the clock when nothing else can happen first. */
     private synchronized Task<?> take() {
-        long waitingForAnswersSince = 0;
         while (true) {
             if (shutdown) {
                 return null;
@@ -110,19 +109,15 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
             if (!next.due.isAfter(now)) {
                 return queue.poll();
             }
-            if (tracker.inFlight() > 0) {
+            if (tracker.inFlight > 0) {
                 // an answer on its way back may schedule something due earlier: let it arrive first
-                long t = System.nanoTime();
-                if (waitingForAnswersSince == 0) {
-                    waitingForAnswersSince = t;
-                }
-                if (t - waitingForAnswersSince < ANSWER_GRACE_NANOS) {
+                if (System.nanoTime() - tracker.lastActivityNanos < ANSWER_GRACE_NANOS) {
                     waitQuietly(5);
                     continue;
                 }
+                tracker.inFlight = 0; // nothing moved for 2 s: forget requests whose end was never heard
             }
             clock.advance(Duration.between(now, next.due));
-            waitingForAnswersSince = 0;
         }
     }
 
@@ -194,24 +189,16 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
         return isTerminated();
     }
 
-    private synchronized void wake() {
-        notifyAll();
-    }
-
     /** Counts requests between their start and end, for the clock to wait on. */
     private final class Tracker implements RequestListener {
-        private int inFlight; // guarded by the scheduler
-
-        int inFlight() {
-            synchronized (VirtualTimeScheduler.this) {
-                return inFlight;
-            }
-        }
+        int inFlight; // guarded by the scheduler
+        long lastActivityNanos; // guarded by the scheduler
 
         @Override
         public void onAttemptStart(RequestEvent event) {
             synchronized (VirtualTimeScheduler.this) {
                 inFlight++;
+                lastActivityNanos = System.nanoTime();
             }
         }
 
@@ -219,8 +206,9 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
         public void onAttemptEnd(RequestEvent event) {
             synchronized (VirtualTimeScheduler.this) {
                 inFlight = Math.max(0, inFlight - 1);
+                lastActivityNanos = System.nanoTime();
+                VirtualTimeScheduler.this.notifyAll();
             }
-            wake();
         }
     }
 

@@ -36,7 +36,9 @@ public interface AuraHttp {
      * and the stages that depend on it) runs on the client's scheduler, never on the HTTP client's
      * threads. The calling thread prepares the first attempt, so it waits only when no valid token is
      * cached. Cancelling the future stops retrying and abandons the exchange in flight (a POST may still
-     * have reached Aura).
+     * have reached Aura). Never block the scheduler's thread in a dependent stage: the client's other
+     * asynchronous work waits behind it. The SDK's own client implements this without blocking; the
+     * default, for other implementations (test doubles), sends synchronously on the calling thread.
      *
      * @param request the request
      * @param type the type of {@code data}; {@code Void.class} to ignore the body
@@ -45,7 +47,13 @@ public interface AuraHttp {
      *     {@code send} would throw
      * @throws IllegalArgumentException at once when the request body cannot be written as JSON
      */
-    <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Class<T> type);
+    default <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, Class<T> type) {
+        try {
+            return CompletableFuture.completedFuture(send(request, type)); // for implementations without async
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * As {@link #sendAsync(ApiRequest, Class)}, for a generic type such as a list of models.
@@ -55,5 +63,11 @@ public interface AuraHttp {
      * @param <T> the data type
      * @return completes with the response
      */
-    <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, TypeReference<T> type);
+    default <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, TypeReference<T> type) {
+        try {
+            return CompletableFuture.completedFuture(send(request, type)); // for implementations without async
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

@@ -229,4 +229,103 @@ class AsyncTransportTest {
         assertThatThrownBy(() -> aura.clientBuilder().maxConcurrentAsyncRequests(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
     }
+
+    @Test
+    void givingUpOnTheFutureWithOrTimeoutAbandonsTheCallToo() throws Exception {
+        aura.enqueue(new MockResponse.Builder(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
+                .addHeader("Retry-After", "30").build());
+        try (AuraClient client = aura.client()) {
+            ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) client.scheduler();
+            CompletableFuture<ApiResponse<JsonNode>> future = client.http().sendAsync(TENANTS, JsonNode.class)
+                    .orTimeout(300, TimeUnit.MILLISECONDS);
+
+            assertThatThrownBy(() -> get(future)).isInstanceOf(java.util.concurrent.TimeoutException.class);
+            awaitTrue(() -> scheduler.getQueue().isEmpty(), "the retry 30 s out was cancelled");
+            assertThat(aura.apiRequests).hasSize(1);
+        }
+    }
+
+    @Test
+    void asyncCallsKeepToTheClientsRateLimitWithoutSleeping() throws Exception {
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(aura.clock);
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = aura.clientBuilder().scheduler(scheduler)
+                .rateLimit(RateLimit.of(2, Duration.ofMinutes(1))).build()) {
+            for (int i = 0; i < 3; i++) {
+                get(client.http().sendAsync(TENANTS, JsonNode.class));
+            }
+        } finally {
+            scheduler.shutdownNow();
+        }
+        assertThat(aura.apiRequests).hasSize(3);
+        assertThat(scheduler.delays()).as("the third call waits for the window, on the scheduler")
+                .anyMatch(d -> d.compareTo(Duration.ofSeconds(59)) > 0 && d.compareTo(Duration.ofSeconds(61)) < 0);
+        assertThat(aura.sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void listenersHearTheEndOfEveryAsyncAttemptAndARetryAfterATimeout() throws Exception {
+        // the first answer comes after the attempt timeout (an IOException for the SDK), the second at once
+        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(3, TimeUnit.SECONDS).build())
+                .enqueue(data("[]"));
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> ends = new CopyOnWriteArrayList<>();
+        RequestListener listener = new RequestListener() {
+            @Override
+            public void onAttemptStart(RequestEvent event) {
+                if (event.path().endsWith("/tenants")) {
+                    starts.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void onAttemptEnd(RequestEvent event) {
+                if (event.path().endsWith("/tenants")) {
+                    ends.add(event.failure().orElse("HTTP " + event.statusCode().orElse(0)));
+                }
+            }
+        };
+        try (AuraClient client = aura.clientBuilder().addRequestListener(listener)
+                .requestTimeout(Duration.ofMillis(300)).build()) {
+            get(client.http().sendAsync(TENANTS, JsonNode.class));
+        }
+        assertThat(starts.get()).isEqualTo(2);
+        assertThat(ends).hasSize(2).last().isEqualTo("HTTP 200");
+        assertThat(ends.get(0)).isEqualTo("HttpTimeoutException");
+        assertThat(aura.sleeper.sleeps()).as("the backoff was scheduled, not slept").isEmpty();
+    }
+
+    @Test
+    void closingTheClientEndsAnAsyncWaitAsClosedEvenWithAPollInFlight() {
+        aura.defaultApi(new MockResponse.Builder(data("{}")).headersDelay(30, TimeUnit.SECONDS).build());
+        AuraClient client = aura.client();
+        CompletableFuture<WaitOutcome<JsonNode>> wait = client.waiter().awaitAsyncPolls("import job 42",
+                () -> client.http().sendAsync(TENANTS, JsonNode.class).thenApply(ApiResponse::data),
+                WaitRules.<JsonNode>builder().successWhen(n -> true).build(),
+                WaitOptions.builder().initialDelay(Duration.ZERO).build(), PollListener.none());
+        awaitTrue(() -> aura.apiRequests.size() == 1, "the poll is in flight");
+
+        client.close();
+
+        assertThatThrownBy(() -> get(wait)).isInstanceOf(dev.aurasdk.core.AuraException.class)
+                .hasMessageContaining("closed").hasMessageContaining("goes on in Aura");
+    }
+
+    @Test
+    void aSchedulerThatRefusesWorkFailsTheCallsAndLeaksNoPermit() {
+        ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1);
+        aura.defaultApi(new MockResponse.Builder(data("[]")).headersDelay(200, TimeUnit.MILLISECONDS).build());
+        try (AuraClient client = aura.clientBuilder().scheduler(own).maxConcurrentAsyncRequests(1).build()) {
+            CompletableFuture<ApiResponse<JsonNode>> first = client.http().sendAsync(TENANTS, JsonNode.class);
+            own.shutdownNow(); // the user's scheduler goes away while the client is open
+
+            assertThatThrownBy(() -> get(first)).isInstanceOf(dev.aurasdk.core.AuraException.class)
+                    .hasMessageContaining("refused");
+            // the only permit came back: the next call is sent (and fails the same way) instead of queuing forever
+            CompletableFuture<ApiResponse<JsonNode>> second = client.http().sendAsync(TENANTS, JsonNode.class);
+            assertThatThrownBy(() -> get(second)).isInstanceOf(dev.aurasdk.core.AuraException.class);
+        } finally {
+            own.shutdownNow();
+        }
+    }
 }

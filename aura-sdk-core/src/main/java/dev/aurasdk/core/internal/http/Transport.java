@@ -34,6 +34,7 @@ import dev.aurasdk.core.http.RequestEvent;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.http.Sleeper;
+import dev.aurasdk.core.internal.Futures;
 import dev.aurasdk.core.wait.DelayScheduler;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -145,14 +146,8 @@ public final class Transport implements AuraHttp {
 
     private <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, JavaType type) {
         Call call = callFor(request); // a body that cannot be written is the caller's mistake: thrown at once
-        CompletableFuture<HttpResponse<byte[]>> exchange = executeAsync(call);
-        CompletableFuture<ApiResponse<T>> result = exchange.thenApply(response -> decode(call, response, type));
-        result.whenComplete((response, failure) -> {
-            if (result.isCancelled()) {
-                exchange.cancel(false); // the caller gave up: stop retrying, abandon the exchange
-            }
-        });
-        return result;
+        // cancelling the result (or completing it early, as orTimeout does) abandons the call
+        return Futures.mapAbandoning(executeAsync(call), response -> decode(call, response, type));
     }
 
     private Call callFor(ApiRequest request) {
@@ -196,8 +191,12 @@ public final class Transport implements AuraHttp {
             } catch (IOException e) {
                 retryIn = a.failed(e);
             } catch (InterruptedException e) {
+                a.endAttempt(e);
                 Thread.currentThread().interrupt();
                 throw new AuraException(call.method + " " + call.path + " interrupted", e);
+            } catch (RuntimeException | Error e) {
+                a.endAttempt(e); // listeners hear of every attempt's end (a mapping failure was told already)
+                throw e;
             }
             pause(retryIn, call, "retry");
         }
@@ -261,6 +260,7 @@ public final class Transport implements AuraHttp {
         Duration attemptTimeout;
         RequestEvent started;
         long startNanos;
+        volatile long answeredAtNanos; // when the exchange ended (async: before the hand-back), 0 until then
         boolean attemptOpen; // started and not yet ended: listeners hear of every end exactly once
 
         Attempts(Call call) {
@@ -305,6 +305,7 @@ public final class Transport implements AuraHttp {
             started = event;
             attemptOpen = true;
             notifyListeners(l -> l.onAttemptStart(event));
+            answeredAtNanos = 0;
             startNanos = System.nanoTime();
             return httpRequest;
         }
@@ -317,7 +318,7 @@ public final class Transport implements AuraHttp {
          * @throws AuraException when the call must not or cannot be retried
          */
         Duration failed(IOException e) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            Duration elapsed = elapsed();
             RequestEvent failed = endAttempt(e);
             boolean notSent = neverReachedServer(e);
             LOG.debug("{} {} -> {} after {} ms (attempt {}{})", call.method, call.path,
@@ -339,7 +340,7 @@ public final class Transport implements AuraHttp {
          * @throws AuraApiException when the answer is final
          */
         Duration answered(HttpResponse<byte[]> response) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            Duration elapsed = elapsed();
             int status = response.statusCode();
             Optional<String> requestId = response.headers().firstValue("X-Request-Id");
             RequestEvent ended = started.withElapsed(elapsed).withStatusCode(status).withRequestId(requestId);
@@ -390,13 +391,19 @@ public final class Transport implements AuraHttp {
             if (started == null) {
                 return null; // nothing was sent
             }
-            RequestEvent failed = started.withElapsed(Duration.ofNanos(System.nanoTime() - startNanos))
+            RequestEvent failed = started.withElapsed(elapsed())
                     .withFailure(cause.getClass().getSimpleName());
             if (attemptOpen) {
                 attemptOpen = false;
                 notifyListeners(l -> l.onAttemptEnd(failed));
             }
             return failed;
+        }
+
+        /** Time from sending the attempt to its end (not counting the wait for the scheduler). */
+        private Duration elapsed() {
+            long end = answeredAtNanos;
+            return Duration.ofNanos((end != 0 ? end : System.nanoTime()) - startNanos);
         }
 
         /** A wait that ends after the call's deadline fails the call now instead. */
@@ -411,19 +418,36 @@ public final class Transport implements AuraHttp {
         }
     }
 
-    /** One call of {@link #executeAsync}: its future, its scheduled step and its exchange in flight. */
+    /**
+     * One call of {@link #executeAsync}: its future, its scheduled step, its exchange in flight and its
+     * permit of the {@link ExchangeGate}. An attempt holds a permit from before its token and rate-limit
+     * slot are taken (so a 429 pause and the client's limit apply to calls queued at the gate too) until
+     * its answer is handed back to the scheduler.
+     */
     private final class AsyncCall {
         final Attempts attempts;
         final CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
-        volatile Future<?> scheduledStep;
-        volatile CompletableFuture<HttpResponse<byte[]>> exchange;
+        private Future<?> scheduledStep; // guarded by this
+        private CompletableFuture<HttpResponse<byte[]>> exchange; // guarded by this
+        private boolean holdsPermit; // guarded by this
 
         AsyncCall(Attempts attempts) {
             this.attempts = attempts;
         }
 
+        /** Starts the next attempt once a permit is free. */
         void attempt() {
+            if (!result.isDone()) {
+                gate.enter(this::attemptWithPermit);
+            }
+        }
+
+        private void attemptWithPermit() {
+            synchronized (this) {
+                holdsPermit = true;
+            }
             if (result.isDone()) {
+                releasePermit();
                 return;
             }
             try {
@@ -434,39 +458,47 @@ public final class Transport implements AuraHttp {
                     later(wait, this::send);
                 }
             } catch (RuntimeException | Error e) {
+                releasePermit();
                 result.completeExceptionally(e);
             }
         }
 
         private void send() {
-            if (!result.isDone()) {
-                gate.enter(this::sendHoldingPermit);
-            }
-        }
-
-        /** Sends the attempt; the gate's permit is released exactly once, when the exchange ends. */
-        private void sendHoldingPermit() {
             if (result.isDone()) {
-                gate.release();
+                releasePermit();
                 return;
             }
             CompletableFuture<HttpResponse<byte[]>> inFlight;
+            HttpRequest request;
             try {
-                HttpRequest request = attempts.startAttempt();
-                inFlight = config.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+                request = attempts.startAttempt();
             } catch (RuntimeException | Error e) {
-                gate.release();
+                releasePermit();
                 result.completeExceptionally(e);
                 return;
             }
-            exchange = inFlight;
-            // leave the HTTP client's threads at once: listeners, mapping and callers run on the scheduler
-            inFlight.whenComplete((response, failure) -> handBack(() -> {
-                // the permit passes on from the scheduler, before this answer is handled: the next send is
-                // queued behind it, so listeners hear this attempt end before the next one starts
-                gate.release();
-                handle(response, failure);
-            }));
+            try {
+                inFlight = config.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (RuntimeException | Error e) {
+                attempts.endAttempt(e);
+                releasePermit();
+                result.completeExceptionally(e instanceof AuraException ? e : new AuraTransportException(
+                        attempts.call.method + " " + attempts.call.path + " could not be sent: "
+                                + e.getClass().getSimpleName(), e));
+                return;
+            }
+            synchronized (this) {
+                exchange = inFlight;
+            }
+            inFlight.whenComplete((response, failure) -> {
+                attempts.answeredAtNanos = System.nanoTime(); // elapsed excludes the wait for the scheduler
+                handBack(() -> {
+                    // the permit passes on from the scheduler, before this answer is handled: the next send
+                    // is queued behind it, so listeners hear this attempt end before the next one starts
+                    releasePermit();
+                    handle(response, failure);
+                });
+            });
             if (result.isDone()) { // abandoned while it was being sent: abandon() may have missed it
                 inFlight.cancel(true);
             }
@@ -494,62 +526,96 @@ public final class Transport implements AuraHttp {
                     }
                     retryIn = attempts.failed((IOException) cause);
                 }
-                later(retryIn, this::attempt);
+                if (retryIn.isZero()) {
+                    attempt();
+                } else {
+                    later(retryIn, this::attempt);
+                }
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
         }
 
-        /** Runs {@code step} on the scheduler even when the call was abandoned (it releases a permit). */
+        /**
+         * Runs a step on the scheduler even when the call was abandoned (it releases the permit and ends
+         * the attempt for the listeners); if the scheduler refuses it, runs it here.
+         */
         private void handBack(Runnable step) {
             try {
                 config.scheduler().schedule(step, Duration.ZERO);
             } catch (RuntimeException rejected) {
-                // the client is closed: close() has ended every call in flight; the permit dies with it
+                if (!closed) {
+                    result.completeExceptionally(new AuraException(attempts.call.method + " " + attempts.call.path
+                            + ": the scheduler refused the response (" + rejected.getClass().getSimpleName()
+                            + ")", rejected));
+                }
+                step.run();
             }
         }
 
         /**
          * Schedules the next step. Synchronized with {@link #abandon()}, and so that a step scheduled from
-         * the HTTP client's thread cannot overwrite the record of a later step its own run scheduled.
+         * another thread cannot overwrite the record of a later step its own run scheduled.
          */
-        private synchronized void later(Duration delay, Runnable step) {
-            if (result.isDone()) {
-                return;
-            }
-            try {
-                Future<?> scheduled = config.scheduler().schedule(() -> {
+        private void later(Duration delay, Runnable step) {
+            RuntimeException refused = null;
+            synchronized (this) {
+                if (!result.isDone()) {
                     try {
-                        step.run();
-                    } catch (RuntimeException | Error e) {
-                        result.completeExceptionally(e);
+                        scheduledStep = config.scheduler().schedule(() -> {
+                            try {
+                                step.run();
+                            } catch (RuntimeException | Error e) {
+                                releasePermit();
+                                result.completeExceptionally(e);
+                            }
+                        }, delay);
+                        return;
+                    } catch (RuntimeException rejected) {
+                        refused = rejected;
                     }
-                }, delay);
-                scheduledStep = scheduled;
-            } catch (RuntimeException rejected) {
+                }
+            }
+            releasePermit();
+            if (refused != null) {
                 result.completeExceptionally(new AuraException(attempts.call.method + " " + attempts.call.path
-                        + ": could not schedule the next step (" + rejected.getClass().getSimpleName()
-                        + "; is the client closed?)", rejected));
+                        + ": could not schedule the next step (" + refused.getClass().getSimpleName()
+                        + (closed ? "; the client is closed)" : ")"), refused));
             }
         }
 
-        /** The caller gave up or the call ended: no scheduled step, no exchange left behind. */
-        synchronized void abandon() {
-            Future<?> step = scheduledStep;
-            if (step != null) {
-                step.cancel(false);
+        /** Gives the permit back, once: the exchange ended, or the attempt was abandoned before it was sent. */
+        private void releasePermit() {
+            synchronized (this) {
+                if (!holdsPermit) {
+                    return;
+                }
+                holdsPermit = false;
             }
-            CompletableFuture<HttpResponse<byte[]>> inFlight = exchange;
+            gate.release();
+        }
+
+        /** The caller gave up or the call ended: no scheduled step, no exchange, no permit left behind. */
+        void abandon() {
+            CompletableFuture<HttpResponse<byte[]>> inFlight;
+            synchronized (this) {
+                if (scheduledStep != null) {
+                    scheduledStep.cancel(false);
+                }
+                inFlight = exchange;
+            }
             if (inFlight != null && !inFlight.isDone()) {
-                inFlight.cancel(true);
+                inFlight.cancel(true); // its hand-back releases the permit and ends the attempt
+            } else {
+                releasePermit(); // waiting for a rate-limit slot, or between attempts
             }
         }
     }
 
     /**
      * Bounds the asynchronous exchanges in flight (a burst of async calls or waits would otherwise open
-     * a connection each); the ones beyond the bound wait their turn, in order, and are sent from the
-     * scheduler when an exchange ends.
+     * a connection each); the attempts beyond the bound wait their turn, in order, and start from the
+     * scheduler when a permit is released.
      */
     private final class ExchangeGate {
         private final int limit;
@@ -560,19 +626,19 @@ public final class Transport implements AuraHttp {
             this.limit = limit;
         }
 
-        /** Runs {@code send} now if a permit is free, else when one is; {@code send} must release it. */
-        void enter(Runnable send) {
+        /** Runs {@code start} now if a permit is free, else when one is; {@code start} owns the permit. */
+        void enter(Runnable start) {
             synchronized (this) {
                 if (inFlight >= limit) {
-                    waiting.add(send);
+                    waiting.add(start);
                     return;
                 }
                 inFlight++;
             }
-            send.run();
+            start.run();
         }
 
-        /** Ends an exchange: its permit passes to the oldest waiting send, if any. */
+        /** Gives a permit back: it passes to the oldest waiting attempt, if any. */
         void release() {
             Runnable next;
             synchronized (this) {
@@ -585,10 +651,7 @@ public final class Transport implements AuraHttp {
             try {
                 config.scheduler().schedule(next, Duration.ZERO);
             } catch (RuntimeException rejected) {
-                // the client is closed: close() has ended the waiting calls
-                synchronized (this) {
-                    inFlight--;
-                }
+                next.run(); // a short, non-blocking step; when the client is closed it only releases again
             }
         }
     }
