@@ -346,19 +346,26 @@ public final class AuraClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        Waiter waits;
-        ScheduledExecutorService scheduler;
-        synchronized (schedulerLock) { // no new waiter or scheduler after this
-            closed = true;
-            waits = waiter;
-            scheduler = ownScheduler;
-        }
-        // waits first, so that a wait polling right now ends as "client closed", not as its poll's failure;
-        // outside the lock: ending a wait takes the wait's own lock, which is held while scheduling
+        // waits first, while everything still runs, so that each ends as "client closed" rather than with
+        // its poll's failure; outside the lock: ending a wait takes the wait's own lock, held while scheduling
+        Waiter waits = waiter;
         if (waits != null) {
             waits.close();
         }
-        transport.close();
+        ScheduledExecutorService scheduler;
+        synchronized (schedulerLock) { // no new waiter or scheduler after this
+            closed = true;
+            if (waiter != waits) {
+                waits = waiter; // created meanwhile
+            } else {
+                waits = null;
+            }
+            scheduler = ownScheduler;
+        }
+        if (waits != null) {
+            waits.close();
+        }
+        transport.close(); // refuses new calls and retries, ends the async calls still in flight
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
@@ -607,7 +614,8 @@ public final class AuraClient implements AutoCloseable {
         }
 
         /**
-         * The scheduler for asynchronous calls and waits (not shut down by the SDK). By default the
+         * The scheduler for asynchronous calls and waits (not shut down by the SDK; do not shut it down
+         * while the client is open: calls whose next step it drops would never complete). By default the
          * client creates one daemon thread on first use. It runs short steps and waits on the network only
          * for a token refresh (when no valid token is cached), so one thread serves thousands of waits.
          *
@@ -622,8 +630,10 @@ public final class AuraClient implements AutoCloseable {
         /**
          * How many asynchronous requests ({@code sendAsync}, the polls of async waits) may be in flight at
          * once (default 16). The others wait their turn, in order, without a thread; each still counts
-         * against its call's deadline. Bounds the connections a burst of async waits opens. Synchronous
-         * calls are bounded by their callers' threads and not counted.
+         * against its call's deadline and keeps to the rate limit. Bounds the connections a burst of async
+         * waits opens. Synchronous calls are bounded by their callers' threads and not counted. (On JDK 11
+         * to 15, cancelling an exchange does not stop it: a cancelled call's connection may stay busy
+         * after its permit has passed on.)
          *
          * @param max at least 1
          * @return this builder

@@ -402,7 +402,7 @@ public final class GraphQLDataApis {
      */
     public CompletableFuture<Void> awaitDeletedAsync(String instanceId, String apiId, WaitOptions options,
             PollListener<GraphQLDataApi> listener) {
-        return awaitAsync(plan(instanceId, apiId, null), options, listener).thenApply(v -> null);
+        return Futures.mapAbandoning(awaitAsync(plan(instanceId, apiId, null), options, listener), v -> null);
     }
 
     // ------------------------------------------------------------------ shared with the helpers
@@ -571,10 +571,10 @@ public final class GraphQLDataApis {
 
     private CompletableFuture<GraphQLDataApi> awaitAsync(Plan plan, WaitOptions options,
             PollListener<GraphQLDataApi> listener) {
-        return waiter.awaitAsyncPolls(plan.operation, plan.pollAsync, plan.rules,
-                Objects.requireNonNull(options, "options"),
-                Objects.requireNonNull(listener, "listener"))
-                .thenApply(outcome -> {
+        // cancelling the returned future (or orTimeout) stops the wait and its poll in flight
+        return Futures.mapAbandoning(waiter.awaitAsyncPolls(plan.operation, plan.pollAsync, plan.rules,
+                Objects.requireNonNull(options, "options"), Objects.requireNonNull(listener, "listener")),
+                outcome -> {
                     plan.done();
                     return outcome.value().orElse(null);
                 });

@@ -289,5 +289,20 @@ class DataApiWaitsTest {
                     Duration.ofMillis(2250));
             assertThat(aura.sleeper.sleeps()).as("the async wait never sleeps").isEmpty();
         }
+
+        @Test
+        void cancellingOrTimingOutTheReturnedFutureStopsPolling() {
+            aura.defaultApi(Fixtures.get("creating"));
+            CompletableFuture<GraphQLDataApi> cancelled = apis.awaitReadyAsync(INSTANCE, API);
+            CompletableFuture<Void> timedOut = apis.awaitDeletedAsync(INSTANCE, API)
+                    .orTimeout(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+            cancelled.cancel(false);
+            assertThat(timedOut).failsWithin(Duration.ofSeconds(5));
+            scheduler.runUntilIdle(); // a poll still scheduled would be sent now
+            java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L); // and reach the server by then
+
+            assertThat(aura.apiRequests).as("no poll after the caller gave up").isEmpty();
+        }
     }
 }

@@ -301,7 +301,7 @@ public final class ImportJobs {
                     ? await.translateTimeout((AuraTimeoutException) cause) : cause);
         });
         result.whenComplete((job, error) -> {
-            if (result.isCancelled()) {
+            if (!polling.isDone()) { // cancelled or timed out (orTimeout) by the caller: stop polling
                 polling.cancel(false);
             }
         });

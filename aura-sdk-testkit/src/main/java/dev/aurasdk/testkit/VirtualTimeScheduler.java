@@ -115,7 +115,9 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
                     waitQuietly(5);
                     continue;
                 }
-                tracker.inFlight = 0; // nothing moved for 2 s: forget requests whose end was never heard
+                // nothing moved for 2 s: forget requests whose end was never heard (late ends are absorbed)
+                tracker.forgotten += tracker.inFlight;
+                tracker.inFlight = 0;
             }
             clock.advance(Duration.between(now, next.due));
         }
@@ -192,6 +194,7 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
     /** Counts requests between their start and end, for the clock to wait on. */
     private final class Tracker implements RequestListener {
         int inFlight; // guarded by the scheduler
+        int forgotten; // guarded by the scheduler: requests given up on whose end may still come
         long lastActivityNanos; // guarded by the scheduler
 
         @Override
@@ -205,7 +208,11 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
         @Override
         public void onAttemptEnd(RequestEvent event) {
             synchronized (VirtualTimeScheduler.this) {
-                inFlight = Math.max(0, inFlight - 1);
+                if (forgotten > 0) {
+                    forgotten--; // the end of a request given up on, not of one in flight now
+                } else {
+                    inFlight = Math.max(0, inFlight - 1);
+                }
                 lastActivityNanos = System.nanoTime();
                 VirtualTimeScheduler.this.notifyAll();
             }

@@ -312,20 +312,55 @@ class AsyncTransportTest {
     }
 
     @Test
-    void aSchedulerThatRefusesWorkFailsTheCallsAndLeaksNoPermit() {
+    void aSchedulerThatRefusesWorkNeitherHangsCallsNorLeaksPermits() throws Exception {
         ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1);
-        aura.defaultApi(new MockResponse.Builder(data("[]")).headersDelay(200, TimeUnit.MILLISECONDS).build());
+        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(200, TimeUnit.MILLISECONDS).build())
+                .enqueue(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
+                .enqueue(data("[]"));
         try (AuraClient client = aura.clientBuilder().scheduler(own).maxConcurrentAsyncRequests(1).build()) {
-            CompletableFuture<ApiResponse<JsonNode>> first = client.http().sendAsync(TENANTS, JsonNode.class);
+            CompletableFuture<ApiResponse<JsonNode>> answered = client.http().sendAsync(TENANTS, JsonNode.class);
             own.shutdownNow(); // the user's scheduler goes away while the client is open
 
-            assertThatThrownBy(() -> get(first)).isInstanceOf(dev.aurasdk.core.AuraException.class)
-                    .hasMessageContaining("refused");
-            // the only permit came back: the next call is sent (and fails the same way) instead of queuing forever
-            CompletableFuture<ApiResponse<JsonNode>> second = client.http().sendAsync(TENANTS, JsonNode.class);
-            assertThatThrownBy(() -> get(second)).isInstanceOf(dev.aurasdk.core.AuraException.class);
+            // the answer is handled where it arrived
+            assertThat(get(answered).data()).isEmpty();
+            // a retry cannot be scheduled: the call fails, it does not hang
+            assertThatThrownBy(() -> get(client.http().sendAsync(TENANTS, JsonNode.class)))
+                    .isInstanceOf(dev.aurasdk.core.AuraException.class).hasMessageContaining("could not schedule");
+            // the only permit came back each time: a third call is sent instead of queuing forever
+            assertThat(get(client.http().sendAsync(TENANTS, JsonNode.class)).data()).isEmpty();
+            assertThat(aura.apiRequests).hasSize(3);
         } finally {
             own.shutdownNow();
         }
+    }
+
+    @Test
+    void closingSendsNothingThatWasQueuedAndEndsEveryWaitAsClosed() throws Exception {
+        aura.defaultApi(new MockResponse.Builder(data("{}")).headersDelay(30, TimeUnit.SECONDS).build());
+        AuraClient client = aura.clientBuilder().maxConcurrentAsyncRequests(1).build();
+        List<CompletableFuture<WaitOutcome<JsonNode>>> waits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waits.add(client.waiter().awaitAsyncPolls("import job " + i,
+                    () -> client.http().sendAsync(TENANTS, JsonNode.class).thenApply(ApiResponse::data),
+                    WaitRules.<JsonNode>builder().successWhen(n -> true).build(),
+                    WaitOptions.builder().initialDelay(Duration.ZERO).build(), PollListener.none()));
+        }
+        List<CompletableFuture<ApiResponse<JsonNode>>> posts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            posts.add(client.http().sendAsync(createSomething(), JsonNode.class));
+        }
+        awaitTrue(() -> aura.apiRequests.size() == 1, "one poll in flight, the rest queued at the gate");
+
+        client.close();
+
+        for (CompletableFuture<WaitOutcome<JsonNode>> wait : waits) {
+            assertThatThrownBy(() -> get(wait)).isInstanceOf(dev.aurasdk.core.AuraException.class)
+                    .hasMessageContaining("closed").hasMessageContaining("goes on in Aura");
+        }
+        for (CompletableFuture<ApiResponse<JsonNode>> post : posts) {
+            assertThatThrownBy(() -> get(post)).hasMessageContaining("closed");
+        }
+        Thread.sleep(300); // anything wrongly released by the close would reach the server by now
+        assertThat(aura.apiRequests).as("nothing queued was sent while closing").hasSize(1);
     }
 }

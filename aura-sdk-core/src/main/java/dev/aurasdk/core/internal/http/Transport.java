@@ -100,11 +100,19 @@ public final class Transport implements AuraHttp {
      * with an {@link IllegalStateException}: their next step could not be scheduled any more.
      */
     public void close() {
-        closed = true;
+        refuseNewCalls();
         for (CompletableFuture<?> pending : List.copyOf(pendingAsync)) {
             pending.completeExceptionally(new IllegalStateException(
                     "the AuraClient was closed before the call completed"));
         }
+    }
+
+    /**
+     * Refuses new calls and new attempts (retries, queued calls), without ending the calls in flight:
+     * the first step of closing, so that nothing more is sent while the owner ends its waits.
+     */
+    public void refuseNewCalls() {
+        closed = true;
     }
 
     private void ensureOpen(Call call) {
@@ -438,11 +446,12 @@ public final class Transport implements AuraHttp {
         /** Starts the next attempt once a permit is free. */
         void attempt() {
             if (!result.isDone()) {
-                gate.enter(this::attemptWithPermit);
+                gate.enter(this);
             }
         }
 
-        private void attemptWithPermit() {
+        /** Called by the gate with a permit this call now owns. */
+        void attemptWithPermit() {
             synchronized (this) {
                 holdsPermit = true;
             }
@@ -544,12 +553,12 @@ public final class Transport implements AuraHttp {
             try {
                 config.scheduler().schedule(step, Duration.ZERO);
             } catch (RuntimeException rejected) {
+                step.run(); // releases the permit and handles the answer here (nothing blocking)
                 if (!closed) {
                     result.completeExceptionally(new AuraException(attempts.call.method + " " + attempts.call.path
                             + ": the scheduler refused the response (" + rejected.getClass().getSimpleName()
                             + ")", rejected));
                 }
-                step.run();
             }
         }
 
@@ -615,43 +624,53 @@ public final class Transport implements AuraHttp {
     /**
      * Bounds the asynchronous exchanges in flight (a burst of async calls or waits would otherwise open
      * a connection each); the attempts beyond the bound wait their turn, in order, and start from the
-     * scheduler when a permit is released.
+     * scheduler when a permit is released. Never starts an attempt on the releasing thread.
      */
     private final class ExchangeGate {
         private final int limit;
-        private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<AsyncCall> waiting = new java.util.ArrayDeque<>();
         private int inFlight;
 
         ExchangeGate(int limit) {
             this.limit = limit;
         }
 
-        /** Runs {@code start} now if a permit is free, else when one is; {@code start} owns the permit. */
-        void enter(Runnable start) {
+        /** Starts {@code call}'s attempt now if a permit is free, else when one is; the call owns the permit. */
+        void enter(AsyncCall call) {
             synchronized (this) {
                 if (inFlight >= limit) {
-                    waiting.add(start);
+                    waiting.add(call);
                     return;
                 }
                 inFlight++;
             }
-            start.run();
+            call.attemptWithPermit();
         }
 
-        /** Gives a permit back: it passes to the oldest waiting attempt, if any. */
+        /**
+         * Gives a permit back: it passes to the oldest waiting call, started on the scheduler. When the
+         * scheduler refuses (the client is closing), the waiting calls fail one by one, none is sent.
+         */
         void release() {
-            Runnable next;
-            synchronized (this) {
-                next = waiting.poll();
-                if (next == null) {
-                    inFlight--;
-                    return;
+            while (true) {
+                AsyncCall next;
+                synchronized (this) {
+                    next = waiting.poll();
+                    if (next == null) {
+                        inFlight--;
+                        return;
+                    }
                 }
-            }
-            try {
-                config.scheduler().schedule(next, Duration.ZERO);
-            } catch (RuntimeException rejected) {
-                next.run(); // a short, non-blocking step; when the client is closed it only releases again
+                try {
+                    config.scheduler().schedule(next::attemptWithPermit, Duration.ZERO);
+                    return;
+                } catch (RuntimeException rejected) {
+                    next.result.completeExceptionally(new AuraException(next.attempts.call.method + " "
+                            + next.attempts.call.path + ": not sent, the scheduler refused it ("
+                            + rejected.getClass().getSimpleName() + (closed ? "; the client is closed)" : ")"),
+                            rejected));
+                    // the permit passes on to the following call
+                }
             }
         }
     }
