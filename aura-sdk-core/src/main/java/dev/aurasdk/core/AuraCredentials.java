@@ -1,5 +1,6 @@
 package dev.aurasdk.core;
 
+import dev.aurasdk.core.internal.EnvLookup;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -85,20 +86,11 @@ public final class AuraCredentials {
     }
 
     private static boolean present(Map<String, String> env, Properties props, String var, String prop) {
-        String v = env.get(var);
-        if (v == null || v.isBlank()) {
-            v = props.getProperty(prop);
-        }
-        return v != null && !v.isBlank();
+        return EnvLookup.find(env, props, var, prop).isPresent();
     }
 
     private static String lookup(Map<String, String> env, Properties props, String var, String prop) {
-        if (!present(env, props, var, prop)) {
-            throw new IllegalStateException("Aura credentials missing: set the environment variable " + var
-                    + " (or the system property " + prop + ")");
-        }
-        String v = env.get(var);
-        return v != null && !v.isBlank() ? v : props.getProperty(prop);
+        return EnvLookup.require(env, props, var, prop, "Aura credentials", "");
     }
 
     /** The client id (not a secret; appears in logs and cache keys). */

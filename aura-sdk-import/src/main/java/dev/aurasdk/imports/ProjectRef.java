@@ -1,5 +1,6 @@
 package dev.aurasdk.imports;
 
+import dev.aurasdk.core.internal.EnvLookup;
 import dev.aurasdk.core.internal.Ids;
 import java.util.Map;
 import java.util.Objects;
@@ -76,15 +77,7 @@ public final class ProjectRef {
     }
 
     private static String lookup(Map<String, String> env, Properties props, String var, String prop) {
-        String v = env.get(var);
-        if (v == null || v.isBlank()) {
-            v = props.getProperty(prop);
-        }
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("Aura project missing: set the environment variable " + var
-                    + " (or the system property " + prop + "); the SDK never guesses it");
-        }
-        return v.strip();
+        return EnvLookup.require(env, props, var, prop, "Aura project", "; the SDK never guesses it").strip();
     }
 
     /** The organization id. @return the id */
