@@ -10,6 +10,7 @@ import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.testing.ScriptedAura;
 import dev.aurasdk.core.wait.PollEvent;
 import dev.aurasdk.core.wait.WaitOptions;
+import dev.aurasdk.testkit.StepScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +31,14 @@ class DataApiWaitsTest {
     /** Runs a wait either on the calling thread or through the async API. */
     abstract static class Mode {
         ScriptedAura aura;
-        ManualScheduler scheduler;
+        StepScheduler scheduler;
         AuraClient client;
         GraphQLDataApis apis;
 
         @BeforeEach
         void setUp() {
             aura = new ScriptedAura();
-            scheduler = new ManualScheduler(aura.clock);
+            scheduler = StepScheduler.manual(aura.clock, aura.clock::advance);
             client = Fixtures.client(aura, scheduler);
             apis = GraphQLDataApis.create(client);
         }

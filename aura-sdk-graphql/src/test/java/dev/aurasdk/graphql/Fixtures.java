@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.testing.ScriptedAura;
 import dev.aurasdk.core.wait.WaitOptions;
+import dev.aurasdk.testkit.StepScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class Fixtures {
         return aura.clientBuilder().waitOptions(exactWaits()).build();
     }
 
-    static AuraClient client(ScriptedAura aura, ManualScheduler scheduler) {
+    static AuraClient client(ScriptedAura aura, StepScheduler scheduler) {
         return aura.clientBuilder().waitOptions(exactWaits()).scheduler(scheduler).build();
     }
 

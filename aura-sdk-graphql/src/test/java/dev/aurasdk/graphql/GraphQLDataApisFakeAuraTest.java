@@ -12,6 +12,7 @@ import dev.aurasdk.core.wait.WaitOptions;
 import dev.aurasdk.testkit.DemoWorld;
 import dev.aurasdk.testkit.FakeAuraExtension;
 import dev.aurasdk.testkit.FakeAuraServer;
+import dev.aurasdk.testkit.StepScheduler;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +39,7 @@ class GraphQLDataApisFakeAuraTest {
     final FakeAuraExtension fake = FakeAuraExtension.with(b -> b.contractChecked().dataApiTransitionTicks(2));
 
     private FakeAuraServer server;
-    private ManualScheduler scheduler;
+    private StepScheduler scheduler;
     private AuraClient client;
     private GraphQLDataApis apis;
 
@@ -47,7 +48,7 @@ class GraphQLDataApisFakeAuraTest {
         CapturedLogs.clear();
         server = fake.server();
         assertThat(server.isContractChecked()).isTrue();
-        scheduler = new ManualScheduler(server.clock(), server::advance);
+        scheduler = StepScheduler.manual(server.clock(), server::advance);
         client = AuraClient.builder()
                 .credentials(AuraCredentials.of(server.clientId(), server.clientSecret()))
                 .baseUrl(server.baseUrl())

@@ -15,6 +15,7 @@ import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.testing.ScriptedAura;
 import dev.aurasdk.core.wait.WaitOptions;
+import dev.aurasdk.testkit.StepScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ class AwaitCompletionTest {
     private static final WaitOptions EXACT = WaitOptions.builder().jitter(0).build();
 
     private final ScriptedAura aura = new ScriptedAura();
-    private final ImmediateScheduler scheduler = ImmediateScheduler.immediate(aura.clock);
+    private final StepScheduler scheduler = StepScheduler.immediate(aura.clock, aura.clock::advance);
     private final AuraClient client = aura.clientBuilder().scheduler(scheduler).waitOptions(EXACT).build();
     private final ImportJobs jobs = Fixtures.jobs(client);
     private final JobScripts scripts = JobScripts.install(aura);
@@ -279,7 +280,7 @@ class AwaitCompletionTest {
 
     @Test
     void asyncWaitParksNoThreadAndPollsOnlyWhenTheSchedulerRuns() {
-        ImmediateScheduler stepping = ImmediateScheduler.stepping(aura.clock);
+        StepScheduler stepping = StepScheduler.manual(aura.clock, aura.clock::advance);
         try (AuraClient steppingClient = aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
             ImportJobs steppingJobs = Fixtures.jobs(steppingClient);
             scripts.nextJob(sequence(runningFrame(10), succeededFrame()));
@@ -291,13 +292,13 @@ class AwaitCompletionTest {
             assertThat(scripts.pollsOf(id)).isZero();
             assertThat(stepping.pending()).isEqualTo(1);
             stepping.runNext(); // sends poll 1 and returns: the scheduler does not wait for the answer
-            awaitScheduledStep(stepping); // the answer arrived on the HTTP client's thread, handed back
+            stepping.awaitTask(); // the answer arrived on the HTTP client's thread, handed back
             assertThat(scripts.pollsOf(id)).isEqualTo(1);
             assertThat(future).isNotDone();
             stepping.runNext(); // judges poll 1 (running), schedules poll 2
             assertThat(future).isNotDone();
             stepping.runNext(); // sends poll 2
-            awaitScheduledStep(stepping);
+            stepping.awaitTask();
             assertThat(future).isNotDone();
             stepping.runNext(); // judges poll 2 (succeeded)
             assertThat(future).isCompletedWithValueMatching(ImportJob::succeeded);
@@ -309,14 +310,14 @@ class AwaitCompletionTest {
 
     @Test
     void cancellingTheAsyncWaitStopsPollingButNotTheJob() {
-        ImmediateScheduler stepping = ImmediateScheduler.stepping(aura.clock);
+        StepScheduler stepping = StepScheduler.manual(aura.clock, aura.clock::advance);
         try (AuraClient steppingClient = aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
             ImportJobs steppingJobs = Fixtures.jobs(steppingClient);
             scripts.nextJob(sequence(runningFrame(10)));
             String id = steppingJobs.create(Fixtures.request()).id();
             CompletableFuture<ImportJob> future = steppingJobs.awaitCompletionAsync(id);
             stepping.runNext();
-            awaitScheduledStep(stepping);
+            stepping.awaitTask();
 
             future.cancel(false);
             while (stepping.pending() > 0) {
@@ -363,16 +364,6 @@ class AwaitCompletionTest {
         }
     }
 
-    /** Waits (really, briefly) until the HTTP client hands a response back to the stepping scheduler. */
-    private static void awaitScheduledStep(ImmediateScheduler stepping) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (stepping.pending() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no response was handed back to the scheduler within 10 s");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-    }
 
     @Test
     void shorthandOverloadsUseTheClientsWaitOptionsAndNoListener() {

@@ -10,6 +10,7 @@ import dev.aurasdk.testkit.FakeAuraExtension;
 import dev.aurasdk.testkit.FakeAuraServer;
 import dev.aurasdk.testkit.FakeImportModel;
 import dev.aurasdk.testkit.StepMode;
+import dev.aurasdk.testkit.StepScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,7 +89,7 @@ class FakeAuraEndToEndTest {
 
     @Test
     void awaitsAsynchronouslyOnTheClientsScheduler() {
-        ImmediateScheduler scheduler = ImmediateScheduler.immediate(server::advance);
+        StepScheduler scheduler = StepScheduler.immediate(server.clock(), server::advance);
         try (AuraClient asyncClient = clientBuilder().scheduler(scheduler).build()) {
             ImportJobs asyncJobs = ImportJobs.create(asyncClient,
                     ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));

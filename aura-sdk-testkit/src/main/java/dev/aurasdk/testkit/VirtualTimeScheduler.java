@@ -4,17 +4,6 @@ import dev.aurasdk.core.http.RequestEvent;
 import dev.aurasdk.core.http.RequestListener;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.PriorityQueue;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,15 +15,12 @@ import java.util.concurrent.TimeUnit;
  * 2 s once, not a stall. Thousands of concurrent asynchronous waits thus interleave as they would in real
  * time, without sleeping. {@link FakeAuraServer#clientBuilder()} wires both.
  */
-public final class VirtualTimeScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class VirtualTimeScheduler extends QueuedScheduler {
     private static final long ANSWER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final FakeClock clock;
-    private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
     private final Tracker tracker = new Tracker();
-    private long sequence;
-    private boolean shutdown;
-    private Thread thread;
+    private Thread thread; // guarded by this
 
     /**
      * Creates a scheduler; its thread starts with the first task.
@@ -42,6 +28,7 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
      * @param clock the clock to advance
      */
     public VirtualTimeScheduler(FakeClock clock) {
+        super(clock);
         this.clock = clock;
     }
 
@@ -56,33 +43,24 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
     }
 
     @Override
-    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        return enqueue(Executors.callable(command, null), delay, unit);
-    }
-
-    @Override
-    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-        return enqueue(callable, delay, unit);
-    }
-
-    private synchronized <V> ScheduledFuture<V> enqueue(Callable<V> callable, long delay, TimeUnit unit) {
-        if (shutdown) {
-            throw new RejectedExecutionException("the virtual-time scheduler is shut down");
-        }
-        Task<V> task = new Task<>(callable, clock.instant().plusNanos(unit.toNanos(Math.max(0, delay))), sequence++);
-        queue.add(task);
+    protected boolean enqueued(QueuedTask<?> task) {
         if (thread == null) {
             thread = new Thread(this::loop, "aura-testkit-virtual-time");
             thread.setDaemon(true);
             thread.start();
         }
         notifyAll();
-        return task;
+        return false;
+    }
+
+    @Override
+    protected void advance(Duration amount) {
+        clock.advance(amount);
     }
 
     private void loop() {
         while (true) {
-            Task<?> next = take();
+            QueuedTask<?> next = take();
             if (next == null) {
                 return;
             }
@@ -91,23 +69,19 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
     }
 
     /** The next task, once it is due; moves the clock when nothing else can happen first. */
-    private synchronized Task<?> take() {
+    private synchronized QueuedTask<?> take() {
         while (true) {
-            if (shutdown) {
+            if (isShutdown()) {
                 return null;
             }
-            Task<?> next = queue.peek();
+            QueuedTask<?> next = peekTask();
             if (next == null) {
                 waitQuietly(0);
                 continue;
             }
-            if (next.isCancelled()) {
-                queue.poll();
-                continue;
-            }
             Instant now = clock.instant();
-            if (!next.due.isAfter(now)) {
-                return queue.poll();
+            if (!next.due().isAfter(now)) {
+                return pollTask();
             }
             if (tracker.inFlight > 0) {
                 // an answer on its way back may schedule something due earlier: let it arrive first
@@ -119,7 +93,7 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
                 tracker.forgotten += tracker.inFlight;
                 tracker.inFlight = 0;
             }
-            clock.advance(Duration.between(now, next.due));
+            moveClockTo(next.due());
         }
     }
 
@@ -127,51 +101,16 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
         try {
             wait(millis);
         } catch (InterruptedException e) {
-            shutdown = true;
+            shutdownNow();
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-        throw new UnsupportedOperationException("only one-shot tasks");
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-        throw new UnsupportedOperationException("only one-shot tasks");
-    }
-
-    @Override
-    public void execute(Runnable command) {
-        schedule(command, 0, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public synchronized void shutdown() {
-        shutdown = true;
-        notifyAll();
-    }
-
-    @Override
-    public synchronized List<Runnable> shutdownNow() {
-        shutdown = true;
-        List<Runnable> left = new ArrayList<>(queue);
-        queue.clear();
-        notifyAll();
-        return left;
-    }
-
-    @Override
-    public synchronized boolean isShutdown() {
-        return shutdown;
     }
 
     @Override
     public boolean isTerminated() {
         Thread t;
         synchronized (this) {
-            if (!shutdown) {
+            if (!isShutdown()) {
                 return false;
             }
             t = thread;
@@ -216,41 +155,6 @@ public final class VirtualTimeScheduler extends AbstractExecutorService implemen
                 lastActivityNanos = System.nanoTime();
                 VirtualTimeScheduler.this.notifyAll();
             }
-        }
-    }
-
-    /** A queued task: due time, then submission order. */
-    private final class Task<V> extends FutureTask<V> implements ScheduledFuture<V> {
-        final Instant due;
-        final long seq;
-
-        Task(Callable<V> callable, Instant due, long seq) {
-            super(callable);
-            this.due = due;
-            this.seq = seq;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                synchronized (VirtualTimeScheduler.this) {
-                    queue.remove(this);
-                }
-            }
-            return cancelled;
-        }
-
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(Duration.between(clock.instant(), due));
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            Task<?> o = (Task<?>) other;
-            int byDue = due.compareTo(o.due);
-            return byDue != 0 ? byDue : Long.compare(seq, o.seq);
         }
     }
 }
