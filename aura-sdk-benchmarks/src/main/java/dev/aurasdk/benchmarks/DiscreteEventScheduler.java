@@ -3,7 +3,7 @@ package dev.aurasdk.benchmarks;
 import dev.aurasdk.core.http.RequestEvent;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.testkit.FakeClock;
-import dev.aurasdk.testkit.QueuedScheduler;
+import dev.aurasdk.testkit.internal.QueuedScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +45,7 @@ public final class DiscreteEventScheduler extends QueuedScheduler {
             if (next == null) {
                 break;
             }
-            moveClockTo(next.due());
-            next.run();
+            runTask(next);
             ran++;
         }
         moveClockTo(until);
@@ -82,7 +81,7 @@ public final class DiscreteEventScheduler extends QueuedScheduler {
     }
 
     @Override
-    protected boolean enqueued(QueuedTask<?> task) {
+    protected boolean enqueued(QueuedTask<?> task, Duration delay) {
         notifyAll(); // runUntil may be waiting for an answer handed back from the HTTP client's thread
         return false;
     }

@@ -242,7 +242,6 @@ class LoadTest {
         return new HashSet<>(Thread.getAllStackTraces().keySet());
     }
 
-    /** Whether a thread belongs to the fake server (MockWebServer's threads, the testkit's virtual-time scheduler). */
     /**
      * The JDK's {@code HttpClient.sendAsync} completes every response once more on
      * {@code CompletableFuture}'s default executor (a no-op stage, see {@code HttpClientImpl.sendAsync});
@@ -253,6 +252,7 @@ class LoadTest {
         return name.matches("Thread-\\d+") || name.startsWith("ForkJoinPool.commonPool-worker-");
     }
 
+    /** Whether a thread belongs to the fake server (MockWebServer's threads, the testkit's virtual-time scheduler). */
     static boolean isFakeServerThread(String name) {
         return name.startsWith("MockWebServer") || name.startsWith("aura-testkit-virtual-time")
                 || name.contains("TaskRunner");

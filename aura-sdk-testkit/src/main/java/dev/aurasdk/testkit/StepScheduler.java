@@ -1,7 +1,10 @@
 package dev.aurasdk.testkit;
 
+import dev.aurasdk.testkit.internal.QueuedScheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,7 +25,7 @@ import java.util.function.Consumer;
 public final class StepScheduler extends QueuedScheduler {
     private final Consumer<Duration> advance;
     private final boolean immediate;
-    private boolean draining; // guarded by this
+    private final List<Duration> delays = new ArrayList<>(); // guarded by this
 
     private StepScheduler(Clock clock, Consumer<Duration> advance, boolean immediate) {
         super(clock);
@@ -68,14 +71,14 @@ public final class StepScheduler extends QueuedScheduler {
         if (task == null) {
             throw new IllegalStateException("no task is scheduled");
         }
-        run(task);
+        runTask(task);
     }
 
     /** Runs queued tasks, and those they schedule, until none is left. @return how many ran */
     public int runUntilIdle() {
         int ran = 0;
         for (QueuedTask<?> task = pollTask(); task != null; task = pollTask()) {
-            run(task);
+            runTask(task);
             ran++;
         }
         return ran;
@@ -114,44 +117,19 @@ public final class StepScheduler extends QueuedScheduler {
         }
     }
 
-    @Override
-    protected boolean enqueued(QueuedTask<?> task) {
-        if (!immediate || draining) {
-            return false;
-        }
-        draining = true;
-        return true;
+    /** Every delay a task was scheduled with, in order (the SDK's zero-delay hand-backs included). @return the delays */
+    public synchronized List<Duration> delays() {
+        return List.copyOf(delays);
     }
 
     @Override
-    protected void drain() {
-        while (true) {
-            QueuedTask<?> next;
-            synchronized (this) {
-                next = pollTask();
-                if (next == null) {
-                    draining = false; // in the same lock as the empty check: no task is stranded
-                    return;
-                }
-            }
-            try {
-                run(next);
-            } catch (RuntimeException | Error e) {
-                synchronized (this) {
-                    draining = false;
-                }
-                throw e;
-            }
-        }
+    protected boolean enqueued(QueuedTask<?> task, Duration delay) {
+        delays.add(delay);
+        return immediate && startDraining();
     }
 
     @Override
     protected void advance(Duration amount) {
         advance.accept(amount);
-    }
-
-    private void run(QueuedTask<?> task) {
-        moveClockTo(task.due());
-        task.run();
     }
 }

@@ -2,6 +2,7 @@ package dev.aurasdk.testkit;
 
 import dev.aurasdk.core.http.RequestEvent;
 import dev.aurasdk.core.http.RequestListener;
+import dev.aurasdk.testkit.internal.QueuedScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +12,11 @@ import java.util.concurrent.TimeUnit;
  * the next task is due later than the {@link FakeClock}'s time the clock jumps to it instead of the
  * thread sleeping. Requests in flight hold virtual time still: with {@link #requestTracker()} among the
  * client's listeners the clock only jumps once their answers are back. If no request starts or ends for
- * 2 s of real time while some are counted in flight, they are forgotten, so a lost answer costs a test
- * 2 s once, not a stall. Thousands of concurrent asynchronous waits thus interleave as they would in real
- * time, without sleeping. {@link FakeAuraServer#clientBuilder()} wires both.
+ * 2 s of real time while some are counted in flight, they are forgotten (counted, not by identity: a
+ * later end may be taken for a forgotten one), so a lost answer costs a test seconds, not a stall.
+ * Thousands of concurrent asynchronous waits thus interleave as they would in real time, without
+ * sleeping. {@link FakeAuraServer#clientBuilder()} wires both. {@code shutdown()} and
+ * {@code shutdownNow()} both stop it at once: queued tasks do not run.
  */
 public final class VirtualTimeScheduler extends QueuedScheduler {
     private static final long ANSWER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -43,7 +46,7 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
     }
 
     @Override
-    protected boolean enqueued(QueuedTask<?> task) {
+    protected boolean enqueued(QueuedTask<?> task, Duration delay) {
         if (thread == null) {
             thread = new Thread(this::loop, "aura-testkit-virtual-time");
             thread.setDaemon(true);
@@ -64,7 +67,8 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
             if (next == null) {
                 return;
             }
-            next.run(); // a task's own failure is kept in its future, as in any executor
+            runTask(next); // a task's own failure is kept in its future, as in any executor
+            Thread.interrupted(); // a task cancelled with interruption must not stop the scheduler
         }
     }
 
@@ -101,8 +105,7 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
         try {
             wait(millis);
         } catch (InterruptedException e) {
-            shutdownNow();
-            Thread.currentThread().interrupt();
+            // only shutdown stops this thread (take() checks it); a stray interrupt is not a request to stop
         }
     }
 

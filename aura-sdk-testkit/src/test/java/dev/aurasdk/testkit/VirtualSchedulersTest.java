@@ -77,4 +77,94 @@ class VirtualSchedulersTest {
             scheduler.shutdownNow();
         }
     }
+
+    private void awaitLog(int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (log.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void tasksDueAtTheSameTimeRunInTheOrderTheyWereScheduled() {
+        StepScheduler scheduler = StepScheduler.manual(clock);
+        for (String name : List.of("a", "b", "c")) {
+            scheduler.schedule(note(name), 1, TimeUnit.SECONDS);
+        }
+        scheduler.runUntilIdle();
+        assertThat(log).containsExactly("a@1", "b@1", "c@1");
+    }
+
+    @Test
+    void aTaskScheduledFromAnotherThreadWhileOneDrainsRunsOnTheDrainingThread() throws Exception {
+        StepScheduler scheduler = StepScheduler.immediate(clock);
+        List<String> threads = new CopyOnWriteArrayList<>();
+        String testThread = Thread.currentThread().getName();
+        scheduler.schedule(() -> {
+            Thread other = new Thread(() -> scheduler.schedule(
+                    () -> threads.add(Thread.currentThread().getName()), 0, TimeUnit.SECONDS), "other");
+            other.start();
+            try {
+                other.join(); // the other thread only queues: this thread is draining
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, 0, TimeUnit.SECONDS);
+
+        assertThat(threads).containsExactly(testThread);
+        assertThat(scheduler.pending()).isZero();
+    }
+
+    @Test
+    void aCancelledTaskNeitherRunsNorMovesTheVirtualClock() throws Exception {
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+        try {
+            Future<?> cancelled = scheduler.schedule(note("never"), 30, TimeUnit.SECONDS);
+            assertThat(cancelled.cancel(false)).isTrue();
+            scheduler.schedule(note("soon"), 5, TimeUnit.SECONDS);
+            awaitLog(1);
+            Thread.sleep(100);
+
+            assertThat(log).containsExactly("soon@5");
+            assertThat(clock.instant()).isEqualTo(T0.plusSeconds(5));
+            assertThat(scheduler.pending()).isZero();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStrayInterruptDoesNotStopTheScheduler() throws Exception {
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+        try {
+            scheduler.schedule(() -> Thread.currentThread().interrupt(), 1, TimeUnit.SECONDS);
+            scheduler.schedule(note("after"), 2, TimeUnit.SECONDS);
+            awaitLog(1);
+
+            assertThat(log).containsExactly("after@2");
+            assertThat(scheduler.isShutdown()).isFalse();
+        } finally {
+            scheduler.shutdownNow();
+        }
+        assertThat(scheduler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> scheduler.schedule(note("late"), 0, TimeUnit.SECONDS))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    @Test
+    void aRequestWhoseEndNeverComesHoldsTheClockOnlyForTheGracePeriod() throws Exception {
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+        try {
+            scheduler.requestTracker().onAttemptStart(RequestEvent.builder().method("GET").path("/v1/tenants")
+                    .pathTemplate("/v1/tenants").attempt(1).build());
+            long start = System.nanoTime();
+            scheduler.schedule(note("later"), 10, TimeUnit.SECONDS);
+            awaitLog(1);
+
+            assertThat(log).containsExactly("later@10");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
 }

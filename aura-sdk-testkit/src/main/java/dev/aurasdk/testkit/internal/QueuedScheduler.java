@@ -1,4 +1,4 @@
-package dev.aurasdk.testkit;
+package dev.aurasdk.testkit.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,17 +17,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The base of the testkit's virtual-time schedulers: one-shot tasks wait in a queue ordered by due time
- * (then by the order they were scheduled), computed from a virtual {@link Clock}; subclasses decide
- * when they run and move the clock. Cancelling a task removes it from the queue. Periodic scheduling is
- * not supported. Monitor: the scheduler itself ({@code synchronized} subclass methods share it).
+ * The base of the testkit's virtual-time schedulers (not API): one-shot tasks wait in a queue ordered by
+ * due time (then by the order they were scheduled), computed from a virtual {@link Clock}; subclasses
+ * decide when they run and move the clock. Cancelling a task removes it from the queue, atomically with
+ * respect to the queue's readers. Periodic scheduling is not supported. Monitor: the scheduler itself
+ * ({@code synchronized} subclass methods share it).
  */
 public abstract class QueuedScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     private final Clock clock;
     private final PriorityQueue<QueuedTask<?>> queue = new PriorityQueue<>();
-    private final List<Duration> delays = new ArrayList<>();
     private long sequence;
     private boolean shutdown;
+    private boolean draining;
 
     /**
      * A scheduler reading due times from {@code clock}.
@@ -44,26 +45,65 @@ public abstract class QueuedScheduler extends AbstractExecutorService implements
     }
 
     /**
-     * Called, with this scheduler's monitor held, after a task was queued: start a thread, wake a waiter.
+     * Called, with this scheduler's monitor held, after a task was queued: start a thread, wake a waiter,
+     * record the delay.
      *
      * @param task the task
+     * @param delay the delay it was scheduled with
      * @return whether the scheduling thread should then run the queue itself ({@link #drain})
      */
-    protected boolean enqueued(QueuedTask<?> task) {
-        return false;
+    protected abstract boolean enqueued(QueuedTask<?> task, Duration delay);
+
+    /**
+     * Runs queued tasks on the calling thread, in due order, until none is left: trampolined, since a
+     * task that schedules another only queues it. Called, outside the monitor, when {@link #enqueued}
+     * asked for it; only one thread drains at a time.
+     */
+    protected final void drain() {
+        while (true) {
+            QueuedTask<?> next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    draining = false; // in the same lock as the empty check: no task is stranded
+                    return;
+                }
+            }
+            try {
+                runTask(next);
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    draining = false;
+                }
+                throw e;
+            }
+        }
     }
 
     /**
-     * Runs queued tasks on the calling thread until none is left, as {@link #enqueued} asked; a subclass
-     * calls it outside the monitor.
+     * Asks to drain on the scheduling thread unless a thread already does.
+     *
+     * @return whether the caller must drain ({@link #enqueued} returns it)
      */
-    protected void drain() {
-        throw new UnsupportedOperationException();
+    protected final boolean startDraining() {
+        if (draining) {
+            return false;
+        }
+        draining = true;
+        return true;
     }
 
-    /** Every delay a task was scheduled with, in order (the SDK's zero-delay hand-backs included). @return the delays */
-    public final synchronized List<Duration> delays() {
-        return List.copyOf(delays);
+    /**
+     * Runs a task taken from the queue: moves the clock to its due time, unless it was cancelled meanwhile.
+     *
+     * @param task the task
+     */
+    protected final void runTask(QueuedTask<?> task) {
+        if (task.isDone()) {
+            return; // cancelled after it left the queue: it neither runs nor moves the clock
+        }
+        moveClockTo(task.due());
+        task.run();
     }
 
     /** Tasks waiting to run. @return the count */
@@ -82,8 +122,7 @@ public abstract class QueuedScheduler extends AbstractExecutorService implements
     }
 
     /**
-     * Moves the virtual clock forward to {@code target}, if it is later; the default asks the subclass
-     * through {@link #advance(Duration)}.
+     * Moves the virtual clock forward to {@code target}, if it is later, through {@link #advance(Duration)}.
      *
      * @param target the instant to reach
      */
@@ -119,10 +158,9 @@ public abstract class QueuedScheduler extends AbstractExecutorService implements
                 throw new RejectedExecutionException("the virtual-time scheduler is shut down");
             }
             Duration d = Duration.ofNanos(unit.toNanos(Math.max(0, delay)));
-            delays.add(d);
             task = new QueuedTask<>(callable, clock.instant().plus(d), sequence++);
             queue.add(task);
-            drainHere = enqueued(task);
+            drainHere = enqueued(task, d);
         }
         if (drainHere) {
             drain();
@@ -174,6 +212,7 @@ public abstract class QueuedScheduler extends AbstractExecutorService implements
         }
     }
 
+    /** Without a thread of its own, a shut-down scheduler has terminated at once. */
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         return isTerminated();
@@ -201,13 +240,13 @@ public abstract class QueuedScheduler extends AbstractExecutorService implements
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                synchronized (QueuedScheduler.this) {
+            synchronized (QueuedScheduler.this) { // no reader sees it cancelled but still queued
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                if (cancelled) {
                     queue.remove(this);
                 }
+                return cancelled;
             }
-            return cancelled;
         }
 
         @Override
