@@ -187,6 +187,13 @@ class FirstHourTest {
     }
 
     @Test
+    void fakeAuraServerWithAPortOutOfRangeIsOneLineAndExitTwo() {
+        Run r = execute(new FakeAuraServer(), "--port", "70000");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("error: --port must be 0-65535");
+    }
+
+    @Test
     void fakeAuraServerOnABusyPortIsOneLineAndExitTwo() {
         try (dev.aurasdk.testkit.FakeAuraServer busy = dev.aurasdk.testkit.FakeAuraServer.create().start()) {
             FakeAuraServer program = new FakeAuraServer();
