@@ -13,9 +13,13 @@ import java.util.Properties;
 
 /**
  * Where an example runs. With {@code AURA_API_CLIENT_ID} and {@code AURA_API_CLIENT_SECRET} set (or the
- * {@code aura.clientId} / {@code aura.clientSecret} system properties) it talks to the real Aura;
- * without them it starts the SDK's fake Aura server in this process, seeded with demo data and running
- * in virtual time, so every example works on a machine with no Aura account.
+ * {@code aura.clientId} / {@code aura.clientSecret} system properties) it talks to the Aura API at
+ * {@code AURA_BASE_URL} (default: the real one; a {@code localhost} URL, such as the standalone fake's, needs
+ * no {@code --allow-writes}); with neither set (nor {@code AURA_BASE_URL} / {@code AURA_AUTH_URL}) it starts
+ * the SDK's fake Aura server in this process, seeded with demo data and running in virtual time, so every
+ * example works on a machine with no Aura account. Anything in between is a {@link UsageException} that
+ * names what is missing. Examples with optional parts read them with {@link #setting} and report what did
+ * not run with {@link #skipped} or {@link Checklist#skipUnlessSet}.
  */
 final class ExampleEnvironment implements AutoCloseable {
     /** MockWebServer logs every exchange at INFO through java.util.logging; kept referenced to stay quiet. */
