@@ -5,6 +5,7 @@ import dev.aurasdk.graphql.CreateGraphQLDataApi;
 import dev.aurasdk.graphql.CreatedGraphQLDataApi;
 import dev.aurasdk.graphql.GraphQLDataApi;
 import dev.aurasdk.graphql.GraphQLDataApis;
+import dev.aurasdk.graphql.TypeDefinitions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,11 +41,12 @@ public final class DeployGraphQLApi extends ExampleCommand {
     @Override
     int run(ExampleEnvironment env, PrintWriter out) {
         env.requireWrites(common.allowWrites, "creates a GraphQL Data API");
+        TypeDefinitions schema = settings.typeDefinitions();
         String instance = env.instanceId(settings.instanceId);
         GraphQLDataApis apis = GraphQLDataApis.create(env.aura());
         CreatedGraphQLDataApi created = apis.create(instance, CreateGraphQLDataApi.builder()
                 .name(name)
-                .typeDefinitions(settings.typeDefinitions())
+                .typeDefinitions(schema)
                 .instanceCredentials(settings.instanceCredentials(env))
                 .addAuthProviders(AuthProviderSpec.jwks("end-users", settings.jwksUrl(env)))
                 .addAuthProviders(AuthProviderSpec.apiKey("server"))

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of the example programs: opens the {@link ExampleEnvironment} (real Aura or the fake), runs the
- * program, and turns failures into exit codes (1 for an Aura failure, 2 for bad arguments) with a
+ * program, and turns failures into exit codes (1 for an Aura failure, 2 for bad arguments or settings) with a
  * one-line message instead of a stack trace.
  */
 abstract class ExampleCommand implements Callable<Integer> {
@@ -32,7 +32,6 @@ abstract class ExampleCommand implements Callable<Integer> {
             return run(env, out);
         } catch (ExampleEnvironment.UsageException | IllegalArgumentException | NullPointerException e) {
             err.println("error: " + e.getMessage());
-            spec.commandLine().usage(err);
             return 2;
         } catch (AuraException e) {
             err.println("FAILED: " + e.getMessage());
@@ -59,6 +58,22 @@ abstract class ExampleCommand implements Callable<Integer> {
      * @param args the arguments
      */
     static void main(ExampleCommand command, String... args) {
-        System.exit(new CommandLine(command).execute(args));
+        System.exit(commandLine(command).execute(args));
+    }
+
+    /**
+     * The command line of a program: a mistake in the arguments prints one line (what is wrong, and that
+     * {@code --help} shows the options) and exits with 2.
+     *
+     * @param command the program (an {@link ExampleCommand}, or any picocli command)
+     * @return its command line
+     */
+    static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setParameterExceptionHandler((e, args) -> {
+            CommandLine cl = e.getCommandLine();
+            cl.getErr().println("error: " + e.getMessage() + " (" + cl.getCommandName() + " --help lists the options)");
+            cl.getErr().flush();
+            return 2;
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.aurasdk.examples;
 import dev.aurasdk.testkit.FakeAuraServerMain;
 import dev.aurasdk.testkit.StepMode;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * FakeAuraServer: starts the SDK's fake Aura API on a local port for other tools and languages (curl,
+ * FakeAuraServer: starts the SDK's fake Aura API on a local port, for the other example programs (so that
+ * TriggerImport, ImportStatus and CancelImport share one fake) and for other tools and languages (curl,
  * the Go aura CLI, Python scripts), with demo data and real time: an import job takes about
- * {@code --pace} seconds. Prints the environment variables to point a client at it.
+ * {@code --pace} seconds. Prints {@code export} lines for every variable the examples read.
  */
 @Command(name = "FakeAuraServer", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
         description = "Runs the fake Aura API with demo data on 127.0.0.1 until stopped.")
@@ -48,7 +50,7 @@ public final class FakeAuraServer implements Callable<Integer> {
      * @param args command-line arguments ({@code --help})
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FakeAuraServer()).execute(args));
+        System.exit(ExampleCommand.commandLine(new FakeAuraServer()).execute(args));
     }
 
     @Override
@@ -67,10 +69,19 @@ public final class FakeAuraServer implements Callable<Integer> {
             builder.clientSecret(clientSecret);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (dev.aurasdk.testkit.FakeAuraServer server = builder.build().start()) {
+        dev.aurasdk.testkit.FakeAuraServer started;
+        try {
+            started = builder.build().start();
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("error: " + FakeAuraServerMain.cannotListen(port, e));
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+        try (dev.aurasdk.testkit.FakeAuraServer server = started) {
             out.print(FakeAuraServerMain.summary(server));
-            out.println();
-            out.println("Press Ctrl+C to stop.");
+            out.println("# Then run the examples in that shell, for instance:");
+            out.println("#   mvn -q -B -pl aura-sdk-examples exec:java -Dexample=TriggerImport");
+            out.println("# Press Ctrl+C to stop.");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "fake-aura-stop"));
             stop.await();

@@ -64,6 +64,7 @@ public final class QuickStart extends ExampleCommand {
     @Override
     int run(ExampleEnvironment env, PrintWriter out) {
         env.requireWrites(common.allowWrites, "runs an import job and creates a GraphQL Data API");
+        TypeDefinitions schema = settings.typeDefinitions(); // a missing --schema file stops us before any change
         AuraClient aura = env.aura();
         long start = System.nanoTime();
 
@@ -112,7 +113,7 @@ public final class QuickStart extends ExampleCommand {
         CreatedGraphQLDataApi created = stage(out, "5. create GraphQL Data API", () -> {
             CreatedGraphQLDataApi api = apis.create(instanceId, CreateGraphQLDataApi.builder()
                     .name("restaurants-quickstart")
-                    .typeDefinitions(settings.typeDefinitions())
+                    .typeDefinitions(schema)
                     .instanceCredentials(settings.instanceCredentials(env))
                     .addAuthProviders(AuthProviderSpec.apiKey("quickstart"))
                     .build());
@@ -131,7 +132,7 @@ public final class QuickStart extends ExampleCommand {
             stage(out, "7. allow CORS origin", () -> apis.cors(instanceId, apiId).allow(settings.corsOrigin()),
                     origins -> String.join(", ", origins));
             stage(out, "8. update type definitions", () -> {
-                String extended = settings.typeDefinitions().asString()
+                String extended = schema.asString()
                         + "\n# hot reload by QuickStart: a new field would go here\n";
                 apis.updateTypeDefinitions(instanceId, apiId, TypeDefinitions.of(extended));
                 return apis.awaitReady(instanceId, apiId);

@@ -61,7 +61,7 @@ public final class TriggerImport extends ExampleCommand {
         out.println("Created import job " + job.id() + " (" + job.importType() + ", model " + job.importModelId()
                 + ", instance " + job.instanceId() + ")");
         if (!await) {
-            out.println("Follow it with: ImportStatus --job-id " + job.id());
+            printNextSteps(env, job.id(), out);
             return 0;
         }
         ImportJob done;
@@ -70,5 +70,23 @@ public final class TriggerImport extends ExampleCommand {
         }
         ImportReport.print(done, out);
         return 0;
+    }
+
+    /**
+     * How to follow the job. Only where a later program can see it: the built-in fake stops with this
+     * program, so there it says how to start a shared one instead.
+     */
+    private void printNextSteps(ExampleEnvironment env, String jobId, PrintWriter out) {
+        if (env.isFake()) {
+            out.println("This job ran on this program's built-in fake, which stops now. To follow a job with "
+                    + "ImportStatus and CancelImport, start FakeAuraServer, set the variables it prints, and run "
+                    + "TriggerImport again (or use --wait).");
+            return;
+        }
+        // the ids given as options go into the advice too (those from the environment are still there)
+        String ids = (common.organizationId != null ? " --organization-id " + common.organizationId : "")
+                + (common.projectId != null ? " --project-id " + common.projectId : "");
+        out.println("Follow it with: ImportStatus --job-id " + jobId + ids);
+        out.println("Cancel it with: CancelImport --job-id " + jobId + ids + (env.isLocal() ? "" : " --allow-writes"));
     }
 }

@@ -12,7 +12,8 @@ import dev.aurasdk.imports.ProjectRef;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
 /**
  * VerifySetup: the setup check to run before anything else — environment variables, token, instance
  * list, GraphQL Data API list, Import API reachability (organizations and projects) and an import dry
- * run (preflight, nothing is created) — as PASS/FAIL lines with the latency of each check. Exits
- * non-zero when any check fails. Read-only.
+ * run (preflight, nothing is created) — as a checklist of PASS/FAIL/SKIP lines with the latency of each
+ * check. Every check runs: a missing id is a FAIL line that says how to set it, and the checks that need
+ * it are skipped. Exits 1 when any check fails. Read-only.
  */
 @Command(name = "VerifySetup", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
         description = "Checks credentials, ids and API access; PASS/FAIL per check, exit 1 on any failure.")
@@ -49,80 +51,70 @@ public final class VerifySetup extends ExampleCommand {
     @Override
     int run(ExampleEnvironment env, PrintWriter out) {
         AuraClient aura = env.aura();
-        List<Check> checks = new ArrayList<>();
-        checks.add(check("environment", () -> env.isFake()
-                ? "not set: running against the built-in fake"
-                : AuraCredentials.ENV_CLIENT_ID + " and " + AuraCredentials.ENV_CLIENT_SECRET + " set"));
+        Checklist checks = new Checklist();
+        checks.check("environment", () -> env.isFake()
+                ? "credentials not set: running against the built-in fake"
+                : AuraCredentials.ENV_CLIENT_ID + " and " + AuraCredentials.ENV_CLIENT_SECRET + " set, API at "
+                        + aura.baseUrl());
         for (HealthCheckResult r : aura.healthCheck().checks()) {
-            checks.add(new Check(r.name(), r.ok(), r.latency().toMillis(),
-                    r.ok() ? r.detail().orElse("") : r.error().orElse("failed")));
-        }
-        String[] instance = new String[1];
-        checks.add(check("list instances", () -> {
-            List<InstanceSummary> list = aura.instances().list();
-            instance[0] = list.isEmpty() ? null : list.get(0).id();
-            return list.size() + " instance(s)";
-        }));
-        String orgId = env.organizationId(common.organizationId);
-        String projectId = env.projectId(common.projectId);
-        checks.add(check("import API reachable", () -> {
-            String project = aura.organizations().project(orgId, projectId).name();
-            return "organization " + orgId + ", project " + project;
-        }));
-        String target = instanceId != null ? instanceId
-                : env.id(null, "AURA_INSTANCE_ID", "--instance-id", instance[0] == null ? "" : instance[0]);
-        checks.add(check("list GraphQL Data APIs", () -> {
-            if (target.isEmpty()) {
-                throw new IllegalStateException("no instance to list Data APIs of");
+            if (r.ok()) {
+                checks.check(r.name(), () -> r.detail().orElse(""));
+            } else {
+                checks.fail(r.name(), r.error().orElse("failed"));
             }
-            return GraphQLDataApis.create(aura).list(target).size() + " Data API(s) on " + target;
-        }));
-        checks.add(check("import dry run", () -> {
-            ImportJobs jobs = ImportJobs.create(aura, ProjectRef.of(orgId, projectId));
-            PreflightReport report = jobs.validate(CreateImportJob.builder()
-                    .importModelId(env.importModelId(modelId)).instanceId(target).build());
-            if (!report.ok()) {
-                throw new IllegalStateException(report.failures().stream()
-                        .map(c -> c.name() + ": " + c.detail()).collect(java.util.stream.Collectors.joining("; ")));
+        }
+
+        Optional<String> orgId = checks.require("organization id", () -> env.organizationId(common.organizationId));
+        Optional<String> projectId = checks.require("project id", () -> env.projectId(common.projectId));
+        List<InstanceSummary> instances = new ArrayList<>();
+        checks.check("list instances", () -> {
+            instances.addAll(aura.instances().list());
+            return instances.size() + " instance(s)";
+        });
+        String[] chosen = new String[1];
+        checks.check("instance id", () -> {
+            Optional<String> given = Optional.ofNullable(instanceId).or(() -> env.setting("AURA_INSTANCE_ID"));
+            if (given.isPresent()) {
+                return chosen[0] = given.get();
             }
-            return "instance " + target + " ready for import (" + report.warnings().size() + " warning(s))";
-        }));
+            if (instances.isEmpty()) {
+                throw new ExampleEnvironment.UsageException(ExampleEnvironment.missing("AURA_INSTANCE_ID",
+                        "--instance-id", ExampleEnvironment.FIND_AURA_IDS));
+            }
+            chosen[0] = instances.get(0).id();
+            return chosen[0] + " (the first listed; set AURA_INSTANCE_ID to choose)";
+        });
+        Optional<String> target = Optional.ofNullable(chosen[0]);
+        Optional<String> model = checks.require("import model id", () -> env.importModelId(modelId));
 
-        Table table = new Table("RESULT", "CHECK", "MS", "DETAIL");
-        for (Check c : checks) {
-            table.row(c.ok ? "PASS" : "FAIL", c.name, c.millis, c.detail);
+        if (orgId.isPresent() && projectId.isPresent()) {
+            checks.check("import API reachable", () -> {
+                String project = aura.organizations().project(orgId.get(), projectId.get()).name();
+                return "organization " + orgId.get() + ", project " + project;
+            });
+        } else {
+            checks.skip("import API reachable", "needs the organization and project ids (see above)");
         }
-        out.println();
-        table.print(out);
-        long failed = checks.stream().filter(c -> !c.ok).count();
-        out.println();
-        out.println(failed == 0 ? "All " + checks.size() + " checks passed."
-                : failed + " of " + checks.size() + " checks failed.");
-        return failed == 0 ? 0 : 1;
-    }
-
-    private static Check check(String name, Supplier<String> body) {
-        long t0 = System.nanoTime();
-        try {
-            String detail = body.get();
-            return new Check(name, true, (System.nanoTime() - t0) / 1_000_000, detail);
-        } catch (RuntimeException e) {
-            return new Check(name, false, (System.nanoTime() - t0) / 1_000_000,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (target.isPresent()) {
+            checks.check("list GraphQL Data APIs", () ->
+                    GraphQLDataApis.create(aura).list(target.get()).size() + " Data API(s) on " + target.get());
+        } else {
+            checks.skip("list GraphQL Data APIs", "needs an instance id (see above)");
         }
-    }
-
-    private static final class Check {
-        final String name;
-        final boolean ok;
-        final long millis;
-        final String detail;
-
-        Check(String name, boolean ok, long millis, String detail) {
-            this.name = name;
-            this.ok = ok;
-            this.millis = millis;
-            this.detail = detail;
+        if (orgId.isPresent() && projectId.isPresent() && target.isPresent() && model.isPresent()) {
+            checks.check("import dry run", () -> {
+                ImportJobs jobs = ImportJobs.create(aura, ProjectRef.of(orgId.get(), projectId.get()));
+                PreflightReport report = jobs.validate(CreateImportJob.builder()
+                        .importModelId(model.get()).instanceId(target.get()).build());
+                if (!report.ok()) {
+                    throw new IllegalStateException(report.failures().stream()
+                            .map(c -> c.name() + ": " + c.detail()).collect(Collectors.joining("; ")));
+                }
+                return "instance " + target.get() + " ready for import (" + report.warnings().size() + " warning(s))";
+            });
+        } else {
+            checks.skip("import dry run", "needs the organization, project, instance and import model ids (see above)");
         }
+        return checks.print(out);
     }
 }

@@ -36,6 +36,12 @@ public final class DemoWorld {
     public static final String IMPORT_MODEL_ID = "e01cdc6d-2f50-4f46-b04b-8ec8fc8de839";
     /** An import model whose jobs fail half way. */
     public static final String FAILING_IMPORT_MODEL_ID = "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
+    /** A JWKS URL for demo Data API auth providers (the fake never fetches it). */
+    public static final String JWKS_URL = "https://login.example.com/.well-known/jwks.json";
+    /** A database user for creating demo Data APIs (the fake accepts any). */
+    public static final String INSTANCE_USERNAME = "neo4j";
+    /** A database password for creating demo Data APIs (the fake accepts any). */
+    public static final String INSTANCE_PASSWORD = "demo-instance-password";
 
     private DemoWorld() {
     }
