@@ -1,6 +1,7 @@
 package dev.aurasdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -196,11 +197,8 @@ class ContractCheckTest {
 
         client.get("/v1/tenants");
         client.get("/v1/instances");
-        try {
-            client.get("/v1/tenants/" + DemoWorld.PROJECT_ID);
-        } catch (java.io.UncheckedIOException expected) {
-            // dropped
-        }
+        assertThatThrownBy(() -> client.get("/v1/tenants/" + DemoWorld.PROJECT_ID)).as("dropped")
+                .isInstanceOf(java.io.UncheckedIOException.class);
 
         assertThat(server.contractViolations()).isEmpty();
         assertThat(server.contractDocuments()).isPresent();

@@ -278,8 +278,8 @@ class AsyncTransportTest {
 
     @Test
     void listenersHearTheEndOfEveryAsyncAttemptAndARetryAfterATimeout() throws Exception {
-        // the first answer comes after the attempt timeout (an IOException for the SDK), the second at once
-        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(3, TimeUnit.SECONDS).build())
+        // the first answer comes long after the attempt timeout (an IOException for the SDK), the second at once
+        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(30, TimeUnit.SECONDS).build())
                 .enqueue(data("[]"));
         java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
         List<String> ends = new CopyOnWriteArrayList<>();
@@ -327,12 +327,23 @@ class AsyncTransportTest {
     @Test
     void aSchedulerThatRefusesWorkNeitherHangsCallsNorLeaksPermits() throws Exception {
         ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1);
-        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(200, TimeUnit.MILLISECONDS).build())
+        aura.enqueue(data("[]"))
                 .enqueue(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
                 .enqueue(data("[]"));
+        java.util.concurrent.CountDownLatch schedulerGone = new java.util.concurrent.CountDownLatch(1);
+        aura.beforeApiAnswer = request -> { // the first answer leaves the server only once the scheduler is gone
+            if (aura.apiRequests.size() == 1) {
+                try {
+                    schedulerGone.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
         try (AuraClient client = aura.clientBuilder().scheduler(own).maxConcurrentAsyncRequests(1).build()) {
             CompletableFuture<ApiResponse<JsonNode>> answered = client.http().sendAsync(TENANTS, JsonNode.class);
             own.shutdownNow(); // the user's scheduler goes away while the client is open
+            schedulerGone.countDown();
 
             // the answer is handled where it arrived
             assertThat(get(answered).data()).isEmpty();
