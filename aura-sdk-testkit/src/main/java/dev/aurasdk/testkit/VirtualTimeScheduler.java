@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * the next task is due later than the {@link FakeClock}'s time the clock jumps to it instead of the
  * thread sleeping. Requests in flight hold virtual time still: with {@link #requestTracker()} among the
  * client's listeners the clock only jumps once their answers are back. If no request starts or ends for
- * 2 s of real time while some are counted in flight, they are forgotten (counted, not by identity: a
+ * 10 s of real time while some are counted in flight, they are forgotten (counted, not by identity: a
  * later end may be taken for a forgotten one), so a lost answer costs a test seconds, not a stall.
  * Thousands of concurrent asynchronous waits thus interleave as they would in real time, without
  * sleeping. {@link FakeAuraServer#clientBuilder()} wires both. {@code shutdown()} and
@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class VirtualTimeScheduler extends QueuedScheduler {
-    private static final Duration ANSWER_GRACE = Duration.ofSeconds(2);
+    /** Long enough for an answer slowed by a loaded machine; only an answer that never comes costs it. */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(10);
 
     private final FakeClock clock;
     private final long answerGraceNanos;
@@ -53,6 +54,11 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
         super(clock);
         this.clock = clock;
         this.answerGraceNanos = answerGrace.toNanos();
+    }
+
+    /** For tests. @return how long requests in flight may hold the clock without any news of them */
+    Duration answerGrace() {
+        return Duration.ofNanos(answerGraceNanos);
     }
 
     /**
@@ -155,7 +161,8 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
                     waitQuietly(5);
                     continue;
                 }
-                // nothing moved for 2 s: forget requests whose end was never heard (late ends are absorbed)
+                // nothing moved for the grace period: forget requests whose end was never heard
+                // (late ends are absorbed)
                 tracker.forgotten += tracker.inFlight;
                 tracker.inFlight = 0;
             }
