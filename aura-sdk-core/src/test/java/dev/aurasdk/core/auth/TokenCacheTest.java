@@ -308,7 +308,7 @@ class TokenCacheTest {
             aura.defaultToken(n -> {
                 refreshStarted.countDown();
                 try {
-                    releaseRefresh.await(10, TimeUnit.SECONDS);
+                    releaseRefresh.await(60, TimeUnit.SECONDS); // a generous bound: the test releases it
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -316,16 +316,17 @@ class TokenCacheTest {
             });
             ExecutorService pool = Executors.newFixedThreadPool(8);
             Future<?> leader = pool.submit(() -> client.tenants().list());
-            assertThat(refreshStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(refreshStarted.await(10, TimeUnit.SECONDS)).isTrue();
             List<Future<?>> others = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 others.add(pool.submit(() -> client.tenants().list()));
             }
             for (Future<?> f : others) {
-                f.get(5, TimeUnit.SECONDS); // completes while the refresh is still blocked
+                f.get(30, TimeUnit.SECONDS); // completes while the refresh is still blocked
             }
+            assertThat(leader).as("the leader still waits for its refresh").isNotDone();
             releaseRefresh.countDown();
-            leader.get(5, TimeUnit.SECONDS);
+            leader.get(30, TimeUnit.SECONDS);
             pool.shutdown();
         }
         assertThat(aura.tokenRequests.get()).isEqualTo(2);
