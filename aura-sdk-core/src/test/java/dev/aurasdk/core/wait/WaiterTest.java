@@ -77,9 +77,9 @@ class WaiterTest {
         try {
             if (mode == Mode.ASYNC_POLLS) {
                 return waiter.awaitAsyncPolls("test op", () -> java.util.concurrent.CompletableFuture.supplyAsync(poll,
-                        pollIo), rules, options, listener).get(10, TimeUnit.SECONDS);
+                        pollIo), rules, options, listener).get(60, TimeUnit.SECONDS);
             }
-            return waiter.awaitAsync("test op", poll, rules, options, listener).get(10, TimeUnit.SECONDS);
+            return waiter.awaitAsync("test op", poll, rules, options, listener).get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
                     : new CompletionException(e.getCause());
