@@ -103,8 +103,9 @@ class VirtualSchedulersTest {
         }
     }
 
-    private static boolean inTake(StackTraceElement[] stack) {
-        return stack.length > 1 && stack[0].getMethodName().equals("wait") && Arrays.stream(stack).anyMatch(
+    private static boolean inTake(StackTraceElement[] stack) { // parked in take() (JDK 21+ adds a frame: wait0)
+        return Arrays.stream(stack).anyMatch(f -> f.getClassName().equals(Object.class.getName())
+                && f.getMethodName().startsWith("wait")) && Arrays.stream(stack).anyMatch(
                 f -> f.getClassName().equals(VirtualTimeScheduler.class.getName()) && f.getMethodName().equals("take"));
     }
 
