@@ -51,11 +51,8 @@ class SecretHygieneTest {
         }).build()) {
             client.tenants().list();
             for (int i = 0; i < 2; i++) {
-                try {
-                    client.tenants().list();
-                } catch (AuraException e) {
-                    messages.append(e).append('\n');
-                }
+                assertThatThrownBy(() -> client.tenants().list()).isInstanceOf(AuraException.class)
+                        .satisfies(e -> messages.append(e).append('\n'));
             }
             aura.clock.advance(Duration.ofHours(2));
             aura.defaultToken(n -> json(401, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"));

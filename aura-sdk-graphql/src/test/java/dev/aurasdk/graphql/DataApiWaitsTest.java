@@ -294,16 +294,29 @@ class DataApiWaitsTest {
         @Test
         void cancellingOrTimingOutTheReturnedFutureStopsPolling() {
             aura.defaultApi(Fixtures.get("creating"));
-            CompletableFuture<GraphQLDataApi> cancelled = apis.awaitReadyAsync(INSTANCE, API);
-            CompletableFuture<Void> timedOut = apis.awaitDeletedAsync(INSTANCE, API)
-                    .orTimeout(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+            java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+            try (AuraClient listened = aura.clientBuilder().waitOptions(Fixtures.exactWaits()).scheduler(scheduler)
+                    .addRequestListener(new dev.aurasdk.core.http.RequestListener() {
+                        @Override
+                        public void onAttemptStart(dev.aurasdk.core.http.RequestEvent event) {
+                            started.incrementAndGet();
+                        }
+                    }).build()) {
+                GraphQLDataApis listenedApis = GraphQLDataApis.create(listened);
+                CompletableFuture<GraphQLDataApi> cancelled = listenedApis.awaitReadyAsync(INSTANCE, API);
+                CompletableFuture<Void> timedOut = listenedApis.awaitDeletedAsync(INSTANCE, API)
+                        .orTimeout(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+                assertThat(scheduler.pending()).as("both first polls are scheduled").isEqualTo(2);
 
-            cancelled.cancel(false);
-            assertThat(timedOut).failsWithin(Duration.ofSeconds(5));
-            scheduler.runUntilIdle(); // a poll still scheduled would be sent now
-            java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L); // and reach the server by then
+                cancelled.cancel(false);
+                assertThat(timedOut).failsWithin(Duration.ofSeconds(5));
+                assertThat(scheduler.pending()).as("no poll left scheduled").isZero();
+                // a poll still scheduled would start now, on this thread (the listener hears it at once)
+                scheduler.runUntilIdle();
 
-            assertThat(aura.apiRequests).as("no poll after the caller gave up").isEmpty();
+                assertThat(started.get()).as("no poll after the caller gave up").isZero();
+                assertThat(aura.apiRequests).isEmpty();
+            }
         }
     }
 }

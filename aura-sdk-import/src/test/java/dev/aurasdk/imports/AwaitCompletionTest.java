@@ -51,7 +51,7 @@ class AwaitCompletionTest {
             CompletableFuture<ImportJob> future = jobs.awaitCompletionAsync(id, options, listener);
             try {
                 // polls are real exchanges with the scripted server; only the waits between them are virtual
-                return future.get(10, TimeUnit.SECONDS);
+                return future.get(60, TimeUnit.SECONDS); // a generous bound
             } catch (ExecutionException e) {
                 throw (RuntimeException) e.getCause();
             } catch (InterruptedException | TimeoutException e) {
@@ -355,10 +355,10 @@ class AwaitCompletionTest {
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
+                throw new AssertionError("not within 60 s: " + what);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }

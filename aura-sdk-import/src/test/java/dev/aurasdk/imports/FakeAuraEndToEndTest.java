@@ -98,7 +98,7 @@ class FakeAuraEndToEndTest {
             CompletableFuture<ImportJob> future = asyncJobs.awaitCompletionAsync(id,
                     ImportAwaitOptions.builder().onlyOnChange(true).build(), ProgressListener.none());
 
-            assertThat(future).succeedsWithin(Duration.ofSeconds(10)).matches(ImportJob::succeeded);
+            assertThat(future).succeedsWithin(Duration.ofSeconds(60)).matches(ImportJob::succeeded);
             assertThat(scheduler.delays()).first().isEqualTo(Duration.ofSeconds(1));
         }
     }

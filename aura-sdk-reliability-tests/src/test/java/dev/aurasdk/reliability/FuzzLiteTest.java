@@ -85,7 +85,7 @@ class FuzzLiteTest {
             new Target("Data API get", "data-api-get.json", c -> touch(c.apis().get("2f49c2b3", "2f49c2b3"))));
 
     @Test
-    @Timeout(120)
+    @Timeout(600)
     void aThousandMutatedResponsesEitherParseOrFailWithTheSdksOwnException() {
         Random random = new Random(SEED);
         Map<String, JsonNode> recordings = new LinkedHashMap<>();

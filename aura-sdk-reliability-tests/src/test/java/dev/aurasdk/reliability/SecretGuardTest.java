@@ -1,6 +1,7 @@
 package dev.aurasdk.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.aurasdk.core.AuraClient;
@@ -99,11 +100,8 @@ class SecretGuardTest {
             try (FakeAuraServer server = FakeAuraServer.create().start();
                     AuraClient client = server.clientBuilder().build()) {
                 client.tenants().list();
-                try {
-                    client.instances().get("0000dead");
-                } catch (AuraException e) {
-                    SecretGuard.observe(e);
-                }
+                assertThatThrownBy(() -> client.instances().get("0000dead")).isInstanceOf(AuraException.class)
+                        .satisfies(e -> SecretGuard.observe(e));
             }
         }
     }

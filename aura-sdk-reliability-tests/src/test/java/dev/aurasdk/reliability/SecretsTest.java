@@ -93,7 +93,7 @@ class SecretsTest {
     private static final String SCHEMA = "type Restaurant @node { name: String! }";
 
     @Test
-    @Timeout(60)
+    @Timeout(300)
     void everyPublicModelAndConfigTypePrintsNoSecretAndTheRunLogsNone() throws Exception {
         CapturedLogs.clear();
         Map<Class<?>, Object> samples = new LinkedHashMap<>();

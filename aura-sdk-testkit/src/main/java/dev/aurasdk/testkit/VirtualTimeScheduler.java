@@ -12,18 +12,33 @@ import java.util.concurrent.TimeUnit;
  * the next task is due later than the {@link FakeClock}'s time the clock jumps to it instead of the
  * thread sleeping. Requests in flight hold virtual time still: with {@link #requestTracker()} among the
  * client's listeners the clock only jumps once their answers are back. If no request starts or ends for
- * 2 s of real time while some are counted in flight, they are forgotten (counted, not by identity: a
+ * 10 s of real time while some are counted in flight, they are forgotten (counted, not by identity: a
  * later end may be taken for a forgotten one), so a lost answer costs a test seconds, not a stall.
  * Thousands of concurrent asynchronous waits thus interleave as they would in real time, without
  * sleeping. {@link FakeAuraServer#clientBuilder()} wires both. {@code shutdown()} and
  * {@code shutdownNow()} both stop it at once: queued tasks do not run.
+ *
+ * <p><b>Scheduling several tasks from a test thread.</b> Each {@code schedule} call measures its delay from
+ * the clock as it reads at that call. Between two calls, this scheduler's thread may run the first task
+ * and move the clock to it, so the second delay then counts from a later instant (scheduling 1 s then
+ * 2 s may run them at 1 s and 3 s). To measure several delays from one instant, schedule them while the
+ * clock is held:
+ * <pre>{@code
+ * try (VirtualTimeScheduler.ClockHold hold = scheduler.holdClock()) {
+ *     scheduler.schedule(first, 1, TimeUnit.SECONDS);
+ *     scheduler.schedule(second, 2, TimeUnit.SECONDS); // due 2 s after the same instant
+ * }
+ * }</pre>
  */
 public final class VirtualTimeScheduler extends QueuedScheduler {
-    private static final long ANSWER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** Long enough for an answer slowed by a loaded machine; only an answer that never comes costs it. */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(10);
 
     private final FakeClock clock;
+    private final long answerGraceNanos;
     private final Tracker tracker = new Tracker();
     private Thread thread; // guarded by this
+    private int holds; // guarded by this: open clock holds
 
     /**
      * Creates a scheduler; its thread starts with the first task.
@@ -31,8 +46,19 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
      * @param clock the clock to advance
      */
     public VirtualTimeScheduler(FakeClock clock) {
+        this(clock, ANSWER_GRACE);
+    }
+
+    /** For tests: how long requests in flight may hold the clock without any news of them. */
+    VirtualTimeScheduler(FakeClock clock, Duration answerGrace) {
         super(clock);
         this.clock = clock;
+        this.answerGraceNanos = answerGrace.toNanos();
+    }
+
+    /** For tests. @return how long requests in flight may hold the clock without any news of them */
+    Duration answerGrace() {
+        return Duration.ofNanos(answerGraceNanos);
     }
 
     /**
@@ -43,6 +69,44 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
      */
     public RequestListener requestTracker() {
         return tracker;
+    }
+
+    /**
+     * Holds the virtual clock until the returned hold is closed: meanwhile this scheduler's thread still
+     * runs tasks already due, but does not move the clock to a later task, so every delay scheduled
+     * during the hold counts from the same instant. Holds may overlap; the clock moves again once all
+     * are closed. The clock's own {@link FakeClock#advance} (the test's, or the fake server's) is not
+     * affected.
+     *
+     * @return the hold; close it (for instance with try-with-resources) to let the clock move again
+     */
+    public synchronized ClockHold holdClock() {
+        holds++;
+        return new ClockHold();
+    }
+
+    private synchronized void release() {
+        holds--;
+        notifyAll();
+    }
+
+    /** A hold on this scheduler's virtual clock ({@link #holdClock()}); closing it twice is harmless. */
+    public final class ClockHold implements AutoCloseable {
+        private boolean closed; // guarded by the scheduler
+
+        private ClockHold() {
+        }
+
+        /** Lets the clock move again, unless another hold is still open. */
+        @Override
+        public void close() {
+            synchronized (VirtualTimeScheduler.this) {
+                if (!closed) {
+                    closed = true;
+                    release();
+                }
+            }
+        }
     }
 
     @Override
@@ -87,13 +151,18 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
             if (!next.due().isAfter(now)) {
                 return pollTask();
             }
+            if (holds > 0) {
+                waitQuietly(0); // the clock is held: only a release, a new task or a shutdown wakes it
+                continue;
+            }
             if (tracker.inFlight > 0) {
                 // an answer on its way back may schedule something due earlier: let it arrive first
-                if (System.nanoTime() - tracker.lastActivityNanos < ANSWER_GRACE_NANOS) {
+                if (System.nanoTime() - tracker.lastActivityNanos < answerGraceNanos) {
                     waitQuietly(5);
                     continue;
                 }
-                // nothing moved for 2 s: forget requests whose end was never heard (late ends are absorbed)
+                // nothing moved for the grace period: forget requests whose end was never heard
+                // (late ends are absorbed)
                 tracker.forgotten += tracker.inFlight;
                 tracker.inFlight = 0;
             }

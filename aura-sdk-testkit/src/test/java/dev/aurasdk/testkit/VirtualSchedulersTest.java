@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aurasdk.core.http.RequestEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** {@link StepScheduler} and {@link VirtualTimeScheduler}: due order, virtual clock, cancellation. */
@@ -56,33 +58,55 @@ class VirtualSchedulersTest {
 
     @Test
     void theVirtualTimeSchedulerHoldsTheClockWhileARequestIsInFlight() throws Exception {
-        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock, Duration.ofHours(1)); // no grace expiry
         try {
             RequestEvent request = RequestEvent.builder().method("GET").path("/v1/tenants")
                     .pathTemplate("/v1/tenants").attempt(1).build();
             scheduler.requestTracker().onAttemptStart(request);
             scheduler.schedule(note("later"), 30, TimeUnit.SECONDS);
+            Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
 
-            Thread.sleep(300); // real time: the scheduler's thread must not jump the clock meanwhile
+            awaitState(worker, Thread.State.TIMED_WAITING); // it saw the later task and waits for the answer
             assertThat(log).isEmpty();
             assertThat(clock.instant()).isEqualTo(T0);
 
             scheduler.requestTracker().onAttemptEnd(request.withStatusCode(200));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (log.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            awaitLog(1);
             assertThat(log).containsExactly("later@30");
         } finally {
             scheduler.shutdownNow();
         }
     }
 
-    private void awaitLog(int size) throws InterruptedException {
+    private void awaitLog(int size) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (log.size() < size && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        while (log.size() < size) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + log + " within 10 s");
+            }
+            LockSupport.parkNanos(1_000_000);
         }
+    }
+
+    /**
+     * Waits (really, at most 10 s) until the scheduler's thread waits in its loop: {@code WAITING} once it
+     * has nothing it may do now (queue empty, or clock held), {@code TIMED_WAITING} while it waits for
+     * answers in flight. Once seen, the thread had every chance to run and move the clock.
+     */
+    private static void awaitState(Thread worker, Thread.State state) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(worker.getState() == state && inTake(worker.getStackTrace()))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(worker.getName() + " is " + worker.getState() + ", not " + state);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private static boolean inTake(StackTraceElement[] stack) { // parked in take() (JDK 21+ adds a frame: wait0)
+        return Arrays.stream(stack).anyMatch(f -> f.getClassName().equals(Object.class.getName())
+                && f.getMethodName().startsWith("wait")) && Arrays.stream(stack).anyMatch(
+                f -> f.getClassName().equals(VirtualTimeScheduler.class.getName()) && f.getMethodName().equals("take"));
     }
 
     @Test
@@ -119,11 +143,15 @@ class VirtualSchedulersTest {
     void aCancelledTaskNeitherRunsNorMovesTheVirtualClock() throws Exception {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
         try {
-            Future<?> cancelled = scheduler.schedule(note("never"), 30, TimeUnit.SECONDS);
-            assertThat(cancelled.cancel(false)).isTrue();
-            scheduler.schedule(note("soon"), 5, TimeUnit.SECONDS);
+            Thread worker;
+            try (VirtualTimeScheduler.ClockHold hold = scheduler.holdClock()) { // both delays count from T0
+                Future<?> cancelled = scheduler.schedule(note("never"), 30, TimeUnit.SECONDS);
+                assertThat(cancelled.cancel(false)).isTrue();
+                scheduler.schedule(note("soon"), 5, TimeUnit.SECONDS);
+                worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            }
             awaitLog(1);
-            Thread.sleep(100);
+            awaitState(worker, Thread.State.WAITING); // idle: a cancelled task left queued would have run by now
 
             assertThat(log).containsExactly("soon@5");
             assertThat(clock.instant()).isEqualTo(T0.plusSeconds(5));
@@ -137,8 +165,10 @@ class VirtualSchedulersTest {
     void aStrayInterruptDoesNotStopTheScheduler() throws Exception {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
         try {
-            scheduler.schedule(() -> Thread.currentThread().interrupt(), 1, TimeUnit.SECONDS);
-            scheduler.schedule(note("after"), 2, TimeUnit.SECONDS);
+            try (VirtualTimeScheduler.ClockHold hold = scheduler.holdClock()) {
+                scheduler.schedule(() -> Thread.currentThread().interrupt(), 1, TimeUnit.SECONDS);
+                scheduler.schedule(note("after"), 2, TimeUnit.SECONDS);
+            }
             awaitLog(1);
 
             assertThat(log).containsExactly("after@2");
@@ -152,17 +182,63 @@ class VirtualSchedulersTest {
     }
 
     @Test
-    void aRequestWhoseEndNeverComesHoldsTheClockOnlyForTheGracePeriod() throws Exception {
+    void whileTheClockIsHeldEveryDelayCountsFromTheSameInstant() throws Exception {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
         try {
+            try (VirtualTimeScheduler.ClockHold hold = scheduler.holdClock()) {
+                scheduler.schedule(note("first"), 1, TimeUnit.SECONDS);
+                Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS) // due: runs
+                        .get(10, TimeUnit.SECONDS);
+                awaitState(worker, Thread.State.WAITING); // it has seen "first" and had every chance to jump
+
+                assertThat(log).as("the clock did not move to the first task").isEmpty();
+                assertThat(clock.instant()).isEqualTo(T0);
+                scheduler.schedule(note("second"), 2, TimeUnit.SECONDS);
+            }
+            awaitLog(2);
+
+            assertThat(log).containsExactly("first@1", "second@2");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void theClockMovesAgainOnlyOnceEveryHoldIsClosed() throws Exception {
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+        try {
+            VirtualTimeScheduler.ClockHold outer = scheduler.holdClock();
+            VirtualTimeScheduler.ClockHold inner = scheduler.holdClock();
+            scheduler.schedule(note("task"), 1, TimeUnit.SECONDS);
+            Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            inner.close();
+            inner.close(); // twice: harmless, the outer hold still counts
+            awaitState(worker, Thread.State.WAITING);
+            assertThat(log).isEmpty();
+            assertThat(clock.instant()).isEqualTo(T0);
+
+            outer.close();
+            awaitLog(1);
+            assertThat(log).containsExactly("task@1");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRequestWhoseEndNeverComesHoldsTheClockOnlyForTheGracePeriod() throws Exception {
+        assertThat(new VirtualTimeScheduler(clock).answerGrace()).as("the documented grace")
+                .isEqualTo(Duration.ofSeconds(10));
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock, Duration.ofMillis(500));
+        try {
+            long start = System.nanoTime(); // before the request starts: the grace counts from its start
             scheduler.requestTracker().onAttemptStart(RequestEvent.builder().method("GET").path("/v1/tenants")
                     .pathTemplate("/v1/tenants").attempt(1).build());
-            long start = System.nanoTime();
             scheduler.schedule(note("later"), 10, TimeUnit.SECONDS);
             awaitLog(1);
 
             assertThat(log).containsExactly("later@10");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         } finally {
             scheduler.shutdownNow();
         }

@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aurasdk.core.AuraAuthenticationException;
 import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.AuraException;
 import dev.aurasdk.core.AuraPermissionDeniedException;
 import dev.aurasdk.core.testing.ScriptedAura;
+import dev.aurasdk.core.testing.Threads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -305,7 +308,7 @@ class TokenCacheTest {
             aura.defaultToken(n -> {
                 refreshStarted.countDown();
                 try {
-                    releaseRefresh.await(10, TimeUnit.SECONDS);
+                    releaseRefresh.await(60, TimeUnit.SECONDS); // a generous bound: the test releases it
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -313,16 +316,17 @@ class TokenCacheTest {
             });
             ExecutorService pool = Executors.newFixedThreadPool(8);
             Future<?> leader = pool.submit(() -> client.tenants().list());
-            assertThat(refreshStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(refreshStarted.await(10, TimeUnit.SECONDS)).isTrue();
             List<Future<?>> others = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 others.add(pool.submit(() -> client.tenants().list()));
             }
             for (Future<?> f : others) {
-                f.get(5, TimeUnit.SECONDS); // completes while the refresh is still blocked
+                f.get(30, TimeUnit.SECONDS); // completes while the refresh is still blocked
             }
+            assertThat(leader).as("the leader still waits for its refresh").isNotDone();
             releaseRefresh.countDown();
-            leader.get(5, TimeUnit.SECONDS);
+            leader.get(30, TimeUnit.SECONDS);
             pool.shutdown();
         }
         assertThat(aura.tokenRequests.get()).isEqualTo(2);
@@ -405,11 +409,8 @@ class TokenCacheTest {
             for (int minute = 0; minute < 60; minute++) {
                 aura.enqueue(json(403, "{\"error\":\"Access denied\"}"));
                 aura.enqueue(json(403, "{\"error\":\"Access denied\"}"));
-                try {
-                    client.tenants().list();
-                } catch (AuraPermissionDeniedException expected) {
-                    // the credential lacks the permission
-                }
+                assertThatThrownBy(() -> client.tenants().list()).as("the credential lacks the permission")
+                        .isInstanceOf(AuraPermissionDeniedException.class);
                 aura.clock.advance(Duration.ofMinutes(1));
             }
         }
@@ -425,27 +426,38 @@ class TokenCacheTest {
         aura.defaultToken(n -> {
             if (first.getAndSet(false)) {
                 refreshStarted.countDown();
+                // answered only long after the leader was interrupted (a generous bound, never waited for)
                 return new MockResponse.Builder(ScriptedAura.token(ScriptedAura.tokenValue(n), 3600))
-                        .headersDelay(3, TimeUnit.SECONDS).build();
+                        .headersDelay(30, TimeUnit.SECONDS).build();
             }
             return ScriptedAura.token(ScriptedAura.tokenValue(n), 3600);
         });
         try (AuraClient client = aura.client()) {
-            Thread leader = new Thread(() -> {
-                try {
-                    client.tenants().list();
-                } catch (RuntimeException expected) {
-                    // interrupted
-                }
-            });
+            CompletableFuture<Object> leaderOutcome = new CompletableFuture<>();
+            Thread leader = new Thread(() -> complete(leaderOutcome, () -> client.tenants().list()), "leader");
             leader.start();
-            assertThat(refreshStarted.await(5, TimeUnit.SECONDS)).isTrue();
-            ExecutorService pool = Executors.newSingleThreadExecutor();
-            Future<?> other = pool.submit(() -> client.tenants().list());
+            assertThat(refreshStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Object> otherOutcome = new CompletableFuture<>();
+            Thread other = new Thread(() -> complete(otherOutcome, () -> client.tenants().list()), "other");
+            other.start();
+            // the other caller waits on the leader's refresh before the leader is interrupted
+            Threads.awaitParkedIn(other, dev.aurasdk.core.internal.auth.CachingTokenProvider.class, "token");
+
             leader.interrupt();
-            leader.join(5000);
-            other.get(10, TimeUnit.SECONDS); // takes over the refresh instead of failing
-            pool.shutdown();
+
+            assertThatThrownBy(() -> leaderOutcome.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AuraException.class)
+                    .hasMessageContaining("interrupted");
+            assertThat(otherOutcome.get(10, TimeUnit.SECONDS)).as("takes over the refresh instead of failing")
+                    .isEqualTo(List.of());
+        }
+        assertThat(aura.tokenRequests.get()).isEqualTo(2);
+    }
+
+    private static void complete(CompletableFuture<Object> outcome, Supplier<Object> call) {
+        try {
+            outcome.complete(call.get());
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
         }
     }
 

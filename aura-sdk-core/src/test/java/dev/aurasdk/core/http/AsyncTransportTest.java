@@ -48,17 +48,17 @@ class AsyncTransportTest {
 
     private static <T> T get(CompletableFuture<T> future) throws Exception {
         try {
-            return future.get(10, TimeUnit.SECONDS);
+            return future.get(60, TimeUnit.SECONDS); // a generous bound
         } catch (ExecutionException e) {
             throw (Exception) e.getCause();
         }
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what + DIAGNOSTIC.get());
+                throw new AssertionError("not within 60 s: " + what + DIAGNOSTIC.get());
             }
             LockSupport.parkNanos(1_000_000);
         }
@@ -196,7 +196,17 @@ class AsyncTransportTest {
 
     @Test
     void asyncRequestsInFlightAreBoundedAndTheOthersWaitTheirTurn() throws Exception {
-        aura.defaultApi(new MockResponse.Builder(data("[]")).headersDelay(200, TimeUnit.MILLISECONDS).build());
+        aura.defaultApi(data("[]"));
+        // the n-th call is answered only once the next one reached the server: with a bound of 2 the
+        // calls overlap in pairs, whatever the load; with a bound of 1 no answer would come for 10 s
+        java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
+        aura.beforeApiAnswer = request -> {
+            int n = arrived.incrementAndGet();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (n < 6 && arrived.get() <= n && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000);
+            }
+        };
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
         RequestListener counter = new RequestListener() {
@@ -236,8 +246,11 @@ class AsyncTransportTest {
                 .addHeader("Retry-After", "30").build());
         try (AuraClient client = aura.client()) {
             ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) client.scheduler();
-            CompletableFuture<ApiResponse<JsonNode>> future = client.http().sendAsync(TENANTS, JsonNode.class)
-                    .orTimeout(300, TimeUnit.MILLISECONDS);
+            CompletableFuture<ApiResponse<JsonNode>> future = client.http().sendAsync(TENANTS, JsonNode.class);
+            awaitTrue(() -> scheduler.getQueue().stream()
+                    .anyMatch(task -> ((Delayed) task).getDelay(TimeUnit.SECONDS) > 10), "the retry is scheduled 30 s out");
+
+            future.orTimeout(1, TimeUnit.MILLISECONDS); // the caller gives up while the retry waits
 
             assertThatThrownBy(() -> get(future)).isInstanceOf(java.util.concurrent.TimeoutException.class);
             awaitTrue(() -> scheduler.getQueue().isEmpty(), "the retry 30 s out was cancelled");
@@ -265,8 +278,8 @@ class AsyncTransportTest {
 
     @Test
     void listenersHearTheEndOfEveryAsyncAttemptAndARetryAfterATimeout() throws Exception {
-        // the first answer comes after the attempt timeout (an IOException for the SDK), the second at once
-        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(3, TimeUnit.SECONDS).build())
+        // the first answer comes long after the attempt timeout (an IOException for the SDK), the second at once
+        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(30, TimeUnit.SECONDS).build())
                 .enqueue(data("[]"));
         java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
         List<String> ends = new CopyOnWriteArrayList<>();
@@ -314,12 +327,23 @@ class AsyncTransportTest {
     @Test
     void aSchedulerThatRefusesWorkNeitherHangsCallsNorLeaksPermits() throws Exception {
         ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1);
-        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(200, TimeUnit.MILLISECONDS).build())
+        aura.enqueue(data("[]"))
                 .enqueue(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
                 .enqueue(data("[]"));
+        java.util.concurrent.CountDownLatch schedulerGone = new java.util.concurrent.CountDownLatch(1);
+        aura.beforeApiAnswer = request -> { // the first answer leaves the server only once the scheduler is gone
+            if (aura.apiRequests.size() == 1) {
+                try {
+                    schedulerGone.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
         try (AuraClient client = aura.clientBuilder().scheduler(own).maxConcurrentAsyncRequests(1).build()) {
             CompletableFuture<ApiResponse<JsonNode>> answered = client.http().sendAsync(TENANTS, JsonNode.class);
             own.shutdownNow(); // the user's scheduler goes away while the client is open
+            schedulerGone.countDown();
 
             // the answer is handled where it arrived
             assertThat(get(answered).data()).isEmpty();
@@ -337,7 +361,16 @@ class AsyncTransportTest {
     @Test
     void closingSendsNothingThatWasQueuedAndEndsEveryWaitAsClosed() throws Exception {
         aura.defaultApi(new MockResponse.Builder(data("{}")).headersDelay(30, TimeUnit.SECONDS).build());
-        AuraClient client = aura.clientBuilder().maxConcurrentAsyncRequests(1).build();
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        RequestListener starts = new RequestListener() {
+            @Override
+            public void onAttemptStart(RequestEvent event) {
+                if (!event.path().contains("oauth")) { // an attempt starts right before it is handed to the HTTP client
+                    started.incrementAndGet();
+                }
+            }
+        };
+        AuraClient client = aura.clientBuilder().addRequestListener(starts).maxConcurrentAsyncRequests(1).build();
         List<CompletableFuture<WaitOutcome<JsonNode>>> waits = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             waits.add(client.waiter().awaitAsyncPolls("import job " + i,
@@ -350,6 +383,7 @@ class AsyncTransportTest {
             posts.add(client.http().sendAsync(createSomething(), JsonNode.class));
         }
         awaitTrue(() -> aura.apiRequests.size() == 1, "one poll in flight, the rest queued at the gate");
+        java.util.concurrent.ScheduledExecutorService scheduler = client.scheduler();
 
         client.close();
 
@@ -360,7 +394,9 @@ class AsyncTransportTest {
         for (CompletableFuture<ApiResponse<JsonNode>> post : posts) {
             assertThatThrownBy(() -> get(post)).hasMessageContaining("closed");
         }
-        Thread.sleep(300); // anything wrongly released by the close would reach the server by now
-        assertThat(aura.apiRequests).as("nothing queued was sent while closing").hasSize(1);
+        // every later step runs on the client's scheduler: once it has stopped, nothing more can start
+        assertThat(scheduler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.get()).as("nothing queued was sent while closing").isEqualTo(1);
+        assertThat(aura.apiRequests).hasSize(1);
     }
 }

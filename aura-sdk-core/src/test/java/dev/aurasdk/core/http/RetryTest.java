@@ -176,7 +176,8 @@ class RetryTest {
 
     @Test
     void readTimeoutOnGetIsRetriedThenSurfacesAsTimeout() {
-        aura.defaultApi(new MockResponse.Builder(data("[]")).headersDelay(2, java.util.concurrent.TimeUnit.SECONDS)
+        // answers long after the 200 ms timeout: a timer late under load still fires first
+        aura.defaultApi(new MockResponse.Builder(data("[]")).headersDelay(30, java.util.concurrent.TimeUnit.SECONDS)
                 .build());
         try (AuraClient client = aura.clientBuilder().requestTimeout(Duration.ofMillis(200)).build()) {
             assertThatThrownBy(() -> client.tenants().list())

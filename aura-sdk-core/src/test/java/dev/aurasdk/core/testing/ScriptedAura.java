@@ -34,6 +34,8 @@ public final class ScriptedAura implements AutoCloseable {
     private final BlockingQueue<MockResponse> apiQueue = new LinkedBlockingQueue<>();
     private volatile IntFunction<MockResponse> defaultToken = n -> token(tokenValue(n), 3600);
     private volatile MockResponse defaultApi;
+    /** Runs on the server's connection thread once an API request is recorded, before it is answered. */
+    public volatile java.util.function.Consumer<RecordedRequest> beforeApiAnswer = request -> { };
 
     public ScriptedAura() {
         SecretGuard.registerClientCredentials(CLIENT_ID, CLIENT_SECRET);
@@ -48,6 +50,7 @@ public final class ScriptedAura implements AutoCloseable {
                     return scripted != null ? scripted : defaultToken.apply(n);
                 }
                 apiRequests.add(request);
+                beforeApiAnswer.accept(request);
                 MockResponse scripted = apiQueue.poll();
                 if (scripted != null) {
                     return scripted;

@@ -77,9 +77,9 @@ class WaiterTest {
         try {
             if (mode == Mode.ASYNC_POLLS) {
                 return waiter.awaitAsyncPolls("test op", () -> java.util.concurrent.CompletableFuture.supplyAsync(poll,
-                        pollIo), rules, options, listener).get(10, TimeUnit.SECONDS);
+                        pollIo), rules, options, listener).get(60, TimeUnit.SECONDS);
             }
-            return waiter.awaitAsync("test op", poll, rules, options, listener).get(10, TimeUnit.SECONDS);
+            return waiter.awaitAsync("test op", poll, rules, options, listener).get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
                     : new CompletionException(e.getCause());
@@ -202,9 +202,12 @@ class WaiterTest {
         java.util.concurrent.CompletableFuture<String> inFlight = new java.util.concurrent.CompletableFuture<>();
         var future = waiter.awaitAsyncPolls("op", () -> inFlight, doneOrBroken(),
                 WaitOptions.builder().initialDelay(Duration.ZERO).build(), PollListener.none());
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (scheduler.getCompletedTaskCount() == 0 && System.nanoTime() < until) {
-            Thread.onSpinWait(); // the first poll starts on the scheduler's thread
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (scheduler.getCompletedTaskCount() == 0) { // the first poll starts on the scheduler's thread
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the first poll did not start within 10 s");
+            }
+            Thread.onSpinWait();
         }
 
         future.cancel(false);
@@ -229,7 +232,7 @@ class WaiterTest {
         Waiter slowWaiter = new Waiter(clock, sleeper, DelayScheduler.of(realScheduler), List.of());
         try {
             WaitOptions options = WaitOptions.builder().jitter(0).initialDelay(Duration.ofMillis(10))
-                    .maxInterval(Duration.ofHours(1)).multiplier(1000).build();
+                    .maxInterval(Duration.ofHours(1)).multiplier(60_000).build(); // then 10 min of real time
             java.util.concurrent.CountDownLatch firstPoll = new java.util.concurrent.CountDownLatch(1);
             var future = slowWaiter.awaitAsync("op", () -> {
                 polls.incrementAndGet();
@@ -237,8 +240,8 @@ class WaiterTest {
                 return "running";
             }, doneOrBroken(), options, PollListener.none());
             assertThat(firstPoll.await(5, TimeUnit.SECONDS)).isTrue();
-            // the next poll is scheduled 10 s out; cancelling the wait must remove it
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            // the next poll is scheduled 10 min out; cancelling the wait must remove it
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (realScheduler.getQueue().size() != 1 && System.nanoTime() < until) {
                 Thread.onSpinWait();
             }
