@@ -225,4 +225,94 @@ class RegistryTest {
             assertThat(dbs.toString()).contains("main=" + neo.uri()).doesNotContain(Harness.PASSWORD);
         }
     }
+
+    @Test
+    void refusesBadNamesAndDuplicatesBeforeAnyConnection() {
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri(" ", neo.uri(), "neo4j", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database name");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("a/b", neo.uri(), "neo4j", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a/b'");
+        assertThatThrownBy(() -> local().uri("main", neo.uri(), "neo4j", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already registered");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri(null, neo.uri(), "neo4j", Harness.PASSWORD))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void refusesUrisThatAreNotBoltOrCarryCredentialsWithoutEchoingThem() {
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", "http://localhost:7474", "neo4j", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", "bolt://", "neo4j", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", "", "neo4j", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+        IllegalArgumentException e = SecretGuard.observe(catchThrowableOfType(IllegalArgumentException.class,
+                () -> Neo4jDatabases.builder().uri("x", "bolt://neo4j:" + Harness.PASSWORD + "@127.0.0.1:7687",
+                        "neo4j", Harness.PASSWORD)));
+        assertThat(e).hasMessageContaining("must not contain credentials").hasMessageNotContaining(Harness.PASSWORD);
+    }
+
+    @Test
+    void refusesMissingCredentialsAndMalformedInstanceIds() {
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), "neo4j", ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password must not be empty");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), "neo4j", null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("password");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), " ", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("username");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().instance("x", "../etc", "neo4j", Harness.PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceId");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), "neo4j", Harness.PASSWORD, " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database name");
+    }
+
+    @Test
+    void needsADatabaseAndAClientForInstanceEntries() {
+        assertThatThrownBy(() -> Neo4jDatabases.builder().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least one database");
+        assertThatThrownBy(() -> Neo4jDatabases.builder().instance("x", LINKED, "neo4j", Harness.PASSWORD).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("client(");
+    }
+
+    @Test
+    void refusesTimeoutsAndSampleSizesOutOfRange() {
+        assertThatThrownBy(() -> local().queryTimeout(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryTimeout");
+        assertThatThrownBy(() -> local().queryTimeout(java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> local().sampleSize(0)).isInstanceOf(IllegalArgumentException.class);
+        try (Neo4jDatabases dbs = local().sampleSize(1).queryTimeout(java.time.Duration.ofSeconds(5)).build()) {
+            assertThat(dbs.investigate("main").sampleSize()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void fromEnvironmentNamesWhatIsMissingOrContradictory() {
+        java.util.Properties none = new java.util.Properties();
+        assertThat(Neo4jDatabases.configuredNames(java.util.Map.of(), none)).isEmpty();
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of(), none, null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NEO4J_URI");
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_ORDERS_URI", neo.uri()), none,
+                null)).isInstanceOf(IllegalStateException.class).hasMessageContaining("NEO4J_ORDERS_PASSWORD");
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_INSTANCE_ID", LINKED,
+                "NEO4J_PASSWORD", Harness.PASSWORD), none, null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs an AuraClient");
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_URI", neo.uri(),
+                "NEO4J_INSTANCE_ID", LINKED, "NEO4J_PASSWORD", Harness.PASSWORD), none, aura))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> Neo4jDatabases.configuredNames(java.util.Map.of("NEO4J_DEFAULT_URI", neo.uri()),
+                none)).isInstanceOf(IllegalStateException.class).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_URI", "http://x",
+                "NEO4J_PASSWORD", Harness.PASSWORD), none, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fromEnvironmentDefaultsTheUsernameToNeo4j() {
+        try (Neo4jDatabases dbs = Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_URI", neo.uri(),
+                "NEO4J_PASSWORD", Harness.PASSWORD), new java.util.Properties(), null)) {
+            assertThat(dbs.names()).containsExactly(Neo4jDatabases.DEFAULT_NAME);
+            assertThat(dbs.client()).isEmpty();
+            assertThat(dbs.healthCheck(Neo4jDatabases.DEFAULT_NAME).reachable()).isTrue();
+        }
+    }
 }

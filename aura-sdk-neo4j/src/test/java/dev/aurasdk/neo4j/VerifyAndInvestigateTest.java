@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class VerifyAndInvestigateTest {
     /** Labels that would break naive quoting: backtick, space, quotes, backslash, an injection attempt. */
     static final List<String> AWKWARD = List.of("Back`tick", "Two Words", "Quote'd \"x\"", "Back\\slash",
-            "X`) CREATE (:Injected) //");
+            "X`) CREATE (:Injected) //",
+            "Uni\\u0060code) CREATE (:Injected) //");
 
     static Harness neo;
     static Neo4jDatabases dbs;
