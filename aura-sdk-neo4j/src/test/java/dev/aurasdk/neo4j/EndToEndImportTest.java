@@ -108,4 +108,35 @@ class EndToEndImportTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> dbs.verifyImport("flights", job))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("did not succeed");
     }
+
+    @Test
+    @Order(4)
+    void theReadmeSnippetRunsAsWritten() {
+        neo.clear();
+        String jobId = jobs.create(CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE).build()).id();
+        java.util.Map<String, String> env = java.util.Map.of("NEO4J_INSTANCE_ID", INSTANCE,
+                "NEO4J_USERNAME", Harness.USER, "NEO4J_PASSWORD", Harness.PASSWORD,
+                "AURA_ORGANIZATION_ID", DemoWorld.ORGANIZATION_ID, "AURA_PROJECT_ID", DemoWorld.PROJECT_ID);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        // as in README.md, with the environment given as maps
+        try (Neo4jDatabases dbs = Neo4jDatabases.fromEnvironment(env, new java.util.Properties(), aura)) {
+            try (org.neo4j.driver.Session session = dbs.session("default")) {
+                session.run("MATCH (n) RETURN count(n)").single();
+            }
+            Neo4jHealthReport health = dbs.healthCheck();
+            health.databases().forEach(d -> out.add(d.name() + " " + d.reachable() + " "
+                    + d.serverVersion().orElse("?") + " " + d.latency().toMillis() + " ms"));
+
+            ImportJob done = ImportJobs.create(aura, ProjectRef.fromEnvironment(env, new java.util.Properties()))
+                    .awaitCompletion(jobId);
+            ImportVerification v = dbs.verifyImport("default", done);
+            v.mismatches().forEach(c -> out.add(c.name() + ": expected " + c.expected() + ", found " + c.found()));
+
+            DatabaseOverview o = dbs.investigate("default");
+            assertThat(o.labels()).extracting(LabelSummary::label).contains("Airport", "Aircraft", "Flight");
+        }
+        // one health line, no mismatch line
+        assertThat(out.get(0)).startsWith("default true 5.26");
+        assertThat(out).hasSize(1);
+    }
 }
