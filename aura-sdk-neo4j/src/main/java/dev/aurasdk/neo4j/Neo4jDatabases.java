@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -217,8 +218,8 @@ public final class Neo4jDatabases implements AutoCloseable {
     }
 
     /** The Aura client, when the registry has one. @return the client */
-    public java.util.Optional<AuraClient> client() {
-        return java.util.Optional.ofNullable(client);
+    public Optional<AuraClient> client() {
+        return Optional.ofNullable(client);
     }
 
     /**
@@ -264,7 +265,7 @@ public final class Neo4jDatabases implements AutoCloseable {
      * @return the URI
      * @throws Neo4jDatabaseException when the name is unknown
      */
-    public java.util.Optional<String> uri(String name) {
+    public Optional<String> uri(String name) {
         return entry(name).uri();
     }
 

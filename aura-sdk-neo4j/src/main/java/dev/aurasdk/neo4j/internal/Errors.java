@@ -9,7 +9,6 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.SecurityException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 
 /** Turns the driver's exceptions into {@link Neo4jDatabaseException}s naming the database. Not API. */
 public final class Errors {
@@ -46,9 +45,7 @@ public final class Errors {
             return new Neo4jDatabaseException(name, Reason.DATABASE_NOT_FOUND, db
                     + ": the DBMS has no such database; check the configured database name" + detail, e);
         }
-        if (code(e).startsWith("Neo.ClientError.Transaction.TransactionTimedOut")
-                || code(e).equals("Neo.TransientError.Transaction.LockClientStopped") && e instanceof TransientException
-                || code(e).startsWith("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")) {
+        if (code(e).contains("TransactionTimedOut")) {
             return new Neo4jDatabaseException(name, Reason.TIMEOUT, db + ": the transaction timed out" + detail, e);
         }
         if (e instanceof ClientException && code(e).startsWith("Neo.ClientError.Security.")) {
