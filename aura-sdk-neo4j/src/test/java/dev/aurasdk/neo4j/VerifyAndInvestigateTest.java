@@ -100,6 +100,27 @@ class VerifyAndInvestigateTest {
     }
 
     @Test
+    void countQueriesAreAnsweredFromTheCountStoreWithoutScanning() {
+        people(5, 5);
+        String query = dev.aurasdk.neo4j.internal.Queries.countQuery(List.of(
+                dev.aurasdk.neo4j.internal.Queries.nodeCount("Person"),
+                dev.aurasdk.neo4j.internal.Queries.relationshipCount("KNOWS"),
+                dev.aurasdk.neo4j.internal.Queries.nodeCount("Two Words")), 0, 3);
+        java.util.List<String> operators = new java.util.ArrayList<>();
+        try (org.neo4j.driver.Session s = neo.admin().session()) {
+            collect(s.run("EXPLAIN " + query).consume().plan(), operators);
+        }
+        assertThat(operators).anyMatch(o -> o.startsWith("NodeCountFromCountStore"))
+                .anyMatch(o -> o.startsWith("RelationshipCountFromCountStore"))
+                .noneMatch(o -> o.contains("Scan") || o.contains("Expand"));
+    }
+
+    private static void collect(org.neo4j.driver.summary.Plan plan, java.util.List<String> out) {
+        out.add(plan.operatorType());
+        plan.children().forEach(c -> collect(c, out));
+    }
+
+    @Test
     void expectsZeroForAnAbsentLabelAsOk() {
         ImportVerification v = dbs.verify("main", ExpectedCounts.builder().putNodeLabels("Nothing", 0L).build());
         assertThat(v.verdict()).isEqualTo(CheckStatus.OK);

@@ -133,11 +133,11 @@ public final class Queries {
         // quote every name before any network call: a bad name fails fast
         List<String> nodeBranches = new ArrayList<>();
         for (String label : labels) {
-            nodeBranches.add("MATCH (n:" + Cypher.quote(label) + ") RETURN count(n) AS c");
+            nodeBranches.add(nodeCount(label));
         }
         List<String> relBranches = new ArrayList<>();
         for (String type : types) {
-            relBranches.add("MATCH ()-[r:" + Cypher.quote(type) + "]->() RETURN count(r) AS c");
+            relBranches.add(relationshipCount(type));
         }
         int[] queries = new int[1];
         long[][] found = inReadTransaction(entry, timeout, tx -> {
@@ -159,19 +159,53 @@ public final class Queries {
         return b.queriesRun(queries[0]).elapsed(Duration.ofNanos(System.nanoTime() - t0)).build();
     }
 
+    /**
+     * A count of the nodes with a label, answered from the count store: the aggregation has no grouping key
+     * (a {@code RETURN i, count(n)} would group by {@code i} and scan the label instead).
+     *
+     * @param label the label
+     * @return the query branch
+     */
+    public static String nodeCount(String label) {
+        return "MATCH (n:" + Cypher.quote(label) + ") WITH count(n) AS c";
+    }
+
+    /**
+     * A count of the relationships of a type, answered from the count store.
+     *
+     * @param type the type
+     * @return the query branch
+     */
+    public static String relationshipCount(String type) {
+        return "MATCH ()-[r:" + Cypher.quote(type) + "]->() WITH count(r) AS c";
+    }
+
+    /**
+     * Branches {@code from} to {@code to} as one UNION ALL query returning {@code i} (the branch's index) and
+     * {@code c}.
+     *
+     * @param branches count branches ending in {@code WITH count(…) AS c}
+     * @param from first branch
+     * @param to end (exclusive)
+     * @return the query
+     */
+    public static String countQuery(List<String> branches, int from, int to) {
+        StringBuilder q = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                q.append(" UNION ALL ");
+            }
+            q.append(branches.get(i)).append(" RETURN ").append(i).append(" AS i, c");
+        }
+        return q.toString();
+    }
+
     /** Runs count branches as UNION ALL queries of at most {@link #BRANCHES_PER_QUERY}; one count per branch. */
     private static long[] counts(Tx tx, List<String> branches) {
         long[] out = new long[branches.size()];
         for (int from = 0; from < branches.size(); from += BRANCHES_PER_QUERY) {
             int to = Math.min(branches.size(), from + BRANCHES_PER_QUERY);
-            StringBuilder q = new StringBuilder();
-            for (int i = from; i < to; i++) {
-                if (i > from) {
-                    q.append(" UNION ALL ");
-                }
-                q.append(branches.get(i).replace("RETURN count(", "RETURN " + i + " AS i, count("));
-            }
-            for (Record r : tx.run(q.toString())) {
+            for (Record r : tx.run(countQuery(branches, from, to))) {
                 out[r.get("i").asInt()] = r.get("c").asLong();
             }
         }
@@ -191,8 +225,8 @@ public final class Queries {
         DatabaseOverview.Builder b = DatabaseOverview.builder().name(entry.name()).sampleSize(sampleSize);
         inReadTransaction(entry, timeout, tx -> {
             long[] totals = new long[2];
-            for (Record r : tx.run("MATCH (n) RETURN 0 AS i, count(n) AS c "
-                    + "UNION ALL MATCH ()-[r]->() RETURN 1 AS i, count(r) AS c")) {
+            for (Record r : tx.run(countQuery(List.of("MATCH (n) WITH count(n) AS c",
+                    "MATCH ()-[r]->() WITH count(r) AS c"), 0, 2))) {
                 totals[r.get("i").asInt()] = r.get("c").asLong();
             }
             b.nodeCount(totals[0]).relationshipCount(totals[1]);
@@ -202,9 +236,9 @@ public final class Queries {
                     tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType"),
                     "relationshipType")));
             List<String> labelBranches = new ArrayList<>();
-            labels.forEach(l -> labelBranches.add("MATCH (n:" + Cypher.quote(l) + ") RETURN count(n) AS c"));
+            labels.forEach(l -> labelBranches.add(nodeCount(l)));
             List<String> typeBranches = new ArrayList<>();
-            types.forEach(t -> typeBranches.add("MATCH ()-[r:" + Cypher.quote(t) + "]->() RETURN count(r) AS c"));
+            types.forEach(t -> typeBranches.add(relationshipCount(t)));
             long[] labelCounts = counts(tx, labelBranches);
             long[] typeCounts = counts(tx, typeBranches);
             List<TreeSet<String>> keys = sampleKeys(tx, labels, sampleSize);
