@@ -22,6 +22,8 @@ public final class FakeInstance {
     private String memory = "8GB";
     private String storage = "16GB";
     private Instant createdAt = Instant.parse("2025-01-15T09:30:00Z");
+    private LinkedDatabase linkedDatabase;
+    private boolean connectionUrlOmitted;
 
     private FakeInstance(String id, String tenantId) {
         this.id = requireText(id, "id");
@@ -134,6 +136,47 @@ public final class FakeInstance {
     }
 
     /**
+     * Links the instance to a real database: its {@code connection_url} becomes the database's, and import jobs
+     * that complete on it write their nodes and relationships there (see {@link LinkedDatabase}).
+     *
+     * @param database the database
+     * @return this
+     */
+    public FakeInstance linkedTo(LinkedDatabase database) {
+        this.linkedDatabase = Objects.requireNonNull(database, "database");
+        return this;
+    }
+
+    /**
+     * Makes the fake omit {@code connection_url} from this instance, as Aura does for some instances (such as
+     * paused ones). This departs from the documented schema: do not combine it with the contract check.
+     *
+     * @return this
+     */
+    public FakeInstance withoutConnectionUrl() {
+        this.connectionUrlOmitted = true;
+        return this;
+    }
+
+    /**
+     * The linked database, if any.
+     *
+     * @return the database
+     */
+    public Optional<LinkedDatabase> linkedDatabase() {
+        return Optional.ofNullable(linkedDatabase);
+    }
+
+    /**
+     * Whether the fake reports a {@code connection_url} for this instance.
+     *
+     * @return false after {@link #withoutConnectionUrl()}
+     */
+    public boolean hasConnectionUrl() {
+        return !connectionUrlOmitted;
+    }
+
+    /**
      * The id.
      *
      * @return the instance id
@@ -224,12 +267,12 @@ public final class FakeInstance {
     }
 
     /**
-     * The connection URL Aura would give it.
+     * The connection URL Aura would give it (the linked database's, when linked).
      *
-     * @return {@code neo4j+s://<id>.databases.neo4j.io}
+     * @return {@code neo4j+s://<id>.databases.neo4j.io}, or the linked database's URL
      */
     public String connectionUrl() {
-        return "neo4j+s://" + id + ".databases.neo4j.io";
+        return linkedDatabase != null ? linkedDatabase.connectionUrl() : "neo4j+s://" + id + ".databases.neo4j.io";
     }
 
     FakeInstance copy() {
@@ -242,6 +285,8 @@ public final class FakeInstance {
         c.memory = memory;
         c.storage = storage;
         c.createdAt = createdAt;
+        c.linkedDatabase = linkedDatabase;
+        c.connectionUrlOmitted = connectionUrlOmitted;
         return c;
     }
 
@@ -259,6 +304,7 @@ public final class FakeInstance {
      */
     @Override
     public String toString() {
-        return "FakeInstance[" + id + " '" + name + "' " + type + " " + status + ", tenant " + tenantId + "]";
+        return "FakeInstance[" + id + " '" + name + "' " + type + " " + status + ", tenant " + tenantId
+                + (linkedDatabase != null ? ", linked to " + linkedDatabase.connectionUrl() : "") + "]";
     }
 }

@@ -3,18 +3,24 @@ package dev.aurasdk.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aurasdk.testkit.CompletedImport;
 import dev.aurasdk.testkit.FakeImportModel;
 import dev.aurasdk.testkit.FakeInstance;
+import dev.aurasdk.testkit.LinkedDatabase;
 import dev.aurasdk.testkit.StepMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Import jobs (v2beta1): create, get with progress, cancel; a job advances Queued, Running, Completed. */
 final class ImportApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportApi.class);
     private final World world;
     private final Settings settings;
 
@@ -150,6 +156,17 @@ final class ImportApi {
             fraction = steps / (double) end;
         }
 
+        if (job.completionTime == null && state.equals("Completed") && job.linkFailure == null) {
+            String failure = writeToLinkedDatabase(job, exit, fraction);
+            if (failure != null) {
+                job.linkFailure = failure;
+            }
+        }
+        if (job.linkFailure != null) {
+            exit = "Failure";
+            exitMessage = job.linkFailure;
+        }
+
         if (job.startTime == null && (steps >= 1 || (state.equals("Completed") && !cancelled))) {
             job.startTime = clamp(now.minusMillis((steps - 1) * tick), job.submittedAt);
         }
@@ -228,6 +245,33 @@ final class ImportApi {
             r.put("created_indexes", 0);
         }
         return progress;
+    }
+
+    /**
+     * Hands a job that just completed on a linked instance to its {@link LinkedDatabase}, with the counts its final
+     * progress reports.
+     *
+     * @return null, or the failure message when the linked database threw
+     */
+    private String writeToLinkedDatabase(World.ImportJob job, String exit, double fraction) {
+        FakeInstance instance = world.instances.get(job.dbId);
+        Optional<LinkedDatabase> linked = instance == null ? Optional.empty() : instance.linkedDatabase();
+        if (linked.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> nodes = new LinkedHashMap<>();
+        job.model.nodes().forEach((label, total) -> nodes.put(label, rows(total, fraction)));
+        Map<String, Long> relationships = new LinkedHashMap<>();
+        job.model.relationships().forEach((type, total) -> relationships.put(type, rows(total, fraction)));
+        try {
+            linked.get().importCompleted(CompletedImport.of(job.id, job.dbId, job.model.id(), exit, nodes,
+                    relationships));
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("The linked database of instance {} failed to write import job {}: {}", job.dbId, job.id,
+                    e.getClass().getName());
+            return "The fake could not write to the linked database: " + e.getClass().getSimpleName();
+        }
     }
 
     private static long rows(long total, double fraction) {

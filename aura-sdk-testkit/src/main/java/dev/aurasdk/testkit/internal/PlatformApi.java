@@ -67,9 +67,11 @@ final class PlatformApi {
                 .put("name", i.name())
                 .put("status", i.status())
                 .put("tenant_id", i.tenantId())
-                .put("cloud_provider", i.cloudProvider())
-                .put("connection_url", i.connectionUrl())
-                .put("region", i.region())
+                .put("cloud_provider", i.cloudProvider());
+        if (i.hasConnectionUrl()) {
+            o.put("connection_url", i.connectionUrl());
+        }
+        o.put("region", i.region())
                 .put("type", i.type())
                 .put("memory", i.memory());
         i.storage().ifPresent(s -> o.put("storage", s));

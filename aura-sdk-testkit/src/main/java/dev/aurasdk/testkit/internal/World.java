@@ -141,6 +141,8 @@ public final class World {
         Instant completionTime;
         Instant cancellationRequestedAt;
         long cancelledAtStep = -1;
+        /** Set when the linked database failed to take the job's data: the job then reports Failure. */
+        String linkFailure;
         long lastSteps = -1;
         Instant lastUpdate;
 
