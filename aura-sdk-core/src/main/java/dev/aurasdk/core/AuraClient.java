@@ -11,6 +11,7 @@ import dev.aurasdk.core.http.Sleeper;
 import dev.aurasdk.core.internal.BaseUrls;
 import dev.aurasdk.core.internal.Durations;
 import dev.aurasdk.core.internal.Json;
+import dev.aurasdk.core.internal.OwnedThreads;
 import dev.aurasdk.core.internal.UserAgent;
 import dev.aurasdk.core.internal.auth.CachingTokenProvider;
 import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
@@ -70,7 +71,7 @@ public final class AuraClient implements AutoCloseable {
     private final Instances instances;
     private final Object schedulerLock = new Object();
     private volatile ScheduledExecutorService ownScheduler;
-    private volatile Thread schedulerThread;
+    private volatile OwnedThreads schedulerThreads;
     private volatile Waiter waiter;
     private volatile boolean closed;
 
@@ -257,14 +258,9 @@ public final class AuraClient implements AutoCloseable {
         synchronized (schedulerLock) {
             ensureOpen();
             if (ownScheduler == null) {
-                int id = SCHEDULER_IDS.incrementAndGet();
-                AtomicInteger threads = new AtomicInteger();
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                    Thread t = new Thread(r, "aura-sdk-" + id + "-scheduler-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    schedulerThread = t;
-                    return t;
-                });
+                OwnedThreads threads = new OwnedThreads("aura-sdk-" + SCHEDULER_IDS.incrementAndGet() + "-scheduler-");
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
+                schedulerThreads = threads;
                 executor.setRemoveOnCancelPolicy(true);
                 ownScheduler = executor;
             }
@@ -348,9 +344,13 @@ public final class AuraClient implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
             Thread current = Thread.currentThread();
-            if (current != schedulerThread && (ownHttpClient == null || !ownHttpClient.ownsThread(current))) {
+            OwnedThreads threads = schedulerThreads;
+            if (!threads.owns(current) && (ownHttpClient == null || !ownHttpClient.ownsThread(current))) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
                 try {
-                    scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    if (scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        threads.awaitEnd(deadline); // the thread ends a moment after the executor terminated
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -1,5 +1,6 @@
 package dev.aurasdk.core.internal.http;
 
+import dev.aurasdk.core.internal.OwnedThreads;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -42,18 +43,20 @@ public final class OwnedHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final ThreadPoolExecutor pool;
-    private final String poolPrefix;
+    private final OwnedThreads poolThreads;
+    private final String name;
     private final List<Thread> clientThreads;
     private final Object lock = new Object();
     private int inFlight;
     private boolean closed;
     private boolean released;
 
-    private OwnedHttpClient(HttpClient delegate, ThreadPoolExecutor pool, String poolPrefix,
+    private OwnedHttpClient(HttpClient delegate, ThreadPoolExecutor pool, OwnedThreads poolThreads, String name,
             List<Thread> clientThreads) {
         this.delegate = delegate;
         this.pool = pool;
-        this.poolPrefix = poolPrefix;
+        this.poolThreads = poolThreads;
+        this.name = name;
         this.clientThreads = clientThreads;
     }
 
@@ -67,13 +70,9 @@ public final class OwnedHttpClient extends HttpClient {
     public static OwnedHttpClient create(Duration connectTimeout) {
         int id = IDS.incrementAndGet();
         String name = "aura-sdk-http-" + id;
-        AtomicInteger threads = new AtomicInteger();
+        OwnedThreads poolThreads = new OwnedThreads(name + "-");
         ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), poolThreads);
         pool.allowCoreThreadTimeOut(true);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
@@ -106,7 +105,7 @@ public final class OwnedHttpClient extends HttpClient {
                 clientThreads.add(members[i]);
             }
         }
-        return new OwnedHttpClient(built[0], pool, name + "-", List.copyOf(clientThreads));
+        return new OwnedHttpClient(built[0], pool, poolThreads, name, List.copyOf(clientThreads));
     }
 
     private static void joinUninterruptibly(Thread thread) {
@@ -131,7 +130,7 @@ public final class OwnedHttpClient extends HttpClient {
      * @return true for this client's threads
      */
     public boolean ownsThread(Thread thread) {
-        return clientThreads.contains(thread) || thread.getName().startsWith(poolPrefix);
+        return clientThreads.contains(thread) || poolThreads.owns(thread);
     }
 
     /**
@@ -196,7 +195,10 @@ public final class OwnedHttpClient extends HttpClient {
             long left = deadline - System.nanoTime();
             if (!interrupted && left > 0) {
                 try {
-                    pool.awaitTermination(left, TimeUnit.NANOSECONDS);
+                    // terminated once its last worker left: the thread itself ends a moment later
+                    if (pool.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+                        poolThreads.awaitEnd(deadline);
+                    }
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -298,6 +300,6 @@ public final class OwnedHttpClient extends HttpClient {
 
     @Override
     public String toString() {
-        return "OwnedHttpClient{" + poolPrefix + "*, " + delegate + "}";
+        return "OwnedHttpClient{" + name + ", " + delegate + "}";
     }
 }
