@@ -142,6 +142,7 @@ class ClientCloseTest {
 
     @Test
     void aSynchronousCallInFlightFinishesAndThenReleasesTheThreads() throws Exception {
+        // a MockWebServer that answers when the test says so (the fake's latency is a duration, not a gate)
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
         try (MockWebServer gated = new MockWebServer()) {
