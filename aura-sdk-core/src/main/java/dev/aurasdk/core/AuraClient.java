@@ -11,9 +11,11 @@ import dev.aurasdk.core.http.Sleeper;
 import dev.aurasdk.core.internal.BaseUrls;
 import dev.aurasdk.core.internal.Durations;
 import dev.aurasdk.core.internal.Json;
+import dev.aurasdk.core.internal.OwnedThreads;
 import dev.aurasdk.core.internal.UserAgent;
 import dev.aurasdk.core.internal.auth.CachingTokenProvider;
 import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
+import dev.aurasdk.core.internal.http.OwnedHttpClient;
 import dev.aurasdk.core.internal.http.Transport;
 import dev.aurasdk.core.model.Organization;
 import dev.aurasdk.core.model.TenantSummary;
@@ -28,9 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -51,12 +51,8 @@ public final class AuraClient implements AutoCloseable {
     public static final String DEFAULT_BASE_URL = "https://api.neo4j.io";
 
     private static final AtomicInteger SCHEDULER_IDS = new AtomicInteger();
-    private static final AtomicInteger HTTP_IDS = new AtomicInteger();
-    /**
-     * Threads of the default HTTP client's executor. The JDK's default is an unbounded cached pool that grows with
-     * the number of exchanges in flight; the SDK's exchanges only hand short completion tasks to it.
-     */
-    static final int HTTP_THREADS = 2;
+    /** Upper bound of close()'s wait for the scheduler thread to end (normally a few milliseconds). */
+    private static final long CLOSE_WAIT_SECONDS = 10;
     /** Asynchronous requests in flight at once, by default (Aura's 125 requests per minute need far fewer). */
     static final int DEFAULT_MAX_CONCURRENT_ASYNC_REQUESTS = 16;
 
@@ -68,14 +64,14 @@ public final class AuraClient implements AutoCloseable {
     private final List<RequestListener> listeners;
     private final WaitOptions waitOptions;
     private final HttpClient httpClient;
-    private final boolean ownsHttpClient;
-    private final ThreadPoolExecutor httpExecutor;
+    private final OwnedHttpClient ownHttpClient;
     private final ScheduledExecutorService userScheduler;
     private final Tenants tenants;
     private final Organizations organizations;
     private final Instances instances;
     private final Object schedulerLock = new Object();
     private volatile ScheduledExecutorService ownScheduler;
+    private volatile OwnedThreads schedulerThreads;
     private volatile Waiter waiter;
     private volatile boolean closed;
 
@@ -85,14 +81,8 @@ public final class AuraClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.listeners = List.copyOf(b.listeners);
         this.waitOptions = b.waitOptions;
-        this.ownsHttpClient = b.httpClient == null;
-        this.httpExecutor = ownsHttpClient ? newHttpExecutor() : null;
-        this.httpClient = b.httpClient != null ? b.httpClient
-                : HttpClient.newBuilder()
-                        .connectTimeout(b.connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .executor(httpExecutor)
-                        .build();
+        this.ownHttpClient = b.httpClient == null ? OwnedHttpClient.create(b.connectTimeout) : null;
+        this.httpClient = b.httpClient != null ? b.httpClient : ownHttpClient;
         this.userScheduler = b.scheduler;
         ObjectMapper mapper = Json.mapper();
         String userAgent = UserAgent.header(b.userAgentSuffix);
@@ -154,20 +144,6 @@ public final class AuraClient implements AutoCloseable {
         this.tenants = new Tenants(transport);
         this.organizations = new Organizations(transport);
         this.instances = new Instances(transport);
-    }
-
-    /** A small daemon pool for the default HTTP client; idle threads end after 30 s. */
-    private static ThreadPoolExecutor newHttpExecutor() {
-        int id = HTTP_IDS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "aura-sdk-http-" + id + "-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
     }
 
     /** A builder. @return a new builder */
@@ -282,13 +258,9 @@ public final class AuraClient implements AutoCloseable {
         synchronized (schedulerLock) {
             ensureOpen();
             if (ownScheduler == null) {
-                int id = SCHEDULER_IDS.incrementAndGet();
-                AtomicInteger threads = new AtomicInteger();
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                    Thread t = new Thread(r, "aura-sdk-" + id + "-scheduler-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                OwnedThreads threads = new OwnedThreads("aura-sdk-" + SCHEDULER_IDS.incrementAndGet() + "-scheduler-");
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
+                schedulerThreads = threads;
                 executor.setRemoveOnCancelPolicy(true);
                 ownScheduler = executor;
             }
@@ -341,8 +313,11 @@ public final class AuraClient implements AutoCloseable {
     }
 
     /**
-     * Closes the client: further calls are refused, pending asynchronous waits complete exceptionally
-     * (the operations go on in Aura), the client's own scheduler stops and the HTTP client is released.
+     * Closes the client: further calls are refused, pending asynchronous calls and waits complete exceptionally
+     * (the operations go on in Aura), and every thread the client created ends before this method returns: its
+     * scheduler, and the HTTP client it built (its selector and its pool). A synchronous call still running on
+     * another thread finishes (without retrying) and then releases the HTTP client's threads itself. An
+     * {@code HttpClient} or scheduler given to the builder is left running.
      */
     @Override
     public void close() {
@@ -368,21 +343,22 @@ public final class AuraClient implements AutoCloseable {
         transport.close(); // refuses new calls and retries, ends the async calls still in flight
         if (scheduler != null) {
             scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            Thread current = Thread.currentThread();
+            OwnedThreads threads = schedulerThreads;
+            if (!threads.owns(current) && (ownHttpClient == null || !ownHttpClient.ownsThread(current))) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+                try {
+                    if (scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        threads.awaitEnd(deadline); // the thread ends a moment after the executor terminated
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
-        if (ownsHttpClient && httpClient instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) httpClient).close();
-                httpExecutor.shutdown(); // the closed client submits nothing more
-            } catch (Exception ignored) {
-                // best effort: JDK 21+ HttpClient only
-            }
+        if (ownHttpClient != null) {
+            ownHttpClient.close(); // ends its selector and pool once no exchange is in flight
         }
-        // on JDK 17 the HTTP client cannot be closed: its executor's idle threads end on their own after 30 s
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,9 +28,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>Also usable as {@code @ExtendWith(FakeAuraExtension.class)} with the default configuration. With the contract
- * check on, a test is skipped (JUnit assumption) when the OpenAPI documents cannot be found, and fails after it
- * ran when the server collected any {@link FakeAuraServer#contractViolations() contract violation} (clear
- * deliberate ones with {@link FakeAuraServer#clearContractViolations()}).
+ * check on (against the OpenAPI documents shipped in the testkit jar), a test fails after it ran when the server
+ * collected any {@link FakeAuraServer#contractViolations() contract violation} (clear deliberate ones with
+ * {@link FakeAuraServer#clearContractViolations()}); it fails before it runs, never skips, when the documents
+ * cannot be read.
  */
 public final class FakeAuraExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
@@ -74,21 +74,17 @@ public final class FakeAuraExtension implements BeforeEachCallback, AfterEachCal
     }
 
     /**
-     * Builds and starts the server; skips the test when a contract check is wanted but the documents are absent.
+     * Builds and starts the server.
      *
      * @param context the JUnit context
+     * @throws IllegalStateException (failing the test) when a contract check is wanted and the documents cannot be
+     *     read
      */
     @Override
     public void beforeEach(ExtensionContext context) {
         FakeAuraServer.Builder builder = FakeAuraServer.builder();
         configurer.accept(builder);
-        FakeAuraServer server;
-        try {
-            server = builder.build();
-        } catch (IllegalStateException e) {
-            Assumptions.abort("Contract check skipped: " + e.getMessage());
-            return;
-        }
+        FakeAuraServer server = builder.build();
         server.start();
         current = server;
         context.getStore(NAMESPACE).put(FakeAuraServer.class, server);

@@ -14,6 +14,7 @@ import dev.aurasdk.testkit.internal.World;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import mockwebserver3.MockWebServer;
  * error envelopes and status codes of the real API, and an {@code X-Request-Id} on every response. Controls: a
  * virtual {@link #clock()} and {@link StepMode step modes} so tests never sleep, {@link #fault() fault injection},
  * a {@link #journal() journal} of received requests, an optional rate limit, and an optional
- * {@link Builder#contractChecked() contract check} against the official OpenAPI documents.
+ * {@link Builder#contractChecked() contract check} against the official OpenAPI documents (shipped in the testkit
+ * jar).
  *
  * <pre>{@code
  * try (FakeAuraServer aura = FakeAuraServer.builder().stepMode(StepMode.MANUAL).build().start()) {
@@ -65,7 +67,7 @@ public final class FakeAuraServer implements AutoCloseable {
     private final Seeder seeder;
     private final Faults faults;
     private final Journal journal;
-    private final Path openApiDir;
+    private final URI contractDocuments;
     private MockWebServer server;
 
     private FakeAuraServer(Builder b) {
@@ -82,13 +84,13 @@ public final class FakeAuraServer implements AutoCloseable {
         this.requestedPort = b.port;
         this.clock = new FakeClock(b.stepMode == StepMode.WALL_CLOCK, b.startTime);
         ContractChecker checker = null;
-        Path dir = null;
+        URI documents = null;
         if (b.contractChecked) {
-            dir = b.openApiDir != null ? b.openApiDir : OpenApiDocuments.locate().orElseThrow(
-                    () -> new IllegalStateException(OpenApiDocuments.notFoundMessage()));
-            checker = ContractChecker.forDirectory(dir);
+            OpenApiDocuments loaded = OpenApiDocuments.load(b.openApiDir);
+            documents = loaded.location();
+            checker = ContractChecker.forDocuments(loaded);
         }
-        this.openApiDir = dir;
+        this.contractDocuments = documents;
         this.engine = new Engine(world, settings, clock, faultRegistry, journalStore, checker);
         this.seeder = new Seeder(world);
         this.faults = new Faults(faultRegistry);
@@ -115,16 +117,6 @@ public final class FakeAuraServer implements AutoCloseable {
      */
     public static FakeAuraServer create() {
         return builder().build();
-    }
-
-    /**
-     * Where the official OpenAPI documents are: the system property {@code aura.openapi.dir} if set, else the
-     * first {@code shared/aura-api/openapi} folder found walking up from the working directory.
-     *
-     * @return the folder, or empty when the documents are absent (contract checks cannot run)
-     */
-    public static Optional<Path> openApiDirectory() {
-        return OpenApiDocuments.locate();
     }
 
     /**
@@ -418,12 +410,14 @@ public final class FakeAuraServer implements AutoCloseable {
     }
 
     /**
-     * The folder of OpenAPI documents the contract check uses.
+     * Where the OpenAPI documents of the contract check were read: the folder of the copies shipped in the testkit
+     * jar (a {@code jar:} URI, or a {@code file:} URI when the testkit's classes are a folder), or the folder given
+     * with {@link Builder#openApiDirectory(Path)} or {@code -Daura.openapi.dir}.
      *
-     * @return the folder, empty when the check is off
+     * @return the location, empty when the check is off
      */
-    public Optional<Path> contractDocuments() {
-        return Optional.ofNullable(openApiDir);
+    public Optional<URI> contractDocuments() {
+        return Optional.ofNullable(contractDocuments);
     }
 
     /**
@@ -570,9 +564,9 @@ public final class FakeAuraServer implements AutoCloseable {
         }
 
         /**
-         * Checks every request received and response sent against the official OpenAPI documents (found with
-         * {@link FakeAuraServer#openApiDirectory()} unless {@link #openApiDirectory(Path)} is given); see
-         * {@link FakeAuraServer#contractViolations()}.
+         * Checks every request received and response sent against the official OpenAPI documents: the copies
+         * shipped in the testkit jar, unless {@link #openApiDirectory(Path)} or the system property
+         * {@code aura.openapi.dir} names a folder holding others; see {@link FakeAuraServer#contractViolations()}.
          *
          * @return this builder
          */
@@ -592,7 +586,8 @@ public final class FakeAuraServer implements AutoCloseable {
         }
 
         /**
-         * The folder holding {@code aura_api_spec_v1beta5.yaml} and {@code aura_api_spec_v2beta1.yaml}.
+         * A folder holding {@code aura_api_spec_v1beta5.yaml} and {@code aura_api_spec_v2beta1.yaml} to check
+         * against instead of the copies shipped in the testkit jar.
          *
          * @param dir the folder
          * @return this builder
@@ -652,7 +647,7 @@ public final class FakeAuraServer implements AutoCloseable {
          * Builds the server (not started).
          *
          * @return the server
-         * @throws IllegalStateException when the contract check is on and the documents cannot be found
+         * @throws IllegalStateException when the contract check is on and the documents cannot be read
          */
         public FakeAuraServer build() {
             if (rateLimit != null && rateLimit < 1 || tokenRateLimit != null && tokenRateLimit < 1) {

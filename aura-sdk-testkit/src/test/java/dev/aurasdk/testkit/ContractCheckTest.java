@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks the fake against the official OpenAPI documents. Skipped (assumption) where the documents are absent.
- * The extension itself fails any test here that leaves a violation behind.
+ * Checks the fake against the official OpenAPI documents shipped in the testkit (class path). The extension itself
+ * fails any test here that leaves a violation behind.
  */
 class ContractCheckTest {
     static final String APIS = DataApiLifecycleTest.APIS;
@@ -203,5 +209,48 @@ class ContractCheckTest {
 
         assertThat(server.contractViolations()).isEmpty();
         assertThat(server.contractDocuments()).isPresent();
+    }
+
+    @Test
+    void readsTheDocumentsShippedOnTheTestkitsClassPath(FakeAuraServer server) throws Exception {
+        String testkit = FakeAuraServer.class.getProtectionDomain().getCodeSource().getLocation().toURI().getPath();
+
+        String location = server.contractDocuments().orElseThrow().toString();
+
+        assertThat(location).endsWith("dev/aurasdk/testkit/openapi/").contains(testkit)
+                .doesNotContain("shared/aura-api");
+        for (String name : new String[] {"aura_api_spec_v1beta5.yaml", "aura_api_spec_v2beta1.yaml", "README.md"}) {
+            assertThat(FakeAuraServer.class.getResource("/dev/aurasdk/testkit/openapi/" + name)).as(name).isNotNull();
+        }
+    }
+
+    @Test
+    void checksAgainstTheDocumentsOfAnExplicitFolderInstead(@TempDir Path folder) throws IOException {
+        // the shipped v1beta5 document without its /tenants path: a tenants list is then undocumented
+        String v1beta5 = resource("aura_api_spec_v1beta5.yaml");
+        int start = v1beta5.indexOf("\n  /tenants:\n");
+        int end = v1beta5.indexOf("\n  /", start + 3);
+        assertThat(start).isPositive();
+        Files.writeString(folder.resolve("aura_api_spec_v1beta5.yaml"),
+                v1beta5.substring(0, start) + v1beta5.substring(end));
+        Files.writeString(folder.resolve("aura_api_spec_v2beta1.yaml"), resource("aura_api_spec_v2beta1.yaml"));
+
+        try (FakeAuraServer own = FakeAuraServer.builder().contractChecked().openApiDirectory(folder).build()
+                .start()) {
+            assertThat(own.contractDocuments()).contains(folder.toUri());
+            new RawClient(own).get("/v1/tenants");
+            new RawClient(own).get("/v1/instances");
+
+            assertThat(own.contractViolations()).singleElement().satisfies(v -> {
+                assertThat(v.path()).isEqualTo("/v1/tenants");
+                assertThat(v.key()).isEqualTo("validation.request.path.missing");
+            });
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = FakeAuraServer.class.getResourceAsStream("/dev/aurasdk/testkit/openapi/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.aurasdk.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,21 +54,20 @@ class FakeAuraExtensionTest {
         }
     }
 
+    static final AtomicBoolean RAN = new AtomicBoolean();
+
     static class WantsAContractCheck {
         @RegisterExtension
         final FakeAuraExtension aura = FakeAuraExtension.with(b -> b.contractChecked());
 
         @Test
         void neverRunsWithoutDocuments() {
-            throw new AssertionError("should have been skipped");
+            RAN.set(true);
         }
     }
 
     @Test
     void failsATestThatLeavesContractViolations() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(FakeAuraServer.openApiDirectory().isPresent(),
-                "OpenAPI documents absent");
-
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(LeavesAViolationBehind.class))
                 .execute().testEvents();
 
@@ -89,18 +89,22 @@ class FakeAuraExtensionTest {
     }
 
     @Test
-    void skipsContractCheckedTestsWithAClearMessageWhenTheDocumentsAreAbsent() {
+    void failsContractCheckedTestsWithAClearMessageWhenTheDocumentsCannotBeRead() {
         String previous = System.getProperty("aura.openapi.dir");
         System.setProperty("aura.openapi.dir", "/nonexistent/openapi");
+        RAN.set(false);
         try {
             Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WantsAContractCheck.class))
                     .execute().testEvents();
 
-            tests.assertStatistics(s -> s.aborted(1).failed(0));
-            assertThat(tests.aborted().stream().findFirst().orElseThrow().getPayload(
+            tests.assertStatistics(s -> s.started(1).failed(1).aborted(0).skipped(0));
+            assertThat(RAN).isFalse();
+            assertThat(tests.failed().stream().findFirst().orElseThrow().getPayload(
                     org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
-                    .hasMessageContaining("Contract check skipped")
-                    .hasMessageContaining("aura.openapi.dir");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Contract check cannot run")
+                    .hasMessageContaining("/nonexistent/openapi/aura_api_spec_v1beta5.yaml")
+                    .hasMessageContaining("-Daura.openapi.dir");
         } finally {
             if (previous == null) {
                 System.clearProperty("aura.openapi.dir");

@@ -14,7 +14,6 @@ import com.atlassian.oai.validator.whitelist.StatusType;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRule;
 import dev.aurasdk.testkit.ContractViolation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +29,14 @@ import java.util.regex.Pattern;
  * the documents are whitelisted below, one rule each, with the reason.
  */
 public final class ContractChecker {
-    private static final Map<Path, ContractChecker> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, ContractChecker> CACHE = new ConcurrentHashMap<>();
 
     private final OpenApiInteractionValidator v1beta5;
     private final OpenApiInteractionValidator v2beta1;
 
-    private ContractChecker(Path dir) {
+    private ContractChecker(OpenApiDocuments documents) {
         this.v1beta5 = OpenApiInteractionValidator
-                .createForSpecificationUrl(dir.resolve(OpenApiDocuments.V1BETA5).toUri().toString())
+                .createForInlineApiSpecification(documents.v1beta5())
                 .withBasePathOverride("/v1beta5")
                 // Merge allOf schemas first: otherwise the validator's strict additionalProperties check makes
                 // every allOf (GraphQLDataAPI, GraphQLDataAPISummaryWithAuthProviders) fail.
@@ -45,16 +44,17 @@ public final class ContractChecker {
                 .withWhitelist(v1beta5Whitelist())
                 .build();
         this.v2beta1 = OpenApiInteractionValidator
-                .createForSpecificationUrl(dir.resolve(OpenApiDocuments.V2BETA1).toUri().toString())
+                .createForInlineApiSpecification(documents.v2beta1())
                 .withBasePathOverride("/v2beta1")
                 .withResolveCombinators(true)
                 .withWhitelist(v2beta1Whitelist())
                 .build();
     }
 
-    /** The checker for a folder of documents (parsed once per JVM and folder). */
-    public static ContractChecker forDirectory(Path dir) {
-        return CACHE.computeIfAbsent(dir.toAbsolutePath().normalize(), ContractChecker::new);
+    /** The checker for a pair of documents (parsed once per JVM, location and content). */
+    public static ContractChecker forDocuments(OpenApiDocuments documents) {
+        String key = documents.location() + "#" + documents.v1beta5().hashCode() + "/" + documents.v2beta1().hashCode();
+        return CACHE.computeIfAbsent(key, k -> new ContractChecker(documents));
     }
 
     /** Whether a path is outside the documents (token endpoint, fake GraphQL endpoints). */
