@@ -271,6 +271,7 @@ public final class Transport implements AuraHttp {
         long startNanos;
         volatile long answeredAtNanos; // when the exchange ended (async: before the hand-back), 0 until then
         boolean attemptOpen; // started and not yet ended: listeners hear of every end exactly once
+        boolean waitedForBudget; // the attempt waits for a rate-limit slot after taking its token
 
         Attempts(Call call) {
             this.call = call;
@@ -294,7 +295,8 @@ public final class Transport implements AuraHttp {
                 throw deadlineExceeded(call, sent, lastFailure);
             }
             Duration delay = withinDeadline(wait.get());
-            if (!delay.isZero()) {
+            waitedForBudget = !delay.isZero();
+            if (waitedForBudget) {
                 LOG.trace("{} {} waits {} ms for the client rate limit", call.method, call.path, delay.toMillis());
             }
             return delay;
@@ -305,6 +307,12 @@ public final class Transport implements AuraHttp {
             Duration remaining = Duration.between(config.clock().instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw deadlineExceeded(call, sent, lastFailure);
+            }
+            if (waitedForBudget && token != null) {
+                // the token was taken before the rate-limit wait (a shared budget's queue can be long): a
+                // refresh may have replaced it meanwhile, or it may have expired
+                token = tokens.token();
+                waitedForBudget = false;
             }
             sent++;
             attemptTimeout = min(config.attemptTimeout(), remaining);
