@@ -91,15 +91,6 @@ class FleetTest {
                     .map(JournalEntry::receivedAt).sorted().collect(Collectors.toList());
             assertThat(arrivals).as("every successful call reached the fake").hasSizeGreaterThanOrEqualTo((int) calls);
             Duration checked = WINDOW.minus(JITTER);
-            if (Boolean.getBoolean("fleet.debug")) {
-                Instant first = arrivals.get(0);
-                StringBuilder sb = new StringBuilder();
-                for (JournalEntry e : fake.journal().entries()) {
-                    sb.append(Duration.between(first, e.receivedAt()).toMillis()).append(' ').append(e.method())
-                            .append(' ').append(e.path()).append(' ').append(e.status()).append('\n');
-                }
-                java.nio.file.Files.writeString(java.nio.file.Paths.get("target", "journal.txt"), sb.toString());
-            }
             int busiest = busiestWindow(arrivals, checked);
             assertThat(busiest).as("most requests of all processes in any %d ms window", checked.toMillis())
                     .isLessThanOrEqualTo(PERMITS);

@@ -81,8 +81,7 @@ public final class TokenCipher {
      * @return the stored form
      */
     public String seal(AccessToken token, String redisKey) {
-        String plain = token.tokenType() + "\n" + token.obtainedAt().toEpochMilli() + "\n"
-                + token.expiresAt().toEpochMilli() + "\n" + token.value();
+        String plain = token.tokenType() + "\n" + token.obtainedAt() + "\n" + token.expiresAt() + "\n" + token.value();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -122,8 +121,7 @@ public final class TokenCipher {
             if (parts.length != 4) {
                 return Optional.empty();
             }
-            return Optional.of(new AccessToken(parts[3], parts[0], Instant.ofEpochMilli(Long.parseLong(parts[1])),
-                    Instant.ofEpochMilli(Long.parseLong(parts[2]))));
+            return Optional.of(new AccessToken(parts[3], parts[0], Instant.parse(parts[1]), Instant.parse(parts[2])));
         } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty(); // never say why: the message could quote the value
         }
