@@ -106,7 +106,7 @@ final class Workers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Worker w : all) {
             try { // for a look after the run
                 java.nio.file.Files.createDirectories(Paths.get("target", "workers"));
@@ -116,7 +116,11 @@ final class Workers implements AutoCloseable {
             }
             if (w.process.isAlive()) {
                 w.process.destroyForcibly();
-                w.process.waitFor(10, TimeUnit.SECONDS);
+                try {
+                    w.process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

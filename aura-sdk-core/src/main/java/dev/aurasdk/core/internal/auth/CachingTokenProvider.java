@@ -163,7 +163,8 @@ public final class CachingTokenProvider implements TokenProvider {
         while (true) {
             Optional<RefreshLease> lease = store.tryLeaseRefresh(key);
             if (lease.isPresent()) {
-                try (RefreshLease held = lease.get()) {
+                RefreshLease held = lease.get();
+                try {
                     Optional<AccessToken> current = store.get(key);
                     if (current.isPresent() && clock.instant().isBefore(current.get().refreshAt(refreshMargin))) {
                         result[0] = current.get(); // the previous holder refreshed it
@@ -173,6 +174,8 @@ public final class CachingTokenProvider implements TokenProvider {
                     store.put(key, fresh); // before the lease is given back: the next holder sees it
                     result[0] = fresh;
                     return true;
+                } finally {
+                    held.close();
                 }
             }
             Instant now = clock.instant();
