@@ -5,6 +5,7 @@ import dev.aurasdk.core.auth.TokenProvider;
 import dev.aurasdk.core.auth.TokenStore;
 import dev.aurasdk.core.http.AuraHttp;
 import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.http.RequestBudget;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.http.Sleeper;
@@ -101,6 +102,9 @@ public final class AuraClient implements AutoCloseable {
             }
             @Override public RateLimit rateLimit() {
                 return b.rateLimit;
+            }
+            @Override public RequestBudget requestBudget() {
+                return b.requestBudget;
             }
             @Override public Duration attemptTimeout() {
                 return b.requestTimeout;
@@ -375,6 +379,8 @@ public final class AuraClient implements AutoCloseable {
         private String authUrl;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private RateLimit rateLimit = RateLimit.auraDefault();
+        private boolean rateLimitSet;
+        private RequestBudget requestBudget;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration callTimeout = Duration.ofMinutes(3);
@@ -467,6 +473,20 @@ public final class AuraClient implements AutoCloseable {
          */
         public Builder rateLimit(RateLimit rateLimit) {
             this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+            this.rateLimitSet = true;
+            return this;
+        }
+
+        /**
+         * A pluggable request budget instead of the in-process {@link #rateLimit(RateLimit)}, such as one
+         * shared by every process using the credential. It gates every call and poll, and a 429 with
+         * {@code Retry-After} pauses it.
+         *
+         * @param requestBudget the budget
+         * @return this builder
+         */
+        public Builder requestBudget(RequestBudget requestBudget) {
+            this.requestBudget = Objects.requireNonNull(requestBudget, "requestBudget");
             return this;
         }
 
@@ -672,6 +692,10 @@ public final class AuraClient implements AutoCloseable {
             if (tokenProvider != null && tokenStore != null) {
                 throw new IllegalStateException("tokenStore(...) applies to credentials(...) only; a custom "
                         + "tokenProvider(...) keeps its own tokens");
+            }
+            if (requestBudget != null && rateLimitSet) {
+                throw new IllegalStateException("set either rateLimit(...) or requestBudget(...), not both; "
+                        + "the budget carries its own limit");
             }
             return new AuraClient(this);
         }

@@ -2,6 +2,7 @@ package dev.aurasdk.core.internal.auth;
 
 import dev.aurasdk.core.AuraException;
 import dev.aurasdk.core.auth.AccessToken;
+import dev.aurasdk.core.auth.RefreshLease;
 import dev.aurasdk.core.auth.TokenProvider;
 import dev.aurasdk.core.auth.TokenStore;
 import java.time.Clock;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A token refused by the API (401/403) is dropped once per token and at most once per
  *       {@code forcedRefreshInterval}, so a credential without permission cannot cause a token storm
  *       (Aura allows about 15 token requests per hour per credential).
+ *   <li>The token request is made under the store's {@link TokenStore#tryLeaseRefresh refresh lease}: with a
+ *       store shared by several processes, one process refreshes while the others keep using the still-valid
+ *       token (or, without one, wait for the new token or for the lease to lapse).
  * </ul>
  * Not API.
  */
@@ -47,6 +51,7 @@ public final class CachingTokenProvider implements TokenProvider {
     private RuntimeException lastFailure;
     private Instant lastForcedRefreshAt;
     private AccessToken lastDropped;
+    private Instant leaseBusyUntil; // another process holds the refresh lease: do not ask again before this
 
     /**
      * Creates a cache.
@@ -88,6 +93,9 @@ public final class CachingTokenProvider implements TokenProvider {
                 boolean valid = cached.isPresent() && cached.get().isValidAt(now);
                 if (cached.isPresent() && now.isBefore(cached.get().refreshAt(refreshMargin))) {
                     return cached.get();
+                }
+                if (valid && leaseBusyUntil != null && now.isBefore(leaseBusyUntil)) {
+                    return cached.get(); // another process is refreshing; this token still works
                 }
                 if (inFlight != null) {
                     if (valid) {
@@ -131,22 +139,71 @@ public final class CachingTokenProvider implements TokenProvider {
     /** The leader's fetch, outside the lock; the future always completes, whatever is thrown. */
     private void fetchAndComplete(CompletableFuture<AccessToken> future) {
         AccessToken fresh = null;
+        boolean fetched = false;
         Throwable failure = null;
         try {
-            fresh = fetcher.get();
+            AccessToken[] result = new AccessToken[1];
+            fetched = obtain(result);
+            fresh = result[0];
         } catch (Throwable t) {
             failure = t;
         }
-        complete(future, fresh, failure);
+        complete(future, fresh, fetched, failure);
     }
 
-    private void complete(CompletableFuture<AccessToken> future, AccessToken fresh, Throwable failure) {
+    /**
+     * Takes the store's refresh lease and, holding it, requests and stores a token, unless another holder
+     * stored a fresh one meanwhile. When another process holds the lease, a still-valid token is used (and
+     * the lease not asked for again within the store's retry interval); without one, waits and asks again.
+     *
+     * @param result receives the token
+     * @return whether the token was requested here (and stored)
+     */
+    private boolean obtain(AccessToken[] result) {
+        while (true) {
+            Optional<RefreshLease> lease = store.tryLeaseRefresh(key);
+            if (lease.isPresent()) {
+                RefreshLease held = lease.get();
+                try {
+                    Optional<AccessToken> current = store.get(key);
+                    if (current.isPresent() && clock.instant().isBefore(current.get().refreshAt(refreshMargin))) {
+                        result[0] = current.get(); // the previous holder refreshed it
+                        return false;
+                    }
+                    AccessToken fresh = fetcher.get();
+                    store.put(key, fresh); // before the lease is given back: the next holder sees it
+                    result[0] = fresh;
+                    return true;
+                } finally {
+                    held.close();
+                }
+            }
+            Instant now = clock.instant();
+            Duration retry = store.leaseRetryInterval();
+            Optional<AccessToken> current = store.get(key);
+            if (current.isPresent() && current.get().isValidAt(now)) {
+                synchronized (lock) {
+                    leaseBusyUntil = now.plus(retry);
+                }
+                result[0] = current.get();
+                return false;
+            }
+            try {
+                Thread.sleep(Math.max(1, retry.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuraException("interrupted while waiting for another process's token refresh", e);
+            }
+        }
+    }
+
+    private void complete(CompletableFuture<AccessToken> future, AccessToken fresh, boolean fetched,
+            Throwable failure) {
         boolean interrupted = failure != null
                 && (Thread.currentThread().isInterrupted() || hasInterruptedCause(failure));
         synchronized (lock) {
             inFlight = null;
             if (fresh != null) {
-                store.put(key, fresh);
                 lastFailureAt = null;
                 lastFailure = null;
             } else if (!interrupted) {
@@ -157,7 +214,9 @@ public final class CachingTokenProvider implements TokenProvider {
             }
         }
         if (fresh != null) {
-            LOG.debug("Access token obtained for {}, valid until {}", key, fresh.expiresAt());
+            if (fetched) {
+                LOG.debug("Access token obtained for {}, valid until {}", key, fresh.expiresAt());
+            }
             future.complete(fresh);
             return;
         }

@@ -1,6 +1,7 @@
 package dev.aurasdk.core.internal.http;
 
 import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.http.RequestBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * budget and sleeps outside the lock. A server 429 can pause every caller until its
  * {@code Retry-After}. Not API.
  */
-public final class SlidingWindowRateLimiter {
+public final class SlidingWindowRateLimiter implements RequestBudget {
     private final RateLimit limit;
     private final Clock clock;
     private final long[] starts;
@@ -40,6 +41,7 @@ public final class SlidingWindowRateLimiter {
      * @return how long the caller must wait before sending (zero when it may send now), or empty when
      *     the earliest slot is after the deadline
      */
+    @Override
     public Optional<Duration> reserve(Instant deadline) {
         long now = clock.millis();
         synchronized (this) {
@@ -68,5 +70,15 @@ public final class SlidingWindowRateLimiter {
      */
     public synchronized void pauseUntil(Instant until) {
         pausedUntil = Math.max(pausedUntil, until.toEpochMilli());
+    }
+
+    @Override
+    public void pause(Duration retryAfter) {
+        pauseUntil(clock.instant().plus(retryAfter));
+    }
+
+    @Override
+    public String toString() {
+        return "in-process " + limit;
     }
 }

@@ -76,7 +76,7 @@ public final class Transport implements AuraHttp {
 
     private final TransportConfig config;
     private final TokenProvider tokens;
-    private final SlidingWindowRateLimiter limiter;
+    private final dev.aurasdk.core.http.RequestBudget limiter;
     private final Set<String> deprecationWarned = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<?>> pendingAsync = ConcurrentHashMap.newKeySet();
     private final ExchangeGate gate;
@@ -91,7 +91,8 @@ public final class Transport implements AuraHttp {
     public Transport(TransportConfig config, TokenProvider tokens) {
         this.config = Objects.requireNonNull(config, "config");
         this.tokens = tokens;
-        this.limiter = new SlidingWindowRateLimiter(config.rateLimit(), config.clock());
+        this.limiter = config.requestBudget() != null ? config.requestBudget()
+                : new SlidingWindowRateLimiter(config.rateLimit(), config.clock());
         this.gate = new ExchangeGate(config.maxConcurrentAsyncRequests());
     }
 
@@ -270,6 +271,7 @@ public final class Transport implements AuraHttp {
         long startNanos;
         volatile long answeredAtNanos; // when the exchange ended (async: before the hand-back), 0 until then
         boolean attemptOpen; // started and not yet ended: listeners hear of every end exactly once
+        boolean waitedForBudget; // the attempt waits for a rate-limit slot after taking its token
 
         Attempts(Call call) {
             this.call = call;
@@ -293,7 +295,8 @@ public final class Transport implements AuraHttp {
                 throw deadlineExceeded(call, sent, lastFailure);
             }
             Duration delay = withinDeadline(wait.get());
-            if (!delay.isZero()) {
+            waitedForBudget = !delay.isZero();
+            if (waitedForBudget) {
                 LOG.trace("{} {} waits {} ms for the client rate limit", call.method, call.path, delay.toMillis());
             }
             return delay;
@@ -304,6 +307,12 @@ public final class Transport implements AuraHttp {
             Duration remaining = Duration.between(config.clock().instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw deadlineExceeded(call, sent, lastFailure);
+            }
+            if (waitedForBudget && token != null) {
+                // the token was taken before the rate-limit wait (a shared budget's queue can be long): a
+                // refresh may have replaced it meanwhile, or it may have expired
+                token = tokens.token();
+                waitedForBudget = false;
             }
             sent++;
             attemptTimeout = min(config.attemptTimeout(), remaining);
@@ -370,8 +379,8 @@ public final class Transport implements AuraHttp {
                 return Duration.ZERO;
             }
             AuraApiException failure = toException(call, response, sent, retryAfter);
-            if (status == 429) {
-                retryAfter.ifPresent(d -> limiter.pauseUntil(config.clock().instant().plus(clampRetryAfter(d))));
+            if (status == 429 && call.rateLimited) { // the token endpoint's 429 does not pause the API budget
+                retryAfter.ifPresent(d -> limiter.pause(clampRetryAfter(d)));
             }
             boolean retryable = config.retryPolicy().retryableStatuses().contains(status)
                     && (status == 429 || call.idempotent);
@@ -1078,6 +1087,11 @@ public final class Transport implements AuraHttp {
 
         /** @return client-wide limit */
         dev.aurasdk.core.http.RateLimit rateLimit();
+
+        /** @return a pluggable budget replacing {@link #rateLimit()}, or null for the in-process one */
+        default dev.aurasdk.core.http.RequestBudget requestBudget() {
+            return null;
+        }
 
         /** @return per-attempt timeout */
         Duration attemptTimeout();

@@ -1,0 +1,168 @@
+package dev.aurasdk.redis.internal;
+
+import dev.aurasdk.core.auth.AccessToken;
+import dev.aurasdk.core.auth.InMemoryTokenStore;
+import dev.aurasdk.core.auth.RefreshLease;
+import dev.aurasdk.core.auth.TokenStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * A {@link TokenStore} in Redis: the token of a credential is kept encrypted ({@link TokenCipher}) under
+ * {@code <prefix>{<credential>}:token:<key hash>} with an expiry at the token's own, and the refresh lease is
+ * {@code SET NX PX} on {@code ...:token-lease:<key hash>} holding the owner's process id and a random nonce,
+ * released by a compare-and-delete script. The last token read from or written to Redis is also kept in an
+ * in-process store, which answers while Redis is unreachable. Not API.
+ */
+public final class RedisTokenStore implements TokenStore {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.redis");
+    private static final RedisLink.LuaScript RELEASE = new RedisLink.LuaScript(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0");
+
+    private final RedisLink link;
+    private final Keys keys;
+    private final TokenCipher cipher;
+    private final Clock clock;
+    private final Duration leaseTime;
+    private final Duration leaseRetry;
+    private final String owner;
+    private final TokenStore local = new InMemoryTokenStore();
+    private volatile Sealed lastOpened; // the last value decrypted: the same ciphertext is not decrypted again
+
+    /**
+     * Creates the store.
+     *
+     * @param link the connection
+     * @param keys key names of the credential
+     * @param cipher the credential's cipher
+     * @param clock the clock
+     * @param leaseTime how long a refresh lease lasts when its holder does not give it back
+     * @param leaseRetry how long a caller without a valid token waits before looking again
+     */
+    public RedisTokenStore(RedisLink link, Keys keys, TokenCipher cipher, Clock clock, Duration leaseTime,
+            Duration leaseRetry) {
+        this.link = link;
+        this.keys = keys;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.leaseTime = leaseTime;
+        this.leaseRetry = leaseRetry;
+        this.owner = "pid:" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public Optional<AccessToken> get(String key) {
+        String redisKey = keys.token(key);
+        return link.call(jedis -> {
+            String stored = jedis.get(redisKey);
+            if (stored == null) {
+                // expired, dropped after a 401 by some process, or lost by a Redis restart: one process refreshes
+                local.remove(key);
+                return Optional.<AccessToken>empty();
+            }
+            Sealed last = lastOpened;
+            if (last != null && last.stored.equals(stored) && last.redisKey.equals(redisKey)) {
+                return Optional.of(last.token);
+            }
+            Optional<AccessToken> token = cipher.open(stored, redisKey);
+            if (token.isEmpty()) {
+                // clear text, another secret's key, tampered: absent, and replaced by the next refresh
+                LOG.debug("The cached token in Redis is unreadable with this credential's key: ignored");
+                local.remove(key);
+                return Optional.<AccessToken>empty();
+            }
+            lastOpened = new Sealed(stored, redisKey, token.get());
+            local.put(key, token.get());
+            return token;
+        }, () -> local.get(key));
+    }
+
+    @Override
+    public void put(String key, AccessToken token) {
+        local.put(key, token);
+        String redisKey = keys.token(key);
+        long ttl = ttlMillis(token);
+        if (ttl <= 0) {
+            return;
+        }
+        String sealed = cipher.seal(token, redisKey);
+        link.call(jedis -> {
+            jedis.set(redisKey, sealed, SetParams.setParams().px(ttl));
+            lastOpened = new Sealed(sealed, redisKey, token);
+            return null;
+        }, () -> null);
+    }
+
+    @Override
+    public void remove(String key) {
+        local.remove(key);
+        String redisKey = keys.token(key);
+        link.call(jedis -> jedis.del(redisKey), () -> 0L);
+    }
+
+    @Override
+    public Optional<RefreshLease> tryLeaseRefresh(String key) {
+        String leaseKey = keys.lease(key);
+        String nonce = owner + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return link.call(jedis -> {
+            String ok = jedis.set(leaseKey, nonce, SetParams.setParams().nx().px(leaseTime.toMillis()));
+            if (!"OK".equals(ok)) {
+                return Optional.<RefreshLease>empty();
+            }
+            return Optional.<RefreshLease>of(new Lease(leaseKey, nonce));
+        }, () -> Optional.of(RefreshLease.LOCAL)); // Redis down: this process refreshes for itself
+    }
+
+    @Override
+    public Duration leaseRetryInterval() {
+        return leaseRetry;
+    }
+
+    private long ttlMillis(AccessToken token) {
+        return Duration.between(clock.instant(), token.expiresAt()).toMillis();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisTokenStore{" + link.where() + ", " + keys + "}";
+    }
+
+    /** A lease held in Redis; closing deletes it only if it is still this holder's. */
+    private final class Lease implements RefreshLease {
+        private final String leaseKey;
+        private final String nonce;
+        private boolean closed;
+
+        Lease(String leaseKey, String nonce) {
+            this.leaseKey = leaseKey;
+            this.nonce = nonce;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            link.call(jedis -> RedisLink.eval(jedis, RELEASE, List.of(leaseKey), List.of(nonce)), () -> 0L);
+        }
+    }
+
+    private static final class Sealed {
+        final String stored;
+        final String redisKey;
+        final AccessToken token;
+
+        Sealed(String stored, String redisKey, AccessToken token) {
+            this.stored = stored;
+            this.redisKey = redisKey;
+            this.token = token;
+        }
+    }
+}

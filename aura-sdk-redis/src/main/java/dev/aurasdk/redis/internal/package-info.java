@@ -1,0 +1,2 @@
+/** Internals of the Redis module. Not API. */
+package dev.aurasdk.redis.internal;

@@ -1,0 +1,149 @@
+package dev.aurasdk.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.AuraCredentials;
+import dev.aurasdk.core.AuraRateLimitedException;
+import dev.aurasdk.core.auth.RefreshLease;
+import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.http.RetryPolicy;
+import dev.aurasdk.testkit.FakeAuraServer;
+import dev.aurasdk.testkit.StepMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Two fleets on one Redis stand for two processes: they share the token (and its 401 replay), the lease,
+ * the budget and the 429 pause.
+ */
+class SharedStateTest {
+    static RedisServer redis;
+    FakeAuraServer fake;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    @BeforeEach
+    void start() {
+        fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start();
+        try (Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
+            jedis.flushAll();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private RedisFleet.Builder fleet() {
+        return RedisFleet.builder().url(redis.url())
+                .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()));
+    }
+
+    @Test
+    void twoProcessesUseOneTokenAndA401IsReplayedWithOneRefreshForBoth() {
+        try (RedisFleet one = fleet().build(); RedisFleet two = fleet().build();
+             AuraClient a = one.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build();
+             AuraClient b = two.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build()) {
+            a.tenants().list();
+            b.tenants().list();
+            assertThat(fake.tokenRequestCount()).isEqualTo(1);
+            assertThat(b.tokenProvider().token()).isEqualTo(a.tokenProvider().token());
+
+            fake.revokeTokens(); // both hold a token the API now refuses
+            a.tenants().list(); // 401, dropped for the fleet, refreshed once, replayed
+            b.tenants().list(); // finds the new token in Redis
+            assertThat(fake.tokenRequestCount()).isEqualTo(2);
+            assertThat(b.tokenProvider().token()).isEqualTo(a.tokenProvider().token());
+        }
+    }
+
+    @Test
+    void theRefreshLeaseGoesToOneHolderAtATimeAndLapses() throws Exception {
+        try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofMillis(300)).build();
+             RedisFleet two = fleet().build()) {
+            Optional<RefreshLease> first = one.tokenStore().tryLeaseRefresh("k");
+            assertThat(first).isPresent();
+            assertThat(two.tokenStore().tryLeaseRefresh("k")).as("held by the first").isEmpty();
+            first.get().close();
+            Optional<RefreshLease> second = two.tokenStore().tryLeaseRefresh("k");
+            assertThat(second).as("given back").isPresent();
+            second.get().close();
+
+            Optional<RefreshLease> abandoned = one.tokenStore().tryLeaseRefresh("k"); // its holder "dies"
+            assertThat(abandoned).isPresent();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Optional<RefreshLease> after = two.tokenStore().tryLeaseRefresh("k");
+            while (after.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // until the 300 ms lease lapses; bounded
+                after = two.tokenStore().tryLeaseRefresh("k");
+            }
+            assertThat(after).as("taken over after the lease lapsed").isPresent();
+            abandoned.get().close(); // too late: must not end the new holder's lease
+            assertThat(one.tokenStore().tryLeaseRefresh("k")).as("still held by the new holder").isEmpty();
+            after.get().close();
+        }
+    }
+
+    @Test
+    void theBudgetIsSharedAndAReservationPastTheDeadlineTakesNothing() {
+        RateLimit limit = RateLimit.of(4, Duration.ofSeconds(30));
+        try (RedisFleet one = fleet().rateLimit(limit).build(); RedisFleet two = fleet().rateLimit(limit).build()) {
+            Instant soon = Instant.now().plusSeconds(5);
+            assertThat(one.requestBudget().reserve(soon)).contains(Duration.ZERO);
+            assertThat(two.requestBudget().reserve(soon)).contains(Duration.ZERO);
+            assertThat(one.requestBudget().reserve(soon)).contains(Duration.ZERO);
+            assertThat(two.requestBudget().reserve(soon)).contains(Duration.ZERO);
+            assertThat(one.requestBudget().reserve(soon)).as("the fifth would start 30 s later").isEmpty();
+            assertThat(two.requestBudget().reserve(soon)).isEmpty();
+            Optional<Duration> later = two.requestBudget().reserve(Instant.now().plusSeconds(60));
+            assertThat(later).isPresent();
+            assertThat(later.get()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void smoothingSpacesTheFleetsRequests() {
+        RateLimit limit = RateLimit.of(10, Duration.ofSeconds(10));
+        try (RedisFleet one = fleet().rateLimit(limit).smoothing(true).build();
+             RedisFleet two = fleet().rateLimit(limit).smoothing(true).build()) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            assertThat(one.requestBudget().reserve(deadline)).contains(Duration.ZERO);
+            Duration second = two.requestBudget().reserve(deadline).orElseThrow();
+            Duration third = one.requestBudget().reserve(deadline).orElseThrow();
+            assertThat(second).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
+            assertThat(third).isBetween(Duration.ofMillis(1800), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void a429WithRetryAfterInOneProcessPausesTheOthers() {
+        try (RedisFleet one = fleet().build(); RedisFleet two = fleet().build();
+             AuraClient a = one.configure(AuraClient.builder().baseUrl(fake.baseUrl())
+                     .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())).build()) {
+            fake.fault().next(1).matching("GET", "/v1/tenants").retryAfter(Duration.ofSeconds(20)).respond(429);
+            assertThatThrownBy(() -> a.tenants().list()).isInstanceOf(AuraRateLimitedException.class);
+            Optional<Duration> wait = two.requestBudget().reserve(Instant.now().plusSeconds(60));
+            assertThat(wait).isPresent();
+            assertThat(wait.get()).as("the other process waits out the Retry-After")
+                    .isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20));
+        }
+    }
+}
