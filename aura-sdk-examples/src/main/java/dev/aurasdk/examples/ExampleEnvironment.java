@@ -169,14 +169,14 @@ final class ExampleEnvironment implements AutoCloseable {
      * closed with this environment.
      *
      * @return the databases, if any is configured
-     * @throws UsageException when the settings are incomplete (a URI without a password, say)
+     * @throws UsageException when the settings are incomplete or wrong (a URI without a password, a malformed URI)
      */
     Optional<Neo4jDatabases> neo4j() {
         if (neo4j == null) {
             try {
                 neo4j = Neo4jDatabases.configuredNames(env, properties).isEmpty() ? Optional.empty()
                         : Optional.of(Neo4jDatabases.fromEnvironment(env, properties, aura));
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
         }

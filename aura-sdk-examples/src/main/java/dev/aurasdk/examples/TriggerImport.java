@@ -11,8 +11,8 @@ import dev.aurasdk.neo4j.CountCheck;
 import dev.aurasdk.neo4j.CountKind;
 import dev.aurasdk.neo4j.ImportVerification;
 import dev.aurasdk.neo4j.Neo4jDatabases;
-import java.util.Optional;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code --bulk-overwrite-all-data}.
  */
 @Command(name = "TriggerImport", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
-        description = "Creates an import job (online by default) and optionally waits for it.")
+        description = "Creates an import job (online by default), optionally waits for it and verifies the counts "
+                + "in Neo4j.")
 public final class TriggerImport extends ExampleCommand {
     @Mixin
     CommonOptions common;

@@ -105,6 +105,11 @@ class ExamplesTest {
                 + "configured (configured: default).");
         assertThat(unknown.out()).doesNotContain("Created import job");
 
+        Run badUri = run(new VerifySetup(), Map.of("NEO4J_URI", "http://127.0.0.1:7687", "NEO4J_PASSWORD", "x"));
+        assertThat(badUri.exitCode()).isEqualTo(1);
+        assertThat(badUri.out()).containsPattern("FAIL\\s+bolt connection\\s+\\d+\\s+\\S.*http")
+                .containsPattern("PASS\\s+import dry run");
+
         Run badSample = run(new InvestigateData(), Map.of("NEO4J_URI", "bolt://127.0.0.1:7687", "NEO4J_PASSWORD",
                 "x"), "--sample-size", "0");
         assertThat(badSample.exitCode()).isEqualTo(2);

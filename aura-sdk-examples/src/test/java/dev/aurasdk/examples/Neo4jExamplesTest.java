@@ -88,7 +88,8 @@ class Neo4jExamplesTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Database 'default' (neo4j at " + neo.uri() + "): 6 nodes, 3 relationships (");
         assertThat(table(r.out(), "Labels")).containsExactly(
-                List.of("Film Noir", "1", "year"), List.of("Movie", "2", "title"), List.of("Person", "3", "born, name"));
+                List.of("Film Noir", "1", "year"), List.of("Movie", "2", "title"),
+                List.of("Person", "3", "born, name"));
         assertThat(table(r.out(), "Relationship types")).containsExactly(List.of("ACTED_IN", "2"),
                 List.of("FOLLOWS", "1"));
         assertThat(table(r.out(), "Indexes")).filteredOn(row -> !row.get(1).equals("LOOKUP")).containsExactly(
