@@ -53,6 +53,18 @@ final class Checklist {
     }
 
     /**
+     * Records a check that ran elsewhere, with the time it reported.
+     *
+     * @param name the check's name
+     * @param passed whether it passed
+     * @param millis how long it took
+     * @param detail what it found, or what is wrong
+     */
+    void record(String name, boolean passed, long millis, String detail) {
+        items.add(new Item(passed ? Result.PASS : Result.FAIL, name, millis, detail));
+    }
+
+    /**
      * Records a check that failed without running anything.
      *
      * @param name the check's name

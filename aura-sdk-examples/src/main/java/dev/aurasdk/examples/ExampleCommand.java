@@ -1,18 +1,21 @@
 package dev.aurasdk.examples;
 
 import dev.aurasdk.core.AuraException;
+import dev.aurasdk.neo4j.Neo4jDatabaseException;
+import dev.aurasdk.testkit.FakeAuraServer;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * Base of the example programs: opens the {@link ExampleEnvironment} (real Aura or the fake), runs the
- * program, and turns failures into exit codes (1 for an Aura failure, 2 for bad arguments or settings) with a
- * one-line message instead of a stack trace.
+ * program, and turns failures into exit codes (1 for an Aura or Neo4j database failure, 2 for bad arguments or
+ * settings) with a one-line message instead of a stack trace.
  */
 abstract class ExampleCommand implements Callable<Integer> {
     @Spec
@@ -24,15 +27,23 @@ abstract class ExampleCommand implements Callable<Integer> {
     /** The system properties (tests replace them). */
     Properties properties = System.getProperties();
 
+    /** Seeds the built-in fake before the program runs (tests link its instances to a real database). */
+    Consumer<FakeAuraServer> seedFake = fake -> { };
+
     @Override
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ExampleEnvironment env = ExampleEnvironment.open(environment, properties, out)) {
+        try (ExampleEnvironment env = ExampleEnvironment.open(environment, properties, out, seedFake)) {
             return run(env, out);
         } catch (ExampleEnvironment.UsageException | IllegalArgumentException | NullPointerException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (Neo4jDatabaseException e) {
+            // a database name that is not configured is a mistake in the arguments; the rest are failures
+            err.println((e.reason() == Neo4jDatabaseException.Reason.UNKNOWN_NAME ? "error: " : "FAILED: ")
+                    + Checklist.message(e));
+            return e.reason() == Neo4jDatabaseException.Reason.UNKNOWN_NAME ? 2 : 1;
         } catch (AuraException e) {
             err.println("FAILED: " + e.getMessage());
             return 1;

@@ -2,6 +2,7 @@ package dev.aurasdk.examples;
 
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraCredentials;
+import dev.aurasdk.neo4j.Neo4jDatabases;
 import dev.aurasdk.testkit.DemoWorld;
 import dev.aurasdk.testkit.FakeAuraServer;
 import dev.aurasdk.testkit.StepMode;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Where an example runs. With {@code AURA_API_CLIENT_ID} and {@code AURA_API_CLIENT_SECRET} set (or the
@@ -19,7 +21,8 @@ import java.util.Properties;
  * the SDK's fake Aura server in this process, seeded with demo data and running in virtual time, so every
  * example works on a machine with no Aura account. Anything in between is a {@link UsageException} that
  * names what is missing. Examples with optional parts read them with {@link #setting} and report what did
- * not run with {@link #skipped} or {@link Checklist#skipUnlessSet}.
+ * not run with {@link #skipped} or {@link Checklist#skipUnlessSet}. The Neo4j databases ({@code NEO4J_URI} or
+ * {@code NEO4J_INSTANCE_ID}, {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}) are optional: see {@link #neo4j()}.
  */
 final class ExampleEnvironment implements AutoCloseable {
     /** MockWebServer logs every exchange at INFO through java.util.logging; kept referenced to stay quiet. */
@@ -29,14 +32,21 @@ final class ExampleEnvironment implements AutoCloseable {
     private final AuraClient aura;
     private final FakeAuraServer fake;
     private final Map<String, String> env;
+    private final Properties properties;
     private final boolean local;
+    private Optional<Neo4jDatabases> neo4j;
 
-    private ExampleEnvironment(AuraClient aura, FakeAuraServer fake, Map<String, String> env, boolean local) {
+    private ExampleEnvironment(AuraClient aura, FakeAuraServer fake, Map<String, String> env, Properties properties,
+            boolean local) {
         this.aura = aura;
         this.fake = fake;
         this.env = env;
+        this.properties = properties;
         this.local = local;
     }
+
+    /** The variables that configure a Neo4j database, for the lines that say what enables a skipped step. */
+    static final String[] NEO4J_VARIABLES = {"NEO4J_URI or NEO4J_INSTANCE_ID", "NEO4J_USERNAME", "NEO4J_PASSWORD"};
 
     /**
      * Opens the environment and says on the first line of output which Aura it uses.
@@ -49,6 +59,21 @@ final class ExampleEnvironment implements AutoCloseable {
      *     credentials)
      */
     static ExampleEnvironment open(Map<String, String> env, Properties properties, PrintWriter out) {
+        return open(env, properties, out, fake -> { });
+    }
+
+    /**
+     * As {@link #open(Map, Properties, PrintWriter)}, with a step that seeds the built-in fake (when there is
+     * one) before the program talks to it.
+     *
+     * @param env the environment variables
+     * @param properties the system properties
+     * @param out where to say which Aura it uses
+     * @param seedFake seeds the built-in fake
+     * @return the environment
+     */
+    static ExampleEnvironment open(Map<String, String> env, Properties properties, PrintWriter out,
+            Consumer<FakeAuraServer> seedFake) {
         boolean hasId = isSet(env, properties, AuraCredentials.ENV_CLIENT_ID, AuraCredentials.PROP_CLIENT_ID);
         boolean hasSecret = isSet(env, properties, AuraCredentials.ENV_CLIENT_SECRET,
                 AuraCredentials.PROP_CLIENT_SECRET);
@@ -69,7 +94,7 @@ final class ExampleEnvironment implements AutoCloseable {
             out.println("Using the Aura API at " + aura.baseUrl() + " (credentials from "
                     + AuraCredentials.ENV_CLIENT_ID + (local ? "; a local server, such as the standalone fake)." : ")."));
             out.flush();
-            return new ExampleEnvironment(aura, null, env, local);
+            return new ExampleEnvironment(aura, null, env, properties, local);
         }
         Optional<String> url = baseUrl.isPresent() ? baseUrl.map(u -> "AURA_BASE_URL") : authUrl.map(u -> "AURA_AUTH_URL");
         if (url.isPresent()) {
@@ -79,11 +104,12 @@ final class ExampleEnvironment implements AutoCloseable {
         }
         MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start();
+        seedFake.accept(fake);
         AuraClient aura = fake.clientBuilder().build();
         out.println("No " + AuraCredentials.ENV_CLIENT_ID + " set: using the built-in fake Aura server at "
                 + fake.baseUrl() + " (demo data, virtual time; it stops when this program ends).");
         out.flush();
-        return new ExampleEnvironment(aura, fake, env, true);
+        return new ExampleEnvironment(aura, fake, env, properties, true);
     }
 
     private static boolean isSet(Map<String, String> env, Properties properties, String variable, String property) {
@@ -134,6 +160,27 @@ final class ExampleEnvironment implements AutoCloseable {
             sb.append(variables[i]);
         }
         return sb.append(" to enable").toString();
+    }
+
+    /**
+     * The Neo4j databases configured by {@code NEO4J_URI} or {@code NEO4J_INSTANCE_ID}, {@code NEO4J_USERNAME} and
+     * {@code NEO4J_PASSWORD} (and {@code NEO4J_<NAME>_...} for more), with this environment's Aura client for
+     * instance ids; empty when none is configured. Nothing connects until a database is used; the registry is
+     * closed with this environment.
+     *
+     * @return the databases, if any is configured
+     * @throws UsageException when the settings are incomplete or wrong (a URI without a password, a malformed URI)
+     */
+    Optional<Neo4jDatabases> neo4j() {
+        if (neo4j == null) {
+            try {
+                neo4j = Neo4jDatabases.configuredNames(env, properties).isEmpty() ? Optional.empty()
+                        : Optional.of(Neo4jDatabases.fromEnvironment(env, properties, aura));
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return neo4j;
     }
 
     /** The client. */
@@ -254,6 +301,9 @@ final class ExampleEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (neo4j != null) {
+            neo4j.ifPresent(Neo4jDatabases::close);
+        }
         aura.close();
         if (fake != null) {
             fake.close();

@@ -9,6 +9,8 @@ import dev.aurasdk.imports.CreateImportJob;
 import dev.aurasdk.imports.ImportJobs;
 import dev.aurasdk.imports.PreflightReport;
 import dev.aurasdk.imports.ProjectRef;
+import dev.aurasdk.neo4j.DatabaseHealth;
+import dev.aurasdk.neo4j.Neo4jDatabases;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +22,17 @@ import picocli.CommandLine.Option;
 
 /**
  * VerifySetup: the setup check to run before anything else — environment variables, token, instance
- * list, GraphQL Data API list, Import API reachability (organizations and projects) and an import dry
- * run (preflight, nothing is created) — as a checklist of PASS/FAIL/SKIP lines with the latency of each
- * check. Every check runs: a missing id is a FAIL line that says how to set it, and the checks that need
- * it are skipped. Exits 1 when any check fails. Read-only.
+ * list, GraphQL Data API list, Import API reachability (organizations and projects), an import dry
+ * run (preflight, nothing is created) and a Bolt check of every configured Neo4j database (reachable,
+ * latency, server version and edition, database) — as a checklist of PASS/FAIL/SKIP lines with the latency
+ * of each check. Every check runs: a missing id is a FAIL line that says how to set it, and the checks that
+ * need it are skipped; with no Neo4j database configured ({@code NEO4J_URI} or {@code NEO4J_INSTANCE_ID},
+ * {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}) the Bolt check is one SKIP line. Exits 1 when any check
+ * fails. Read-only.
  */
 @Command(name = "VerifySetup", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
-        description = "Checks credentials, ids and API access; PASS/FAIL per check, exit 1 on any failure.")
+        description = "Checks credentials, ids, API access and the Neo4j databases over Bolt; PASS/FAIL per "
+                + "check, exit 1 on any failure.")
 public final class VerifySetup extends ExampleCommand {
     @Mixin
     CommonOptions common;
@@ -115,6 +121,34 @@ public final class VerifySetup extends ExampleCommand {
         } else {
             checks.skip("import dry run", "needs the organization, project, instance and import model ids (see above)");
         }
+        checkDatabases(env, checks);
         return checks.print(out);
+    }
+
+    /** One line per configured database (reachable, version, edition, database; latency in the MS column). */
+    private static void checkDatabases(ExampleEnvironment env, Checklist checks) {
+        Optional<Neo4jDatabases> dbs;
+        try {
+            dbs = env.neo4j();
+        } catch (ExampleEnvironment.UsageException e) {
+            checks.fail("bolt connection", Checklist.message(e));
+            return;
+        }
+        if (dbs.isEmpty()) {
+            checks.skip("bolt connection", ExampleEnvironment.enableHint(ExampleEnvironment.NEO4J_VARIABLES));
+            return;
+        }
+        for (String name : dbs.get().names()) {
+            DatabaseHealth h = dbs.get().healthCheck(name);
+            String where = h.uri().orElse(h.instanceId().map(id -> "instance " + id).orElse("?"));
+            if (h.reachable()) {
+                checks.record("bolt " + name, true, h.latency().toMillis(), "Neo4j " + h.serverVersion().orElse("?")
+                        + " " + h.edition().orElse("?") + ", database " + h.database().orElse("?") + ", " + where);
+            } else {
+                checks.record("bolt " + name, false, h.latency().toMillis(),
+                        h.error().map(String::strip).map(m -> m.replaceAll("\\s*\\R\\s*", " "))
+                                .orElse("unreachable at " + where));
+            }
+        }
     }
 }

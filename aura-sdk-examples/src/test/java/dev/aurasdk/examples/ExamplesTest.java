@@ -59,7 +59,62 @@ class ExamplesTest {
         for (String check : new String[] {"organization id", "project id", "instance id", "import model id"}) {
             assertThat(r.out()).containsPattern("PASS\\s+" + check);
         }
-        assertThat(r.out()).contains("All 12 checks passed.").doesNotContain("SKIP");
+        assertThat(r.out()).contains("All 12 checks passed (1 skipped).").containsPattern("SKIP\\s+bolt connection\\s+"
+                + "skipped: set NEO4J_URI or NEO4J_INSTANCE_ID, NEO4J_USERNAME and NEO4J_PASSWORD to enable");
+        assertThat(r.out().lines().filter(l -> l.contains("SKIP"))).hasSize(1);
+    }
+
+    @Test
+    void withNoNeo4jDatabaseConfiguredInvestigateDataSaysInOneLineWhatItSkippedAndExitsZero() {
+        Run r = run(new InvestigateData());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().skip(1)).containsExactly("skipped: investigating the data (no Neo4j database "
+                + "configured) (set NEO4J_URI or NEO4J_INSTANCE_ID, NEO4J_USERNAME and NEO4J_PASSWORD to enable)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void withNoNeo4jDatabaseConfiguredTriggerImportRunsTheImportAndSkipsOnlyTheVerification() {
+        Run r = run(new TriggerImport(), "--wait", "--verify");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Completed/Success");
+        assertThat(r.out().lines().filter(l -> l.contains("skipped"))).containsExactly("skipped: verifying the import "
+                + "in Neo4j (no Neo4j database configured) (set NEO4J_URI or NEO4J_INSTANCE_ID, NEO4J_USERNAME and "
+                + "NEO4J_PASSWORD to enable)");
+        assertThat(r.out()).doesNotContain("Verdict");
+    }
+
+    @Test
+    void neo4jSettingMistakesAreOneLineAndExitTwoBeforeAnImportStarts() {
+        Run noWait = run(new TriggerImport(), "--verify");
+        assertThat(noWait.exitCode()).isEqualTo(2);
+        assertThat(noWait.err().lines()).containsExactly("error: --verify needs --wait: the counts can be verified "
+                + "only once the import has completed.");
+        assertThat(noWait.out()).doesNotContain("Created import job");
+
+        Run noPassword = run(new TriggerImport(), Map.of("NEO4J_URI", "bolt://127.0.0.1:7687"), "--wait", "--verify");
+        assertThat(noPassword.exitCode()).isEqualTo(2);
+        assertThat(noPassword.err().lines()).hasSize(1).first().asString().startsWith("error: ")
+                .contains("NEO4J_PASSWORD");
+        assertThat(noPassword.out()).doesNotContain("Created import job");
+
+        Run unknown = run(new TriggerImport(), Map.of("NEO4J_URI", "bolt://127.0.0.1:7687", "NEO4J_PASSWORD", "x"),
+                "--wait", "--verify", "--database", "orders");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().lines()).containsExactly("error: --database orders: no such Neo4j database is "
+                + "configured (configured: default).");
+        assertThat(unknown.out()).doesNotContain("Created import job");
+
+        Run badUri = run(new VerifySetup(), Map.of("NEO4J_URI", "http://127.0.0.1:7687", "NEO4J_PASSWORD", "x"));
+        assertThat(badUri.exitCode()).isEqualTo(1);
+        assertThat(badUri.out()).containsPattern("FAIL\\s+bolt connection\\s+\\d+\\s+\\S.*http")
+                .containsPattern("PASS\\s+import dry run");
+
+        Run badSample = run(new InvestigateData(), Map.of("NEO4J_URI", "bolt://127.0.0.1:7687", "NEO4J_PASSWORD",
+                "x"), "--sample-size", "0");
+        assertThat(badSample.exitCode()).isEqualTo(2);
+        assertThat(badSample.err().lines()).containsExactly(
+                "error: sampleSize must be between 1 and 100000, got 0");
     }
 
     @Test
@@ -67,7 +122,7 @@ class ExamplesTest {
         Run r = run(new VerifySetup(), "--instance-id", "deadbeef");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).containsPattern("FAIL\\s+import dry run\\s+\\d+\\s+.*instance deadbeef not found")
-                .containsPattern("PASS\\s+token").contains("2 of 12 checks failed.");
+                .containsPattern("PASS\\s+token").contains("2 of 12 checks failed (1 skipped).");
     }
 
     @Test
@@ -176,7 +231,7 @@ class ExamplesTest {
     void everyProgramHasHelp() {
         for (Object command : new Object[] {new QuickStart(), new VerifySetup(), new FindAuraIds(), new TriggerImport(),
                 new ImportStatus(), new CancelImport(), new RunImportPipeline(), new DeployGraphQLApi(),
-                new FakeAuraServer()}) {
+                new FakeAuraServer(), new InvestigateData()}) {
             Run r = execute(command, "--help");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("Usage: " + command.getClass().getSimpleName(), "--help");

@@ -135,7 +135,7 @@ class FirstHourTest {
                     .containsPattern("PASS\\s+list GraphQL Data APIs")
                     .containsPattern("SKIP\\s+import API reachable\\s+skipped: needs the organization and project ids")
                     .containsPattern("SKIP\\s+import dry run\\s+skipped: needs")
-                    .contains("2 of 10 checks failed (2 skipped).")
+                    .contains("2 of 10 checks failed (3 skipped).")
                     .doesNotContain("Exception", "FindAuraIds lists them.)", "import model id: FindAuraIds");
         }
     }

@@ -18,14 +18,19 @@ import org.neo4j.harness.Neo4jBuilders;
 
 /**
  * An in-process Neo4j 5.26 (neo4j-harness) with authentication on: user {@code neo4j}, password {@link #PASSWORD}.
- * Start one per test class (about 5 to 10 s). Bolt only, on 127.0.0.1.
+ * Start one per test class (about 5 to 10 s). Bolt only, on 127.0.0.1. Public in this module's test-jar, for the
+ * examples' tests.
  */
-final class Harness implements AutoCloseable {
-    static final String USER = "neo4j";
-    static final String PASSWORD = SecretGuard.register("harness-Pa55word-9f2c");
-    static final String WRONG_PASSWORD = SecretGuard.register("wrong-Pa55word-77aa");
+public final class Harness implements AutoCloseable {
+    /** The user. */
+    public static final String USER = "neo4j";
+    /** The user's password (registered with the SecretGuard). */
+    public static final String PASSWORD = SecretGuard.register("harness-Pa55word-9f2c");
+    /** A password that is not the user's (registered with the SecretGuard). */
+    public static final String WRONG_PASSWORD = SecretGuard.register("wrong-Pa55word-77aa");
 
-    final Neo4j neo4j;
+    /** The in-process server. */
+    public final Neo4j neo4j;
     private final Driver admin;
 
     private Harness(Neo4j neo4j) {
@@ -33,7 +38,8 @@ final class Harness implements AutoCloseable {
         this.admin = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.basic(USER, PASSWORD));
     }
 
-    static Harness start() {
+    /** Starts a database and sets the user's password. @return the harness */
+    public static Harness start() {
         Neo4j neo4j = Neo4jBuilders.newInProcessBuilder()
                 .withDisabledServer()
                 // Netty 4.2 (shared with the driver) cannot register the in-JVM local channel on epoll: not needed
@@ -50,34 +56,37 @@ final class Harness implements AutoCloseable {
         return new Harness(neo4j);
     }
 
-    String uri() {
+    /** The Bolt URI. @return the URI */
+    public String uri() {
         return neo4j.boltURI().toString();
     }
 
     /** The test's own driver, for setting up data. */
-    Driver admin() {
+    public Driver admin() {
         return admin;
     }
 
     /** Runs a write query. */
-    void write(String query, Map<String, Object> params) {
+    public void write(String query, Map<String, Object> params) {
         try (Session s = admin.session()) {
             s.executeWriteWithoutResult(tx -> tx.run(query, params).consume());
         }
     }
 
-    void write(String query) {
+    /** Runs a write query without parameters. */
+    public void write(String query) {
         write(query, Map.of());
     }
 
-    long count(String query) {
+    /** Runs a query returning one number. @return the number */
+    public long count(String query) {
         try (Session s = admin.session()) {
             return s.run(query).single().get(0).asLong();
         }
     }
 
     /** Empties the database (data, indexes and constraints). */
-    void clear() {
+    public void clear() {
         try (Session s = admin.session()) {
             s.run("MATCH (n) DETACH DELETE n").consume();
             for (Record r : s.run("SHOW CONSTRAINTS YIELD name RETURN name").list()) {

@@ -9,14 +9,21 @@ import org.neo4j.driver.Session;
 
 /**
  * The driver-backed {@link LinkedDatabase} for the testkit: each label's nodes are created with a {@code row}
- * property; relationships join nodes of the import's first label, round robin. Batched UNWIND writes.
+ * property; relationships join nodes of the import's first label, round robin. Batched UNWIND writes. Public in
+ * this module's test-jar, for the examples' tests.
  */
-final class Neo4jLinkedDatabase implements LinkedDatabase {
+public final class Neo4jLinkedDatabase implements LinkedDatabase {
     private static final int BATCH = 10_000;
     private final String uri;
     private final Driver driver;
 
-    Neo4jLinkedDatabase(String uri, Driver driver) {
+    /**
+     * Links to a database.
+     *
+     * @param uri the Bolt URI to report as the instance's {@code connection_url}
+     * @param driver a driver that may write there (not closed here)
+     */
+    public Neo4jLinkedDatabase(String uri, Driver driver) {
         this.uri = uri;
         this.driver = driver;
     }
