@@ -171,6 +171,10 @@ public final class RedisFleet implements AutoCloseable {
             if (parsed.getHost() == null || parsed.getHost().isEmpty()) {
                 throw new IllegalArgumentException("Redis url has no host: " + masked(parsed));
             }
+            if (parsed.getPort() != -1 && (parsed.getPort() < 1 || parsed.getPort() > 65535)) {
+                throw new IllegalArgumentException("Redis url port must be between 1 and 65535, got "
+                        + parsed.getPort() + ": " + masked(parsed));
+            }
             String path = parsed.getPath() == null ? "" : parsed.getPath();
             if (!path.isEmpty() && !path.equals("/") && !path.matches("/\\d{1,4}")) {
                 throw new IllegalArgumentException("Redis url path must be a database number such as /0, got "
