@@ -115,6 +115,7 @@ public final class RedisFleet implements AutoCloseable {
     /** Closes the connections to Redis. Clients still using the store fall back to their in-process state. */
     @Override
     public void close() {
+        tokenStore.close();
         link.close();
     }
 
@@ -292,7 +293,8 @@ public final class RedisFleet implements AutoCloseable {
         /**
          * How long the refresh lease lasts if its holder dies before giving it back (default 30 s): the
          * longest the other processes wait, when they have no valid token left, for a refresh that will
-         * never finish. Make it longer than a token request takes.
+         * never finish. A live holder extends it every third of this time while its token request runs, so
+         * a slow request keeps the lease however long it takes.
          *
          * @param leaseTime the lifetime, at least 100 ms
          * @return this builder
