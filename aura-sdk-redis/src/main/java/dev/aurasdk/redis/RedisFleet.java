@@ -428,7 +428,7 @@ public final class RedisFleet implements AutoCloseable {
             JedisClientConfig clientConfig = config.build();
             HostAndPort address = new HostAndPort(uri.getHost(), port);
             RedisLink link = new RedisLink(address, clientConfig, maxConnections, Duration.ofSeconds(1),
-                    reconnectInterval);
+                    reconnectInterval, new Keys(keyPrefix, credentials.clientId()).probe());
             try {
                 checkConnection(link, address, effectivePassword != null && !effectivePassword.isEmpty());
             } catch (RuntimeException e) {
