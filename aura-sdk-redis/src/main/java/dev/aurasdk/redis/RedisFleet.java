@@ -279,8 +279,9 @@ public final class RedisFleet implements AutoCloseable {
 
         /**
          * The budget of each process while Redis is unreachable (default: the same as
-         * {@link #rateLimit(RateLimit)}; with N replicas, the fleet may then send up to N times that: give
-         * the limit divided by the replica count to stay within Aura's limit during an outage).
+         * {@link #rateLimit(RateLimit)}). It starts from an empty window, so with N replicas the fleet may
+         * then send up to N times that: give the limit divided by the replica count to stay within Aura's
+         * limit during an outage.
          *
          * @param limit the limit
          * @return this builder
