@@ -5,11 +5,15 @@ import static dev.aurasdk.core.testing.ScriptedAura.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurasdk.core.auth.AccessToken;
 import dev.aurasdk.core.auth.InMemoryTokenStore;
 import dev.aurasdk.core.auth.RefreshLease;
 import dev.aurasdk.core.auth.TokenStore;
 import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.http.ApiRequest;
+import dev.aurasdk.core.http.ApiResponse;
+import dev.aurasdk.core.http.ApiVersion;
 import dev.aurasdk.core.http.RequestBudget;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.internal.auth.CachingTokenProvider;
@@ -20,12 +24,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The seams a shared store plugs into: a pluggable request budget and the token store's refresh lease. */
 class SharedStateSeamsTest {
@@ -210,5 +218,66 @@ class SharedStateSeamsTest {
         }, racing, clock);
         assertThat(provider.token()).isEqualTo(fresh);
         assertThat(fetches.get()).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void aSyncCallWaitsForAnotherProcesssLeaseOnlyUntilItsDeadline() {
+        SharedStore store = new SharedStore(); // no token, and another process holds the lease throughout
+        store.onLeaseRefused = () -> aura.clock.advance(Duration.ofSeconds(1));
+        aura.defaultApi(data("[]"));
+        try (AuraClient client = builder(new RecordingBudget()).tokenStore(store)
+                .callTimeout(Duration.ofSeconds(20)).build()) {
+            assertThatThrownBy(() -> client.tenants().list())
+                    .isInstanceOf(AuraTimeoutException.class).hasMessageContaining("refresh lease");
+        }
+        assertThat(store.leaseAsked.get()).as("gave up at the deadline, not at the lease's end")
+                .isBetween(19, 22);
+        assertThat(aura.tokenRequests.get()).isZero();
+        assertThat(aura.apiRequests).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void anAsyncCallWhoseTokenIsRefreshedByAnotherProcessDoesNotBlockTheScheduler() throws Exception {
+        aura.defaultToken(n -> ScriptedAura.token(ScriptedAura.tokenValue(n), 120));
+        aura.defaultApi(data("[]"));
+        SharedStore store = new SharedStore();
+        store.leaseFree = true; // the first token is this process's
+        RequestBudget budget = new RequestBudget() {
+            @Override
+            public Optional<Duration> reserve(Instant deadline) {
+                // the wait for a slot outlasts the token, and meanwhile another process took the lease
+                store.leaseFree = false;
+                aura.clock.advance(Duration.ofSeconds(130));
+                return Optional.of(Duration.ofMillis(1));
+            }
+
+            @Override
+            public void pause(Duration retryAfter) {
+            }
+        };
+        ApiRequest tenants = ApiRequest.get(ApiVersion.V1).path("tenants").build();
+        try (AuraClient client = builder(budget).tokenStore(store).build()) {
+            CompletableFuture<ApiResponse<JsonNode>> call = client.http().sendAsync(tenants, JsonNode.class);
+            int askedBefore = store.leaseAsked.get();
+            CountDownLatch otherTask = new CountDownLatch(1);
+            try {
+                client.scheduler().schedule(otherTask::countDown, 0, TimeUnit.MILLISECONDS);
+                assertThat(otherTask.await(30, TimeUnit.SECONDS))
+                        .as("another task ran on the scheduler while the call waited for the lease").isTrue();
+                assertThat(call).isNotDone();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (store.leaseAsked.get() < askedBefore + 3 && System.nanoTime() < until) {
+                    Thread.onSpinWait(); // it asks again from the scheduler
+                }
+                assertThat(store.leaseAsked.get()).isGreaterThanOrEqualTo(askedBefore + 3);
+            } finally {
+                store.leaseFree = true; // the other process is done
+            }
+            call.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(aura.apiRequests).singleElement().satisfies(r -> assertThat(r.getHeaders().get("Authorization"))
+                .isEqualTo("Bearer " + ScriptedAura.tokenValue(2)));
     }
 }

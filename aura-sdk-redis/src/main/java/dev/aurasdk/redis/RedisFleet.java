@@ -115,6 +115,7 @@ public final class RedisFleet implements AutoCloseable {
     /** Closes the connections to Redis. Clients still using the store fall back to their in-process state. */
     @Override
     public void close() {
+        tokenStore.close();
         link.close();
     }
 
@@ -170,6 +171,10 @@ public final class RedisFleet implements AutoCloseable {
             }
             if (parsed.getHost() == null || parsed.getHost().isEmpty()) {
                 throw new IllegalArgumentException("Redis url has no host: " + masked(parsed));
+            }
+            if (parsed.getPort() != -1 && (parsed.getPort() < 1 || parsed.getPort() > 65535)) {
+                throw new IllegalArgumentException("Redis url port must be between 1 and 65535, got "
+                        + parsed.getPort() + ": " + masked(parsed));
             }
             String path = parsed.getPath() == null ? "" : parsed.getPath();
             if (!path.isEmpty() && !path.equals("/") && !path.matches("/\\d{1,4}")) {
@@ -274,8 +279,9 @@ public final class RedisFleet implements AutoCloseable {
 
         /**
          * The budget of each process while Redis is unreachable (default: the same as
-         * {@link #rateLimit(RateLimit)}; with N replicas, the fleet may then send up to N times that: give
-         * the limit divided by the replica count to stay within Aura's limit during an outage).
+         * {@link #rateLimit(RateLimit)}). It starts from an empty window, so with N replicas the fleet may
+         * then send up to N times that: give the limit divided by the replica count to stay within Aura's
+         * limit during an outage.
          *
          * @param limit the limit
          * @return this builder
@@ -288,7 +294,8 @@ public final class RedisFleet implements AutoCloseable {
         /**
          * How long the refresh lease lasts if its holder dies before giving it back (default 30 s): the
          * longest the other processes wait, when they have no valid token left, for a refresh that will
-         * never finish. Make it longer than a token request takes.
+         * never finish. A live holder extends it every third of this time while its token request runs, so
+         * a slow request keeps the lease however long it takes.
          *
          * @param leaseTime the lifetime, at least 100 ms
          * @return this builder
@@ -422,7 +429,7 @@ public final class RedisFleet implements AutoCloseable {
             JedisClientConfig clientConfig = config.build();
             HostAndPort address = new HostAndPort(uri.getHost(), port);
             RedisLink link = new RedisLink(address, clientConfig, maxConnections, Duration.ofSeconds(1),
-                    reconnectInterval);
+                    reconnectInterval, new Keys(keyPrefix, credentials.clientId()).probe());
             try {
                 checkConnection(link, address, effectivePassword != null && !effectivePassword.isEmpty());
             } catch (RuntimeException e) {

@@ -42,6 +42,11 @@ class BadInputTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database number");
         assertThatThrownBy(() -> RedisFleet.builder().url("redis:///0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no host");
+        assertThatThrownBy(() -> RedisFleet.builder().url("redis://:" + PASSWORD + "@127.0.0.1:99999"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 65535")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
+        assertThatThrownBy(() -> RedisFleet.builder().url("redis://127.0.0.1:0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 65535");
         assertThatThrownBy(() -> RedisFleet.builder().url("redis://h:1 2"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraCredentials;
+import dev.aurasdk.core.auth.RefreshLease;
 import dev.aurasdk.core.http.RateLimit;
 import dev.aurasdk.core.testing.CapturedLogs;
 import dev.aurasdk.core.testing.SecretGuard;
@@ -12,6 +13,7 @@ import dev.aurasdk.testkit.StepMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,6 +140,49 @@ class RedisOutageTest {
                     .filter(e -> e.level() == Level.WARN).map(CapturedLogs.Event::message).collect(Collectors.toList());
             assertThat(warnings).hasSize(2);
             assertThat(warnings.get(0)).contains("is unreachable or too slow");
+            assertThat(warnings.get(1)).contains("is back");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aRedisThatRefusesWritesIsTreatedAsDownWithOneWarningEachWay() throws Exception {
+        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start();
+             RedisFleet fleet = RedisFleet.builder().url(redis.url()).keyPrefix("oom:")
+                     .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
+                     .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
+                     .reconnectInterval(Duration.ofMillis(20)).build();
+             AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build();
+             Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
+            client.tenants().list();
+            assertThat(fleet.isRedisAvailable()).isTrue();
+            admin.configSet("maxmemory-policy", "noeviction");
+            admin.configSet("maxmemory", "1"); // writes that may grow memory are refused with OOM
+            try {
+                // a refresh needs the lease (SET NX): refused, so this process refreshes for itself
+                assertThat(fleet.tokenStore().tryLeaseRefresh("k")).contains(RefreshLease.LOCAL);
+                assertThat(fleet.isRedisAvailable()).as("down after a refused write").isFalse();
+                long until = System.nanoTime() + Duration.ofMillis(200).toNanos();
+                int during = 0;
+                while (System.nanoTime() < until || during < 10) {
+                    client.tenants().list(); // in-process; every 20 ms one checks Redis again and is refused
+                    during++;
+                }
+                assertThat(fleet.isRedisAvailable()).as("still refused: still down").isFalse();
+            } finally {
+                admin.configSet("maxmemory", "0");
+            }
+            awaitUntil("back on Redis", () -> {
+                client.tenants().list();
+                return fleet.isRedisAvailable();
+            });
+            Optional<RefreshLease> again = fleet.tokenStore().tryLeaseRefresh("k");
+            assertThat(again).as("a lease from Redis again").isPresent().get().isNotSameAs(RefreshLease.LOCAL);
+            again.get().close();
+            List<String> warnings = CapturedLogs.events("dev.aurasdk.redis").stream()
+                    .filter(e -> e.level() == Level.WARN).map(CapturedLogs.Event::message).collect(Collectors.toList());
+            assertThat(warnings).hasSize(2);
+            assertThat(warnings.get(0)).contains("refuses operations").contains("refused: OOM");
             assertThat(warnings.get(1)).contains("is back");
         }
     }

@@ -87,8 +87,9 @@ class SharedStateTest {
             assertThat(second).as("given back").isPresent();
             second.get().close();
 
-            Optional<RefreshLease> abandoned = one.tokenStore().tryLeaseRefresh("k"); // its holder "dies"
-            assertThat(abandoned).isPresent();
+            RedisFleet dying = fleet().refreshLeaseTime(Duration.ofMillis(300)).build();
+            assertThat(dying.tokenStore().tryLeaseRefresh("k")).isPresent();
+            dying.close(); // its holder "dies": nobody extends the lease any more
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Optional<RefreshLease> after = two.tokenStore().tryLeaseRefresh("k");
             while (after.isEmpty() && System.nanoTime() < deadline) {
@@ -96,9 +97,49 @@ class SharedStateTest {
                 after = two.tokenStore().tryLeaseRefresh("k");
             }
             assertThat(after).as("taken over after the lease lapsed").isPresent();
-            abandoned.get().close(); // too late: must not end the new holder's lease
-            assertThat(one.tokenStore().tryLeaseRefresh("k")).as("still held by the new holder").isEmpty();
             after.get().close();
+
+            Optional<RefreshLease> stalled = one.tokenStore().tryLeaseRefresh("k");
+            assertThat(stalled).isPresent();
+            try (Jedis admin = new Jedis("127.0.0.1", redis.port())) {
+                admin.del(new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId()).lease("k"));
+            } // as if it had lapsed while its holder stalled
+            Optional<RefreshLease> next = two.tokenStore().tryLeaseRefresh("k");
+            assertThat(next).isPresent();
+            stalled.get().close(); // too late: must not end the new holder's lease
+            assertThat(one.tokenStore().tryLeaseRefresh("k")).as("still held by the new holder").isEmpty();
+            next.get().close();
+        }
+    }
+
+    @Test
+    void aLiveHolderExtendsItsLeaseBeyondTheLeaseTime() throws Exception {
+        try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofSeconds(3)).build();
+             RedisFleet two = fleet().build();
+             Jedis admin = new Jedis("127.0.0.1", redis.port())) {
+            String leaseKey = new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId())
+                    .lease("k");
+            Optional<RefreshLease> held = one.tokenStore().tryLeaseRefresh("k"); // a slow token request runs
+            assertThat(held).isPresent();
+            long start = System.nanoTime();
+            long last = admin.pttl(leaseKey);
+            int renewals = 0;
+            while (renewals < 4 || System.nanoTime() - start < Duration.ofSeconds(9).toNanos()) {
+                assertThat(System.nanoTime() - start).as("renewed in time").isLessThan(Duration.ofSeconds(30).toNanos());
+                long ttl = admin.pttl(leaseKey);
+                assertThat(ttl).as("the lease is still there, %d renewals in", renewals).isPositive();
+                if (ttl > last) {
+                    renewals++;
+                }
+                last = ttl;
+                Thread.sleep(10); // sampling the expiry; bounded above
+            }
+            assertThat(two.tokenStore().tryLeaseRefresh("k")).as("held past three lease times").isEmpty();
+            held.get().close();
+            Optional<RefreshLease> after = two.tokenStore().tryLeaseRefresh("k");
+            assertThat(after).as("given back").isPresent();
+            after.get().close();
+            assertThat(admin.exists(leaseKey)).isFalse();
         }
     }
 

@@ -73,7 +73,8 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
 
     /**
      * Holds the virtual clock until the returned hold is closed: meanwhile this scheduler's thread still
-     * runs tasks already due, but does not move the clock to a later task, so every delay scheduled
+     * runs tasks already due, and those made due by {@link FakeClock#advance} during the hold (within a few
+     * milliseconds), but does not move the clock to a later task, so every delay scheduled
      * during the hold counts from the same instant. Holds may overlap; the clock moves again once all
      * are closed. The clock's own {@link FakeClock#advance} (the test's, or the fake server's) is not
      * affected.
@@ -152,7 +153,9 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
                 return pollTask();
             }
             if (holds > 0) {
-                waitQuietly(0); // the clock is held: only a release, a new task or a shutdown wakes it
+                // the clock is held: a release, a new task or a shutdown wakes it; looks again every 5 ms
+                // because FakeClock.advance (the test's own) may make a task due without waking it
+                waitQuietly(5);
                 continue;
             }
             if (tracker.inFlight > 0) {

@@ -90,8 +90,8 @@ class VirtualSchedulersTest {
 
     /**
      * Waits (really, at most 10 s) until the scheduler's thread waits in its loop: {@code WAITING} once it
-     * has nothing it may do now (queue empty, or clock held), {@code TIMED_WAITING} while it waits for
-     * answers in flight. Once seen, the thread had every chance to run and move the clock.
+     * has nothing it may do now (queue empty), {@code TIMED_WAITING} while the clock is held (it looks
+     * again every few ms, for a task made due by {@code FakeClock.advance}) or it waits for answers in flight. Once seen, the thread had every chance to run and move the clock.
      */
     private static void awaitState(Thread worker, Thread.State state) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -189,7 +189,7 @@ class VirtualSchedulersTest {
                 scheduler.schedule(note("first"), 1, TimeUnit.SECONDS);
                 Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS) // due: runs
                         .get(10, TimeUnit.SECONDS);
-                awaitState(worker, Thread.State.WAITING); // it has seen "first" and had every chance to jump
+                awaitState(worker, Thread.State.TIMED_WAITING); // it has seen "first" and could have jumped
 
                 assertThat(log).as("the clock did not move to the first task").isEmpty();
                 assertThat(clock.instant()).isEqualTo(T0);
@@ -198,6 +198,25 @@ class VirtualSchedulersTest {
             awaitLog(2);
 
             assertThat(log).containsExactly("first@1", "second@2");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTaskMadeDueByAdvancingTheClockRunsWhileTheClockIsHeld() throws Exception {
+        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+        try (VirtualTimeScheduler.ClockHold hold = scheduler.holdClock()) {
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+            scheduler.schedule(ran::countDown, 3, TimeUnit.SECONDS);
+            Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            awaitState(worker, Thread.State.TIMED_WAITING); // held, waiting: the task is not due yet
+            assertThat(ran.getCount()).isEqualTo(1);
+
+            clock.advance(Duration.ofSeconds(3)); // the test moves the clock itself: the task is due now
+
+            assertThat(ran.await(10, TimeUnit.SECONDS)).as("the due task ran before the hold closed").isTrue();
+            assertThat(clock.instant()).isEqualTo(T0.plusSeconds(3));
         } finally {
             scheduler.shutdownNow();
         }
@@ -213,7 +232,7 @@ class VirtualSchedulersTest {
             Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
             inner.close();
             inner.close(); // twice: harmless, the outer hold still counts
-            awaitState(worker, Thread.State.WAITING);
+            awaitState(worker, Thread.State.TIMED_WAITING);
             assertThat(log).isEmpty();
             assertThat(clock.instant()).isEqualTo(T0);
 

@@ -37,6 +37,11 @@ public final class Keys {
         return base + "budget";
     }
 
+    /** @return the key written to check that Redis accepts writes again after trouble */
+    public String probe() {
+        return base + "probe";
+    }
+
     /** @return the key holding the end of a 429 pause */
     public String pause() {
         return base + "pause";

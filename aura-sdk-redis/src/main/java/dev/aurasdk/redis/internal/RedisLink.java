@@ -17,12 +17,14 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The connection pool to one Redis server and its health. Every operation either runs on Redis or, when
- * Redis is unreachable or slower than the timeout, on the caller's in-process fallback. Going down and
- * coming back are each logged once (a warning); while down, one caller at a time tries Redis again, at
- * most once per retry interval, and the others go straight to the fallback. Not API.
+ * Redis is unreachable, slower than the timeout or refuses operations (out of memory, read-only replica,
+ * password changed, cluster redirect...), on the caller's in-process fallback. Going down and coming back
+ * are each logged once (a warning); while down, one caller at a time checks Redis again with a small write
+ * to a probe key, at most once per retry interval, and the others go straight to the fallback. Not API.
  */
 public final class RedisLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.redis");
@@ -30,6 +32,7 @@ public final class RedisLink implements AutoCloseable {
     private final JedisPool pool;
     private final String where;
     private final long retryNanos;
+    private final String probeKey;
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Object stateLock = new Object();
     private volatile boolean down;
@@ -43,9 +46,10 @@ public final class RedisLink implements AutoCloseable {
      * @param maxConnections pool size
      * @param borrowWait how long a caller waits for a free pooled connection
      * @param retryInterval least time between two tries while Redis is down
+     * @param probeKey the key written (with a one-second expiry) to check whether Redis is usable again
      */
     public RedisLink(HostAndPort address, JedisClientConfig config, int maxConnections, Duration borrowWait,
-            Duration retryInterval) {
+            Duration retryInterval, String probeKey) {
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(maxConnections);
         poolConfig.setMaxIdle(maxConnections);
@@ -56,10 +60,14 @@ public final class RedisLink implements AutoCloseable {
         this.pool = new JedisPool(poolConfig, address, config);
         this.where = (config.isSsl() ? "rediss://" : "redis://") + address;
         this.retryNanos = retryInterval.toNanos();
+        this.probeKey = probeKey;
     }
 
     /**
-     * Runs {@code op} on Redis, or {@code fallback} when Redis is down or fails on the network.
+     * Runs {@code op} on Redis, or {@code fallback} when Redis is down, fails on the network or refuses the
+     * operation. While down, the first caller after the retry interval checks Redis with a write to the
+     * probe key (a read, or a write Redis accepts when out of memory, would prove nothing) and, if it is
+     * usable again, runs {@code op} there.
      *
      * @param op the Redis operation
      * @param fallback the in-process equivalent
@@ -67,30 +75,27 @@ public final class RedisLink implements AutoCloseable {
      * @return the result of either
      */
     public <T> T call(Function<Jedis, T> op, Supplier<T> fallback) {
-        boolean probe = false;
         if (down) {
             if (System.nanoTime() - nextProbeNanos < 0 || !probing.compareAndSet(false, true)) {
                 return fallback.get();
             }
-            probe = true;
-        }
-        try {
-            return attempt(op, !probe);
-        } catch (JedisConnectionException e) {
-            down(e);
-            return fallback.get();
-        } catch (JedisException e) {
-            if (isNetwork(e)) {
+            try {
+                attempt(jedis -> jedis.set(probeKey, "1", SetParams.setParams().px(1000)), false);
+            } catch (JedisException e) {
                 down(e);
-            } else {
-                LOG.debug("Redis at {} failed an operation ({}); the in-process state answers this one", where,
-                        e.getClass().getSimpleName());
-            }
-            return fallback.get();
-        } finally {
-            if (probe) {
+                return fallback.get();
+            } finally {
                 probing.set(false);
             }
+        }
+        try {
+            return attempt(op, true);
+        } catch (JedisException e) {
+            // a network failure, or a refusal that will repeat for every call until an operator acts (OOM
+            // with noeviction, READONLY after a failover, NOAUTH/WRONGPASS after a password change, MOVED):
+            // either way Redis cannot share the state now
+            down(e);
+            return fallback.get();
         }
     }
 
@@ -151,14 +156,21 @@ public final class RedisLink implements AutoCloseable {
         }
     }
 
-    private static boolean isNetwork(Throwable e) {
+    /**
+     * What went wrong, never a secret: Redis's error code (the first word of its reply, such as
+     * {@code OOM}, {@code READONLY}, {@code NOAUTH}, {@code WRONGPASS}, {@code MOVED}) when it refused,
+     * else the exception's class.
+     */
+    static String errorKind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JedisConnectionException || t instanceof java.io.IOException
-                    || t instanceof java.util.NoSuchElementException) { // pool exhausted: Redis too slow
-                return true;
+            if (t instanceof JedisDataException) {
+                String m = t.getMessage() == null ? "" : t.getMessage().strip();
+                int sp = m.indexOf(' ');
+                String code = sp > 0 ? m.substring(0, sp) : m;
+                return code.matches("[A-Z][A-Z_]{1,31}") ? "refused: " + code : t.getClass().getSimpleName();
             }
         }
-        return false;
+        return e.getClass().getSimpleName();
     }
 
     private void down(Exception e) {
@@ -167,8 +179,8 @@ public final class RedisLink implements AutoCloseable {
             if (!down) {
                 down = true;
                 pool.clear(); // idle connections are dead or will be: none is handed out after a restart
-                LOG.warn("Redis at {} is unreachable or too slow ({}): using the in-process token cache and "
-                        + "request budget until it is back", where, e.getClass().getSimpleName());
+                LOG.warn("Redis at {} is unreachable or too slow, or refuses operations ({}): using the "
+                        + "in-process token cache and request budget until it is back", where, errorKind(e));
             }
         }
     }

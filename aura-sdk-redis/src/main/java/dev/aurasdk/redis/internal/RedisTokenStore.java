@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.params.SetParams;
@@ -17,13 +21,17 @@ import redis.clients.jedis.params.SetParams;
  * A {@link TokenStore} in Redis: the token of a credential is kept encrypted ({@link TokenCipher}) under
  * {@code <prefix>{<credential>}:token:<key hash>} with an expiry at the token's own, and the refresh lease is
  * {@code SET NX PX} on {@code ...:token-lease:<key hash>} holding the owner's process id and a random nonce,
- * released by a compare-and-delete script. The last token read from or written to Redis is also kept in an
- * in-process store, which answers while Redis is unreachable. Not API.
+ * extended while held by a compare-and-expire script and released by a compare-and-delete script. The last
+ * token read from or written to Redis is also kept in an in-process store, which answers while Redis is
+ * unreachable. Not API.
  */
 public final class RedisTokenStore implements TokenStore {
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.redis");
     private static final RedisLink.LuaScript RELEASE = new RedisLink.LuaScript(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0");
+    private static final RedisLink.LuaScript RENEW = new RedisLink.LuaScript(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
+                    + "return 0");
 
     private final RedisLink link;
     private final Keys keys;
@@ -33,6 +41,7 @@ public final class RedisTokenStore implements TokenStore {
     private final Duration leaseRetry;
     private final String owner;
     private final TokenStore local = new InMemoryTokenStore();
+    private final ScheduledThreadPoolExecutor renewer; // extends held leases; its thread ends when idle
     private volatile Sealed lastOpened; // the last value decrypted: the same ciphertext is not decrypted again
 
     /**
@@ -54,6 +63,20 @@ public final class RedisTokenStore implements TokenStore {
         this.leaseTime = leaseTime;
         this.leaseRetry = leaseRetry;
         this.owner = "pid:" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.renewer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "aura-sdk-redis-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        renewer.allowCoreThreadTimeOut(true);
+        renewer.setRemoveOnCancelPolicy(true);
+        renewer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** Stops renewing leases (the fleet is closing); a lease still held then lapses after its lifetime. */
+    public void close() {
+        renewer.shutdownNow();
     }
 
     @Override
@@ -115,7 +138,9 @@ public final class RedisTokenStore implements TokenStore {
             if (!"OK".equals(ok)) {
                 return Optional.<RefreshLease>empty();
             }
-            return Optional.<RefreshLease>of(new Lease(leaseKey, nonce));
+            Lease held = new Lease(leaseKey, nonce);
+            held.startRenewing();
+            return Optional.<RefreshLease>of(held);
         }, () -> Optional.of(RefreshLease.LOCAL)); // Redis down: this process refreshes for itself
     }
 
@@ -133,15 +158,33 @@ public final class RedisTokenStore implements TokenStore {
         return "RedisTokenStore{" + link.where() + ", " + keys + "}";
     }
 
-    /** A lease held in Redis; closing deletes it only if it is still this holder's. */
+    /**
+     * A lease held in Redis. While held, it is extended to a full lease time every third of it (only if
+     * still this holder's), so a token request slower than the lease time does not let a second process
+     * refresh too; a holder that dies stops extending it, and it lapses within the lease time. Closing
+     * deletes it only if it is still this holder's.
+     */
     private final class Lease implements RefreshLease {
         private final String leaseKey;
         private final String nonce;
         private boolean closed;
+        private ScheduledFuture<?> renewal;
 
         Lease(String leaseKey, String nonce) {
             this.leaseKey = leaseKey;
             this.nonce = nonce;
+        }
+
+        synchronized void startRenewing() {
+            long every = Math.max(1, leaseTime.toMillis() / 3);
+            List<String> args = List.of(nonce, Long.toString(leaseTime.toMillis()));
+            try {
+                renewal = renewer.scheduleWithFixedDelay(() -> link.call(
+                        jedis -> RedisLink.eval(jedis, RENEW, List.of(leaseKey), args), () -> 0L),
+                        every, every, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // the fleet is closing: the lease lapses after its lifetime
+            }
         }
 
         @Override
@@ -150,6 +193,9 @@ public final class RedisTokenStore implements TokenStore {
                 return;
             }
             closed = true;
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
             link.call(jedis -> RedisLink.eval(jedis, RELEASE, List.of(leaseKey), List.of(nonce)), () -> 0L);
         }
     }

@@ -1,6 +1,7 @@
 package dev.aurasdk.core.internal.auth;
 
 import dev.aurasdk.core.AuraException;
+import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.auth.AccessToken;
 import dev.aurasdk.core.auth.RefreshLease;
 import dev.aurasdk.core.auth.TokenProvider;
@@ -12,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       (Aura allows about 15 token requests per hour per credential).
  *   <li>The token request is made under the store's {@link TokenStore#tryLeaseRefresh refresh lease}: with a
  *       store shared by several processes, one process refreshes while the others keep using the still-valid
- *       token (or, without one, wait for the new token or for the lease to lapse).
+ *       token (or, without one, wait for the new token or for the lease to lapse, at most until the call's
+ *       deadline; a caller that must not block is told to look again instead).
  * </ul>
  * Not API.
  */
@@ -77,6 +81,21 @@ public final class CachingTokenProvider implements TokenProvider {
 
     @Override
     public AccessToken token() {
+        return token(null, true);
+    }
+
+    /**
+     * A token valid now, as {@link #token()}, waiting for another thread's or process's refresh at most until
+     * {@code deadline}.
+     *
+     * @param deadline when to stop waiting (null: no limit of its own)
+     * @param mayWait false for a caller that must not block (an asynchronous call on the scheduler's
+     *     thread): instead of waiting for a refresh made elsewhere, throws {@link Pending}
+     * @return the token
+     * @throws AuraTimeoutException when the deadline passes while waiting for a refresh made elsewhere
+     * @throws Pending when {@code mayWait} is false and the token is being refreshed elsewhere
+     */
+    public AccessToken token(Instant deadline, boolean mayWait) {
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new AuraException("interrupted while obtaining an access token");
@@ -114,17 +133,28 @@ public final class CachingTokenProvider implements TokenProvider {
                 }
             }
             if (leader) {
-                fetchAndComplete(future);
+                GaveUp gaveUp = fetchAndComplete(future, deadline, mayWait);
+                if (gaveUp != null) {
+                    if (gaveUp.timedOut) {
+                        throw leaseWaitTimedOut();
+                    }
+                    throw new Pending(null, store.leaseRetryInterval());
+                }
+            } else if (!mayWait) {
+                throw new Pending(future, store.leaseRetryInterval());
             }
             try {
-                return future.get();
+                return deadline == null ? future.get() : future.get(millisUntil(deadline), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AuraException("interrupted while waiting for an access token", e);
+            } catch (TimeoutException e) {
+                throw new AuraTimeoutException("no access token within the call deadline: the refresh in progress "
+                        + "took longer");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof Interrupted) {
-                    continue; // the refreshing thread was interrupted: take over (or fail if we are it)
+                    continue; // the refreshing thread gave up (interrupted, or its own deadline): take over
                 }
                 Optional<AccessToken> stillValid = store.get(key).filter(t -> t.isValidAt(clock.instant()));
                 if (stillValid.isPresent()) {
@@ -136,30 +166,46 @@ public final class CachingTokenProvider implements TokenProvider {
         }
     }
 
-    /** The leader's fetch, outside the lock; the future always completes, whatever is thrown. */
-    private void fetchAndComplete(CompletableFuture<AccessToken> future) {
+    private long millisUntil(Instant deadline) {
+        return Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+    }
+
+    private static AuraTimeoutException leaseWaitTimedOut() {
+        return new AuraTimeoutException("no access token within the call deadline: another process holds the "
+                + "refresh lease (its refresh takes longer, or it died and the lease has not lapsed yet)");
+    }
+
+    /**
+     * The leader's fetch, outside the lock; the future always completes, whatever is thrown.
+     *
+     * @return null, or why the leader stopped waiting for another process's lease (its waiters take over)
+     */
+    private GaveUp fetchAndComplete(CompletableFuture<AccessToken> future, Instant deadline, boolean mayWait) {
         AccessToken fresh = null;
         boolean fetched = false;
         Throwable failure = null;
         try {
             AccessToken[] result = new AccessToken[1];
-            fetched = obtain(result);
+            fetched = obtain(result, deadline, mayWait);
             fresh = result[0];
         } catch (Throwable t) {
             failure = t;
         }
         complete(future, fresh, fetched, failure);
+        return failure instanceof GaveUp ? (GaveUp) failure : null;
     }
 
     /**
      * Takes the store's refresh lease and, holding it, requests and stores a token, unless another holder
      * stored a fresh one meanwhile. When another process holds the lease, a still-valid token is used (and
-     * the lease not asked for again within the store's retry interval); without one, waits and asks again.
+     * the lease not asked for again within the store's retry interval); without one, waits and asks again,
+     * until {@code deadline}, or gives up at once when it may not wait.
      *
      * @param result receives the token
      * @return whether the token was requested here (and stored)
+     * @throws GaveUp when the lease stays busy past the deadline, or at once when {@code !mayWait}
      */
-    private boolean obtain(AccessToken[] result) {
+    private boolean obtain(AccessToken[] result, Instant deadline, boolean mayWait) {
         while (true) {
             Optional<RefreshLease> lease = store.tryLeaseRefresh(key);
             if (lease.isPresent()) {
@@ -188,8 +234,18 @@ public final class CachingTokenProvider implements TokenProvider {
                 result[0] = current.get();
                 return false;
             }
+            if (deadline != null && !now.isBefore(deadline)) {
+                throw new GaveUp(true);
+            }
+            if (!mayWait) {
+                throw new GaveUp(false);
+            }
+            long sleep = Math.max(1, retry.toMillis());
+            if (deadline != null) {
+                sleep = Math.max(1, Math.min(sleep, millisUntil(deadline)));
+            }
             try {
-                Thread.sleep(Math.max(1, retry.toMillis()));
+                Thread.sleep(sleep);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AuraException("interrupted while waiting for another process's token refresh", e);
@@ -199,8 +255,8 @@ public final class CachingTokenProvider implements TokenProvider {
 
     private void complete(CompletableFuture<AccessToken> future, AccessToken fresh, boolean fetched,
             Throwable failure) {
-        boolean interrupted = failure != null
-                && (Thread.currentThread().isInterrupted() || hasInterruptedCause(failure));
+        boolean interrupted = failure != null && (failure instanceof GaveUp
+                || Thread.currentThread().isInterrupted() || hasInterruptedCause(failure));
         synchronized (lock) {
             inFlight = null;
             if (fresh != null) {
@@ -274,6 +330,44 @@ public final class CachingTokenProvider implements TokenProvider {
     @Override
     public String toString() {
         return "CachingTokenProvider{" + key + "}";
+    }
+
+    /**
+     * Thrown to a caller that may not wait ({@code token(deadline, false)}) when the token is being refreshed
+     * by another thread or process: try again when {@link #refreshing()} completes or, without one, after
+     * {@link #retryAfter()}. Carries no stack trace.
+     */
+    public static final class Pending extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CompletableFuture<?> refreshing;
+        private final Duration retryAfter;
+
+        Pending(CompletableFuture<?> refreshing, Duration retryAfter) {
+            super("access token being refreshed elsewhere", null, false, false);
+            this.refreshing = refreshing;
+            this.retryAfter = retryAfter;
+        }
+
+        /** @return this process's refresh in progress, or null when another process holds the lease */
+        public CompletableFuture<?> refreshing() {
+            return refreshing;
+        }
+
+        /** @return when to look again if {@link #refreshing()} is null */
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** The leader stopped waiting for another process's lease: its own deadline, or it may not wait. */
+    private static final class GaveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final boolean timedOut;
+
+        GaveUp(boolean timedOut) {
+            super("gave up waiting for the refresh lease", null, false, false);
+            this.timedOut = timedOut;
+        }
     }
 
     /** Marks a refresh abandoned because its thread was interrupted. */

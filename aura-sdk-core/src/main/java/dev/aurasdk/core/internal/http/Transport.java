@@ -35,6 +35,7 @@ import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.http.Sleeper;
 import dev.aurasdk.core.internal.Futures;
+import dev.aurasdk.core.internal.auth.CachingTokenProvider;
 import dev.aurasdk.core.wait.DelayScheduler;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -185,7 +186,7 @@ public final class Transport implements AuraHttp {
      * @return the successful response
      */
     public HttpResponse<byte[]> execute(Call call) {
-        Attempts a = new Attempts(call);
+        Attempts a = new Attempts(call, false);
         while (true) {
             pause(a.beforeAttempt(), call, "rate limit");
             HttpRequest request = a.startAttempt();
@@ -216,14 +217,16 @@ public final class Transport implements AuraHttp {
      * {@link HttpClient#sendAsync}, waits (rate limit, retry backoff) are scheduled on the client's
      * scheduler, and every step after a response (error mapping, listeners, retries, completing the
      * future) runs on that scheduler, never on the HTTP client's threads. The calling thread prepares
-     * the first attempt, so it waits only when no valid token is cached, as {@link #execute} would.
+     * the first attempt, so it waits only when it must request a token itself (none valid is cached and
+     * nobody else is refreshing one); a refresh made by another thread or process is awaited without
+     * blocking any thread, the call looking again from the scheduler.
      * Cancelling the returned future abandons the exchange and any scheduled retry.
      *
      * @param call the call
      * @return completes with the successful response, or exceptionally as {@link #execute} throws
      */
     public CompletableFuture<HttpResponse<byte[]>> executeAsync(Call call) {
-        AsyncCall async = new AsyncCall(new Attempts(call));
+        AsyncCall async = new AsyncCall(new Attempts(call, true));
         pendingAsync.add(async.result);
         async.result.whenComplete((response, failure) -> {
             pendingAsync.remove(async.result);
@@ -273,8 +276,11 @@ public final class Transport implements AuraHttp {
         boolean attemptOpen; // started and not yet ended: listeners hear of every end exactly once
         boolean waitedForBudget; // the attempt waits for a rate-limit slot after taking its token
 
-        Attempts(Call call) {
+        final boolean async; // never waits for a token refreshed elsewhere: told to look again instead
+
+        Attempts(Call call, boolean async) {
             this.call = call;
+            this.async = async;
             this.deadline = config.clock().instant().plus(config.callTimeout());
         }
 
@@ -282,11 +288,18 @@ public final class Transport implements AuraHttp {
          * Prepares the next attempt: refuses when closed, takes a token and a rate-limit slot.
          *
          * @return how long to wait before {@link #startAttempt()} (zero: at once)
+         * @throws CachingTokenProvider.Pending (async only) the token is being refreshed elsewhere: call
+         *     {@link #tokenAndSlot()} again when it may be ready
          */
         Duration beforeAttempt() {
             attempt++;
+            return tokenAndSlot();
+        }
+
+        /** The token and rate-limit slot of the attempt counted by {@link #beforeAttempt()}. */
+        Duration tokenAndSlot() {
             ensureOpen(call);
-            token = call.authenticated && tokens != null ? tokens.token() : null;
+            token = call.authenticated && tokens != null ? takeToken() : null;
             if (!call.rateLimited) {
                 return Duration.ZERO;
             }
@@ -302,7 +315,24 @@ public final class Transport implements AuraHttp {
             return delay;
         }
 
-        /** Builds the request of this attempt and tells the listeners. @return the request to send now */
+        /**
+         * The token: a wait for another thread's or process's refresh is bounded by the call's deadline,
+         * and an asynchronous call does not wait at all (the scheduler's thread runs every async call).
+         */
+        private AccessToken takeToken() {
+            if (tokens instanceof CachingTokenProvider) {
+                return ((CachingTokenProvider) tokens).token(deadline, !async);
+            }
+            return tokens.token();
+        }
+
+        /**
+         * Builds the request of this attempt and tells the listeners.
+         *
+         * @return the request to send now
+         * @throws CachingTokenProvider.Pending (async only) the token is being refreshed elsewhere: call again
+         *     when it may be ready
+         */
         HttpRequest startAttempt() {
             Duration remaining = Duration.between(config.clock().instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
@@ -311,7 +341,7 @@ public final class Transport implements AuraHttp {
             if (waitedForBudget && token != null) {
                 // the token was taken before the rate-limit wait (a shared budget's queue can be long): a
                 // refresh may have replaced it meanwhile, or it may have expired
-                token = tokens.token();
+                token = takeToken();
                 waitedForBudget = false;
             }
             sent++;
@@ -469,15 +499,48 @@ public final class Transport implements AuraHttp {
                 return;
             }
             try {
-                Duration wait = attempts.beforeAttempt();
-                if (wait.isZero()) {
-                    send();
-                } else {
-                    later(wait, this::send);
-                }
+                afterTokenAndSlot(attempts.beforeAttempt());
+            } catch (CachingTokenProvider.Pending pending) {
+                whenTokenMayBeReady(pending, this::takeTokenAndSlot);
             } catch (RuntimeException | Error e) {
                 releasePermit();
                 result.completeExceptionally(e);
+            }
+        }
+
+        /** Takes the token and slot again, after the token was being refreshed elsewhere. */
+        private void takeTokenAndSlot() {
+            if (result.isDone()) {
+                releasePermit();
+                return;
+            }
+            try {
+                afterTokenAndSlot(attempts.tokenAndSlot());
+            } catch (CachingTokenProvider.Pending pending) {
+                whenTokenMayBeReady(pending, this::takeTokenAndSlot);
+            } catch (RuntimeException | Error e) {
+                releasePermit();
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void afterTokenAndSlot(Duration wait) {
+            if (wait.isZero()) {
+                send();
+            } else {
+                later(wait, this::send);
+            }
+        }
+
+        /**
+         * Runs {@code step} on the scheduler once the refresh in progress in this process ends, or after the
+         * retry interval when another process holds the refresh lease: nothing blocks meanwhile.
+         */
+        private void whenTokenMayBeReady(CachingTokenProvider.Pending pending, Runnable step) {
+            if (pending.refreshing() != null) {
+                pending.refreshing().whenComplete((token, failure) -> later(Duration.ZERO, step));
+            } else {
+                later(pending.retryAfter(), step);
             }
         }
 
@@ -490,6 +553,9 @@ public final class Transport implements AuraHttp {
             HttpRequest request;
             try {
                 request = attempts.startAttempt();
+            } catch (CachingTokenProvider.Pending pending) {
+                whenTokenMayBeReady(pending, this::send);
+                return;
             } catch (RuntimeException | Error e) {
                 releasePermit();
                 result.completeExceptionally(e);
