@@ -177,6 +177,64 @@ class IsolationTest extends StackTest {
         assertThat(fingerprint()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "attacker {0}")
+    @ValueSource(strings = {"acme", "bistro"})
+    void anUnscopedSubscriptionChangeTouchesNoOtherTenant(String tenant) {
+        String before = fingerprint();
+        // no where: the filter must keep the write on the caller's tenant, or the request is refused
+        GraphQLResponse r = admin(tenant, "mutation { updateTenants(update: { restaurants: [{ connect: [{ where:"
+                + " { node: { id: { eq: \"r-delta\" } } }, edge: { since: \"2026-04-01T00:00:00Z\" } }], disconnect: [{"
+                + " where: { node: { id: { eq: \"r-alpha\" } } } }] }] }) { tenants { id } } }");
+        if (r.errors().isEmpty()) {
+            assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:SUBSCRIBES_TO]->(r:Restaurant)"
+                    + " WHERE r.id IN ['r-alpha', 'r-delta'] RETURN count(r)")).isEqualTo(1);
+        } else {
+            assertThat(messages(r)).isEqualTo("Forbidden");
+            assertThat(fingerprint()).isEqualTo(before);
+        }
+        assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:SUBSCRIBES_TO]->(:Restaurant {id: 'r-alpha'})"
+                + " RETURN count(*)")).isEqualTo(1);
+        assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:SUBSCRIBES_TO]->(:Restaurant {id: 'r-delta'})"
+                + " RETURN count(*)")).isZero();
+    }
+
+    @ParameterizedTest(name = "attacker {0}")
+    @ValueSource(strings = {"acme", "bistro"})
+    void usersAndPreferencesCannotBeAttachedFromTheTenantSide(String tenant) {
+        // without a where this connected the user to every tenant; Tenant.users/preferences are now read-only
+        String before = fingerprint();
+        GraphQLResponse users = admin(tenant, "mutation { updateTenants(update: { users: [{ connect: [{ where: { node:"
+                + " { id: { eq: \"u-" + tenant + "-basic\" } } } }] }] }) { tenants { id } } }");
+        GraphQLResponse prefs = admin(tenant, "mutation { updateTenants(update: { preferences: [{ create: [{ node:"
+                + " { tenantId: \"" + tenant + "\", minimumSeverity: INFO, notifyEmails: [] } }] }] }) { tenants { id } } }");
+        assertThat(users.errors()).as("refused by the schema").isNotEmpty();
+        assertThat(prefs.errors()).as("refused by the schema").isNotEmpty();
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "attacker {0}")
+    @ValueSource(strings = {"acme", "bistro"})
+    void ownPreferencesCannotBeAttachedToTheOtherTenant(String tenant) {
+        GraphQLResponse r = admin(tenant, "mutation { createPreferences(input: [{ tenantId: \"" + tenant + "\","
+                + " minimumSeverity: INFO, notifyEmails: [], tenant: { connect: [{ where: { node: { id: { eq: \""
+                + other(tenant) + "\" } } } }] } }]) { preferences { tenant { id } } } }");
+        assertThat(r.toString()).doesNotContain("\"id\":\"" + other(tenant) + "\"");
+        assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:HAS_PREFERENCES]->(p) RETURN count(p)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (p:Preferences {tenantId: '" + other(tenant) + "'}) RETURN count(p)")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "attacker {0}")
+    @ValueSource(strings = {"acme", "bistro"})
+    void aSubscriptionChangeAimedAtTheOtherTenantIsRefused(String tenant) {
+        String before = fingerprint();
+        GraphQLResponse r = admin(tenant, "mutation { updateTenants(where: { id: { eq: \"" + other(tenant) + "\" } },"
+                + " update: { restaurants: [{ disconnect: [{ where: { node: { id: { eq: \"r-alpha\" } } } }] }] })"
+                + " { tenants { id } } }");
+        assertThat(r.toString()).doesNotContain("\"id\":\"" + other(tenant) + "\"");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
     // ---------------------------------------------------------------- nested writes at shared or foreign nodes
 
     @ParameterizedTest(name = "attacker {0}")

@@ -46,20 +46,23 @@ class MutationsTest extends StackTest {
     @ParameterizedTest(name = "{0} of {1}")
     @MethodSource("callers")
     void updateTenantsSubscribesAndUnsubscribesForAdmins(Role role, String tenant) {
-        String query = "mutation { updateTenants(update: { restaurants: [{"
-                + " connect: [{ where: { node: { id: { eq: \"r-delta\" } } }, edge: { plan: \"trial\" } }],"
+        String query = "mutation { updateTenants(where: { id: { eq: \"" + tenant + "\" } }, update: { restaurants: [{"
+                + " connect: [{ where: { node: { id: { eq: \"r-delta\" } } }, edge: { since: \"2026-04-01T08:00:00Z\", plan: \"trial\" } }],"
                 + " disconnect: [{ where: { node: { id: { eq: \"r-alpha\" } } } }] }] })"
-                + " { tenants { restaurants(sort: [{ id: ASC }]) { id } } } }";
+                + " { tenants { restaurants(sort: [{ id: ASC }]) { id } restaurantsConnection(where: { node: { id:"
+                + " { eq: \"r-delta\" } } }) { edges { properties { since plan } } } } } }";
         if (!role.atLeast(Role.ADMIN)) {
             refused(role, tenant, query);
             assertThat(count("MATCH (:Tenant {id: '" + tenant + "'})-[:SUBSCRIBES_TO]->(r) RETURN count(r)")).isEqualTo(2);
             assertThat(count("MATCH (:Tenant)-[:SUBSCRIBES_TO]->(:Restaurant {id: 'r-delta'}) RETURN count(*)")).isZero();
         } else {
             String kept = tenant.equals(ACME) ? "r-charlie" : "r-bravo";
-            assertThat(ok(role, tenant, query).at("/updateTenants/tenants/0/restaurants")).isEqualTo(
-                    json("[{'id':'" + kept + "'},{'id':'r-delta'}]"));
+            JsonNode updated = ok(role, tenant, query).at("/updateTenants/tenants/0");
+            assertThat(updated.get("restaurants")).isEqualTo(json("[{'id':'" + kept + "'},{'id':'r-delta'}]"));
+            assertThat(updated.at("/restaurantsConnection/edges")).isEqualTo(
+                    json("[{'properties':{'since':'2026-04-01T08:00:00.000Z','plan':'trial'}}]"));
             assertThat(value("MATCH (:Tenant {id: '" + tenant + "'})-[s:SUBSCRIBES_TO]->(:Restaurant {id: 'r-delta'})"
-                    + " RETURN coalesce(s.plan, '-') + '/' + coalesce(toString(s.since > datetime('2026-01-14T00:00:00Z')), '-')"))
+                    + " RETURN coalesce(s.plan, '-') + '/' + coalesce(toString(s.since = datetime('2026-04-01T08:00:00Z')), '-')"))
                     .isEqualTo("trial/true");
             assertThat(count("MATCH (:Tenant {id: '" + tenant + "'})-[s:SUBSCRIBES_TO]->(:Restaurant {id: 'r-alpha'})"
                     + " RETURN count(s)")).isZero();
@@ -129,8 +132,9 @@ class MutationsTest extends StackTest {
     @MethodSource("callers")
     void createPreferencesAddsPreferencesOfTheCallersTenantForAdmins(Role role, String tenant) {
         String query = "mutation { createPreferences(input: [{ tenantId: \"" + tenant + "\", minimumSeverity: INFO,"
-                + " notifyEmails: [\"night@" + tenant + ".test\"], quietHoursStart: \"23:30:00\" }])"
-                + " { preferences { tenantId minimumSeverity notifyEmails quietHoursStart updatedAt } } }";
+                + " notifyEmails: [\"night@" + tenant + ".test\"], quietHoursStart: \"23:30:00\", tenant: { connect: [{"
+                + " where: { node: { id: { eq: \"" + tenant + "\" } } } }] } }])"
+                + " { preferences { tenantId minimumSeverity notifyEmails quietHoursStart updatedAt tenant { id } } } }";
         if (!role.atLeast(Role.ADMIN)) {
             refused(role, tenant, query);
             assertThat(count("MATCH (p:Preferences {tenantId: '" + tenant + "'}) RETURN count(p)")).isEqualTo(1);
@@ -140,9 +144,11 @@ class MutationsTest extends StackTest {
         assertThat(created.get("updatedAt").asText()).isNotBlank();
         ((com.fasterxml.jackson.databind.node.ObjectNode) created).remove("updatedAt");
         assertThat(created).isEqualTo(json("{'tenantId':'" + tenant + "','minimumSeverity':'INFO',"
-                + "'notifyEmails':['night@" + tenant + ".test'],'quietHoursStart':'23:30:00'}"));
-        assertThat(count("MATCH (p:Preferences {tenantId: '" + tenant + "'}) RETURN count(p)")).isEqualTo(2);
+                + "'notifyEmails':['night@" + tenant + ".test'],'quietHoursStart':'23:30:00','tenant':[{'id':'" + tenant + "'}]}"));
+        assertThat(count("MATCH (:Tenant {id: '" + tenant + "'})-[:HAS_PREFERENCES]->(p:Preferences {tenantId: '" + tenant
+                + "'}) RETURN count(p)")).isEqualTo(2);
         assertThat(count("MATCH (p:Preferences {tenantId: '" + other(tenant) + "'}) RETURN count(p)")).isEqualTo(1);
+        assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:HAS_PREFERENCES]->(p) RETURN count(p)")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0} of {1}")
