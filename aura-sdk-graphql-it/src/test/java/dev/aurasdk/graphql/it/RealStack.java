@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.harness.Neo4j;
@@ -63,6 +64,8 @@ final class RealStack implements AutoCloseable {
         try {
             started = Neo4jBuilders.newInProcessBuilder()
                     .withDisabledServer()
+                    // Netty 4.2 (the parent's netty-bom) cannot register the in-JVM local Bolt channel on epoll
+                    .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                     .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
                     .withProcedure(apoc.util.Utils.class)
                     .withFunction(apoc.util.Utils.class)
