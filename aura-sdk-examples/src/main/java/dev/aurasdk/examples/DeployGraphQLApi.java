@@ -113,7 +113,7 @@ public final class DeployGraphQLApi extends ExampleCommand {
     }
 
     /** {@code $XDG_CACHE_HOME/aura-sdk/neo4j-graphql}, else {@code ~/.cache/aura-sdk/neo4j-graphql}. */
-    private Path defaultPackagesCache() {
+    Path defaultPackagesCache() {
         String xdg = environment.get("XDG_CACHE_HOME");
         Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(properties.getProperty("user.home", System.getProperty("user.home")), ".cache");

@@ -7,6 +7,7 @@ import dev.aurasdk.testkit.SchemaValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,5 +101,16 @@ class ValidateOnlyTest {
         Run r = validate(Map.of(), "--node-packages", PACKAGES.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines()).containsExactly("error: --node-packages and --node go with --validate-only.");
+    }
+
+    @Test
+    void theDefaultPackagesDirectoryIsTheUsersCache() {
+        DeployGraphQLApi program = new DeployGraphQLApi();
+        program.properties = new Properties();
+        program.properties.setProperty("user.home", "/home/ada");
+        program.environment = Map.of();
+        assertThat(program.defaultPackagesCache()).isEqualTo(Path.of("/home/ada/.cache/aura-sdk/neo4j-graphql"));
+        program.environment = Map.of("XDG_CACHE_HOME", "/var/cache/ada");
+        assertThat(program.defaultPackagesCache()).isEqualTo(Path.of("/var/cache/ada/aura-sdk/neo4j-graphql"));
     }
 }
