@@ -34,8 +34,14 @@ abstract class ExampleCommand implements Callable<Integer> {
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ExampleEnvironment env = ExampleEnvironment.open(environment, properties, out, seedFake)) {
-            return run(env, out);
+        try {
+            Integer local = runWithoutAura(out, err);
+            if (local != null) {
+                return local;
+            }
+            try (ExampleEnvironment env = ExampleEnvironment.open(environment, properties, out, seedFake)) {
+                return run(env, out);
+            }
         } catch (ExampleEnvironment.UsageException | IllegalArgumentException | NullPointerException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -51,6 +57,18 @@ abstract class ExampleCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The part of a program that runs before (and then instead of) opening the environment, such as a local
+     * check that needs no Aura at all.
+     *
+     * @param out where it prints
+     * @param err where it prints failures
+     * @return the exit code, or null to go on with {@link #run(ExampleEnvironment, PrintWriter)}
+     */
+    Integer runWithoutAura(PrintWriter out, PrintWriter err) {
+        return null;
     }
 
     /**

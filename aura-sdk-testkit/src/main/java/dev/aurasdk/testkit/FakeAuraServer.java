@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import mockwebserver3.MockWebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A stateful fake of the Neo4j Aura API on a local port, for tests of Aura clients (ours and our users').
@@ -69,6 +71,7 @@ public final class FakeAuraServer implements AutoCloseable {
     private final Journal journal;
     private final URI contractDocuments;
     private MockWebServer server;
+    private final SchemaValidationMode schemaValidationMode;
 
     private FakeAuraServer(Builder b) {
         this.settings = new Settings();
@@ -98,6 +101,37 @@ public final class FakeAuraServer implements AutoCloseable {
         if (b.demoData) {
             seeder.demoWorld();
         }
+        this.schemaValidationMode = schemaValidation(b.schemaValidator);
+    }
+
+    private SchemaValidationMode schemaValidation(SchemaValidator validator) {
+        if (validator == null) {
+            return SchemaValidationMode.BUILT_IN;
+        }
+        Logger log = LoggerFactory.getLogger("dev.aurasdk.testkit");
+        if (!validator.isAvailable()) {
+            log.warn("FakeAuraServer validates type definitions with its built-in check: the Neo4j GraphQL Library"
+                    + " is not available ({})", validator.unavailableReason().orElse("?"));
+            return SchemaValidationMode.BUILT_IN;
+        }
+        settings.typeDefinitionsCheck = sdl -> {
+            SchemaValidation v = validator.validate(sdl);
+            return v.isValid() ? Optional.empty() : Optional.of(v.message());
+        };
+        log.info("FakeAuraServer validates type definitions with the Neo4j GraphQL Library {} on Node.js {}",
+                SchemaValidator.LIBRARY_VERSION, validator.nodeVersion().orElse("?"));
+        return SchemaValidationMode.NEO4J_GRAPHQL_LIBRARY;
+    }
+
+    /**
+     * How this server validates Data API type definitions: {@link SchemaValidationMode#NEO4J_GRAPHQL_LIBRARY} when
+     * built with {@link Builder#realSchemaValidation(SchemaValidator)} and Node.js and the packages were found, else
+     * {@link SchemaValidationMode#BUILT_IN} (the reason of a fallback is logged).
+     *
+     * @return the mode
+     */
+    public SchemaValidationMode schemaValidationMode() {
+        return schemaValidationMode;
     }
 
     /**
@@ -463,6 +497,7 @@ public final class FakeAuraServer implements AutoCloseable {
         private Integer tokenRateLimit;
         private Duration tokenRateWindow;
         private boolean demoData = true;
+        private SchemaValidator schemaValidator;
 
         private Builder() {
         }
@@ -640,6 +675,20 @@ public final class FakeAuraServer implements AutoCloseable {
          */
         public Builder demoData(boolean value) {
             this.demoData = value;
+            return this;
+        }
+
+        /**
+         * Validates Data API type definitions with the real Neo4j GraphQL Library: creating or updating a Data API
+         * with type definitions the library refuses puts it in {@code error}, with the library's messages as the
+         * reason ({@code invalid-type-defs}), as Aura does. Without Node.js or the packages the server falls back
+         * to the built-in check and says so ({@link FakeAuraServer#schemaValidationMode()}, a log line).
+         *
+         * @param validator the validator (see {@link SchemaValidator} for what it needs)
+         * @return this builder
+         */
+        public Builder realSchemaValidation(SchemaValidator validator) {
+            this.schemaValidator = Objects.requireNonNull(validator, "validator");
             return this;
         }
 

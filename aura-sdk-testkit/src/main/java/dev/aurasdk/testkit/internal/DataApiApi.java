@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,8 @@ final class DataApiApi {
     private final World world;
     private final Settings settings;
     private final SecureRandom random;
+    /** Verdicts of the real library by type definitions (base64), so that each text is validated once. */
+    private final Map<String, Optional<String>> realVerdicts = new ConcurrentHashMap<>();
 
     DataApiApi(World world, Settings settings, SecureRandom random) {
         this.world = world;
@@ -253,6 +257,7 @@ final class DataApiApi {
             api.providers.put(provider.id, provider);
             created.add(providerJson(provider, true));
         }
+        typeDefinitionError(api.typeDefinitions); // with the real library, validate now (the write call waits)
         begin(api, "creating", call);
         world.dataApis.put(api.id, api);
         data.put("status", status(api));
@@ -309,6 +314,7 @@ final class DataApiApi {
         }
         if (body.has("type_definitions")) {
             api.typeDefinitions = body.get("type_definitions").asText();
+            typeDefinitionError(api.typeDefinitions);
         }
         if (aura != null) {
             if (Json.text(aura, "username") != null) {
@@ -503,11 +509,24 @@ final class DataApiApi {
         }
     }
 
+    /** The error Aura would report for these type definitions: the real library's when configured, else built-in. */
+    Optional<String> typeDefinitionError(String base64) {
+        Function<String, Optional<String>> real = settings.typeDefinitionsCheck;
+        if (real == null) {
+            return builtInTypeDefinitionError(base64);
+        }
+        String key = base64 == null ? "" : base64;
+        return realVerdicts.computeIfAbsent(key, k -> {
+            Optional<String> sdl = decode(k);
+            return sdl.isEmpty() || sdl.get().isBlank() ? builtInTypeDefinitionError(k) : real.apply(sdl.get());
+        });
+    }
+
     /**
      * The fake's deterministic notion of invalid type definitions: the SDL mentions the type {@code Strig}, or its
      * braces do not balance.
      */
-    static Optional<String> typeDefinitionError(String base64) {
+    static Optional<String> builtInTypeDefinitionError(String base64) {
         Optional<String> sdl = decode(base64 == null ? "" : base64);
         if (sdl.isEmpty()) {
             return Optional.of("Type definitions are not valid base64");

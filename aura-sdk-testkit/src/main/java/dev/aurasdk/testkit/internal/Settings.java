@@ -2,6 +2,8 @@ package dev.aurasdk.testkit.internal;
 
 import dev.aurasdk.testkit.StepMode;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The fake's configuration, some of it changeable while running. */
 public final class Settings {
@@ -21,6 +23,8 @@ public final class Settings {
     public volatile RateLimiter rateLimiter;
     /** Token endpoint rate limit per client id, or null. */
     public volatile RateLimiter tokenRateLimiter;
+    /** Type definitions (SDL text) to the error Aura would report, or null for the built-in check. */
+    public volatile Function<String, Optional<String>> typeDefinitionsCheck;
     /** Base URL once started, e.g. http://127.0.0.1:8089. */
     public volatile String baseUrl = "http://127.0.0.1";
 
