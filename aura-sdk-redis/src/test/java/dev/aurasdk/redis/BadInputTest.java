@@ -8,25 +8,16 @@ import dev.aurasdk.core.AuraCredentials;
 import dev.aurasdk.core.http.RateLimit;
 import dev.aurasdk.core.testing.SecretGuard;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Mistakes are reported when the fleet is built, before any request, and never show a password. */
 class BadInputTest {
     static final String PASSWORD = SecretGuard.register("redis-pass-0123456789");
     static final AuraCredentials CREDENTIALS = AuraCredentials.of("bad-input-client", "bad-input-secret-0123");
-    static RedisServer redis;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start("--requirepass", PASSWORD);
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServer redis = RedisServer.perClass("--requirepass", PASSWORD);
 
     @Test
     void malformedUrlsAreRefusedWithoutShowingThePassword() {

@@ -15,9 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisMonitor;
@@ -48,17 +47,8 @@ class FleetTest {
             ".*\\[\\d+ lua\\] \"ZADD\" \"fleet:\\{[0-9a-f]+\\}:budget\" \"([0-9.e+]+)\" .*", Pattern.CASE_INSENSITIVE);
     static final Duration TOKEN_TTL = Duration.ofSeconds(8); // refreshed at half its lifetime: every 4 s
 
-    static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServer redis = RedisServer.perClass();
 
     @Test
     @Timeout(240)

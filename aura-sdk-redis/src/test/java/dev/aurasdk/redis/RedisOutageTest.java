@@ -19,9 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.event.Level;
 import redis.clients.jedis.Jedis;
@@ -31,17 +30,8 @@ import redis.clients.jedis.Jedis;
  * throughout, on the in-process state, with one warning each way.
  */
 class RedisOutageTest {
-    static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start("--enable-debug-command", "yes");
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServer redis = RedisServer.perClass("--enable-debug-command", "yes");
 
     @Test
     @Timeout(120)

@@ -3,6 +3,7 @@ package dev.aurasdk.redis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,13 +15,16 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real {@code redis-server} on a free loopback port, started by the test (never the machine's service):
  * no persistence, so a restart comes back empty, as after a failover without replication. {@code .ci/run}
  * installs the Debian package when it is missing.
  */
-final class RedisServer implements AutoCloseable {
+final class RedisServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final long START_DEADLINE_MS = 20_000;
 
     private final int port;
@@ -42,6 +46,31 @@ final class RedisServer implements AutoCloseable {
         RedisServer server = new RedisServer(freePort(), List.of(extraArgs));
         server.startProcess();
         return server;
+    }
+
+    /**
+     * A server for one test class: {@code @RegisterExtension static final RedisServer redis = RedisServer.perClass();}
+     * starts it before the class's first test and kills it after the last.
+     *
+     * @param extraArgs more options, such as {@code --requirepass x}
+     * @return the server, started by JUnit
+     */
+    static RedisServer perClass(String... extraArgs) {
+        try {
+            return new RedisServer(freePort(), List.of(extraArgs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        startProcess();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     private static int freePort() throws IOException {
