@@ -682,7 +682,12 @@ public final class FakeAuraServer implements AutoCloseable {
          * Validates Data API type definitions with the real Neo4j GraphQL Library: creating or updating a Data API
          * with type definitions the library refuses puts it in {@code error}, with the library's messages as the
          * reason ({@code invalid-type-defs}), as Aura does. Without Node.js or the packages the server falls back
-         * to the built-in check and says so ({@link FakeAuraServer#schemaValidationMode()}, a log line).
+         * to the built-in check and says so ({@link FakeAuraServer#schemaValidationMode()}, a log line). The
+         * library runs before the create or update call changes anything and without blocking other calls; when
+         * it cannot run (node fails or overruns the validator's timeout), the call is accepted as usual and the
+         * Data API (holding the new type definitions) goes to {@code error} with a reason starting
+         * {@code The type definitions could not be validated}. Outcomes are kept per type definitions text, so
+         * each text is validated once.
          *
          * @param validator the validator (see {@link SchemaValidator} for what it needs)
          * @return this builder

@@ -6,15 +6,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +67,10 @@ public final class SchemaValidator {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SCRIPT = "validate.mjs";
     private static final List<String> PROJECT_FILES = List.of("package.json", "package-lock.json", SCRIPT);
+    /** Written into an {@link Builder#installInto} directory only after npm ci succeeded: the project's hash. */
+    static final String STAMP = ".aura-sdk-installed";
+    /** One monitor per install directory: a JVM cannot take the same file lock twice. */
+    private static final ConcurrentHashMap<Path, Object> INSTALLS = new ConcurrentHashMap<>();
 
     private final String node;
     private final String npm;
@@ -207,39 +218,88 @@ public final class SchemaValidator {
         writeIfChanged(SCRIPT);
     }
 
+    /**
+     * Installs the shipped project unless the stamp says this very project was installed completely. Other
+     * validators (this JVM: a monitor; other JVMs: a file lock on {@code <dir>.lock} beside the directory) wait;
+     * the stamp is written only after npm ci succeeded, so an install that was interrupted is redone.
+     */
     private void installPackages() throws IOException {
         Files.createDirectories(directory);
-        boolean changed = false;
-        for (String file : PROJECT_FILES) {
-            changed |= writeIfChanged(file);
+        Path lockFile = directory.resolveSibling(directory.getFileName() + ".lock");
+        synchronized (INSTALLS.computeIfAbsent(directory, d -> new Object())) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                String expected = projectHash();
+                Path stamp = directory.resolve(STAMP);
+                if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(expected)) {
+                    writeIfChanged(SCRIPT);
+                    return;
+                }
+                Files.deleteIfExists(stamp);
+                for (String file : PROJECT_FILES) {
+                    writeIfChanged(file);
+                }
+                LOG.info("Installing @neo4j/graphql {} with npm ci into {}", LIBRARY_VERSION, directory);
+                Result r = run(List.of(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"), directory,
+                        new byte[0], Duration.ofMinutes(10));
+                if (r.exit != 0) {
+                    throw new IllegalStateException("npm ci failed (exit " + r.exit + "): " + tail(r.err + r.out));
+                }
+                writeAtomically(stamp, expected.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        Path marker = directory.resolve("node_modules/@neo4j/graphql/package.json");
-        if (!changed && Files.isRegularFile(marker)
-                && MAPPER.readTree(marker.toFile()).path("version").asText().equals(LIBRARY_VERSION)) {
-            return;
+    }
+
+    /** SHA-256 of the shipped package.json and package-lock.json, in hex. */
+    private static String projectHash() throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String name : List.of("package.json", "package-lock.json")) {
+                digest.update(shipped(name));
+                digest.update((byte) 0);
+            }
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest.digest()) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        LOG.info("Installing @neo4j/graphql {} with npm ci into {}", LIBRARY_VERSION, directory);
-        Result r = run(List.of(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"), directory, new byte[0],
-                Duration.ofMinutes(10));
-        if (r.exit != 0) {
-            throw new IllegalStateException("npm ci failed (exit " + r.exit + "): " + tail(r.err + r.out));
+    }
+
+    private static byte[] shipped(String name) throws IOException {
+        try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + RESOURCE_DIR + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** Writes to a temporary sibling and renames it, so that a reader never sees half a file. */
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
     /** Writes a shipped file unless the same bytes are there; true when written. */
     private boolean writeIfChanged(String name) throws IOException {
-        byte[] shipped;
-        try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + RESOURCE_DIR + name);
-            }
-            shipped = in.readAllBytes();
-        }
+        byte[] shipped = shipped(name);
         Path target = directory.resolve(name);
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), shipped)) {
             return false;
         }
-        Files.write(target, shipped);
+        writeAtomically(target, shipped);
         return true;
     }
 
@@ -281,12 +341,18 @@ public final class SchemaValidator {
             StreamReader err = new StreamReader(p.getErrorStream());
             out.start();
             err.start();
-            try (OutputStream stdin = p.getOutputStream()) {
-                stdin.write(input);
-            } catch (IOException e) {
-                // the process ended without reading its input: its exit code and output tell why
-            }
+            // on its own thread: a process that never reads its input must not block the caller past the timeout
+            Thread writer = new Thread(() -> {
+                try (OutputStream stdin = p.getOutputStream()) {
+                    stdin.write(input);
+                } catch (IOException e) {
+                    // the process ended without reading its input: its exit code and output tell why
+                }
+            }, "aura-sdk-schema-validator-stdin");
+            writer.setDaemon(true);
+            writer.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(p);
                 throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(2, command.size())))
                         + " did not finish within " + timeout.toSeconds() + " s");
             }
@@ -297,8 +363,14 @@ public final class SchemaValidator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + command.get(0), e);
         } finally {
-            p.destroyForcibly();
+            kill(p);
         }
+    }
+
+    /** Kills the process and everything it started (npm and node start children of their own). */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static final class StreamReader extends Thread {
@@ -395,7 +467,10 @@ public final class SchemaValidator {
 
         /**
          * A cache directory where the validator writes the shipped {@code package.json} and
-         * {@code package-lock.json} and runs {@code npm ci} on first use (again only when they change).
+         * {@code package-lock.json} and runs {@code npm ci} on first use (again only when they change). The
+         * install holds a lock on {@code <dir>.lock} beside the directory (validators in other JVMs wait), and the
+         * cache counts as installed only when the stamp written after a successful {@code npm ci} matches the
+         * shipped project, so an interrupted install is redone.
          *
          * @param dir the directory, created when missing
          * @return this builder

@@ -33,6 +33,9 @@ final class DataApiApi {
     private final SecureRandom random;
     /** Verdicts of the real library by type definitions (base64), so that each text is validated once. */
     private final Map<String, Optional<String>> realVerdicts = new ConcurrentHashMap<>();
+    /** Start of the error of a Data API whose type definitions the real library could not check. */
+    static final String VALIDATION_FAILED = "The type definitions could not be validated with the Neo4j GraphQL"
+            + " Library: ";
 
     DataApiApi(World world, Settings settings, SecureRandom random) {
         this.world = world;
@@ -257,7 +260,7 @@ final class DataApiApi {
             api.providers.put(provider.id, provider);
             created.add(providerJson(provider, true));
         }
-        typeDefinitionError(api.typeDefinitions); // with the real library, validate now (the write call waits)
+        typeDefinitionError(api.typeDefinitions); // the real library's verdict, cached by prevalidate (never throws)
         begin(api, "creating", call);
         world.dataApis.put(api.id, api);
         data.put("status", status(api));
@@ -309,12 +312,15 @@ final class DataApiApi {
                 return bad;
             }
         }
+        if (body.has("type_definitions")) {
+            // the verdict first (cached by prevalidate, outside the world lock; never throws), then the changes
+            typeDefinitionError(body.get("type_definitions").asText());
+        }
         if (body.has("name")) {
             api.name = Json.text(body, "name");
         }
         if (body.has("type_definitions")) {
             api.typeDefinitions = body.get("type_definitions").asText();
-            typeDefinitionError(api.typeDefinitions);
         }
         if (aura != null) {
             if (Json.text(aura, "username") != null) {
@@ -509,17 +515,52 @@ final class DataApiApi {
         }
     }
 
-    /** The error Aura would report for these type definitions: the real library's when configured, else built-in. */
+    /**
+     * Runs the real library's check for the type definitions of a create or update request, if any, so that the
+     * verdict is cached before the request is handled: the engine calls this outside the world lock (a node run
+     * takes about a second), and {@link #typeDefinitionError} under the lock then finds the verdict.
+     */
+    void prevalidate(Call call) {
+        if (settings.typeDefinitionsCheck == null || !(call.is("POST") || call.is("PATCH"))
+                || call.size() < 5 || call.size() > 6 || !call.seg(3).equals("data-apis")
+                || !call.seg(4).equals("graphql")) {
+            return;
+        }
+        Optional<JsonNode> body = call.json();
+        JsonNode typeDefinitions = body.isPresent() ? body.get().get("type_definitions") : null;
+        if (typeDefinitions != null && typeDefinitions.isTextual()) {
+            typeDefinitionError(typeDefinitions.asText());
+        }
+    }
+
+    /**
+     * The error Aura would report for these type definitions: the real library's when configured, else built-in.
+     * The real library's verdicts are cached by text; when the library could not run (node failed or timed out)
+     * the verdict is an error saying so, cached the same way.
+     */
     Optional<String> typeDefinitionError(String base64) {
         Function<String, Optional<String>> real = settings.typeDefinitionsCheck;
         if (real == null) {
             return builtInTypeDefinitionError(base64);
         }
         String key = base64 == null ? "" : base64;
-        return realVerdicts.computeIfAbsent(key, k -> {
-            Optional<String> sdl = decode(k);
-            return sdl.isEmpty() || sdl.get().isBlank() ? builtInTypeDefinitionError(k) : real.apply(sdl.get());
-        });
+        Optional<String> cached = realVerdicts.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<String> sdl = decode(key);
+        Optional<String> verdict;
+        if (sdl.isEmpty() || sdl.get().isBlank()) {
+            verdict = builtInTypeDefinitionError(key);
+        } else {
+            try {
+                verdict = real.apply(sdl.get());
+            } catch (RuntimeException e) {
+                verdict = Optional.of(VALIDATION_FAILED + e.getMessage());
+            }
+        }
+        Optional<String> raced = realVerdicts.putIfAbsent(key, verdict);
+        return raced != null ? raced : verdict;
     }
 
     /**

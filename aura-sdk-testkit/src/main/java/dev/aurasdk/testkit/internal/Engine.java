@@ -304,6 +304,7 @@ public final class Engine extends Dispatcher {
                 return Reply.error(415, "Content-Type must be application/json", "unsupported-media-type");
             }
         }
+        dataApis.prevalidate(call); // the real library's check runs here, not under the world lock
         synchronized (world) {
             return route(call);
         }
