@@ -280,4 +280,50 @@ class SharedStateSeamsTest {
         assertThat(aura.apiRequests).singleElement().satisfies(r -> assertThat(r.getHeaders().get("Authorization"))
                 .isEqualTo("Bearer " + ScriptedAura.tokenValue(2)));
     }
+
+    @Test
+    @Timeout(60)
+    void anAsyncCallWaitingForAnInProcessRefreshThatNeverEndsFailsAtItsDeadline() throws Exception {
+        aura.defaultToken(n -> ScriptedAura.token(ScriptedAura.tokenValue(n), 3600));
+        aura.defaultApi(data("[]"));
+        CountDownLatch refreshing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SharedStore store = new SharedStore() {
+            @Override
+            public Optional<RefreshLease> tryLeaseRefresh(String key) {
+                refreshing.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS); // the refreshing thread hangs here
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.of(() -> { });
+            }
+        };
+        ApiRequest tenants = ApiRequest.get(ApiVersion.V1).path("tenants").build();
+        try (AuraClient client = builder(new RecordingBudget()).tokenStore(store)
+                .callTimeout(Duration.ofSeconds(2)).build()) {
+            Thread leader = new Thread(() -> {
+                try {
+                    client.tenants().list();
+                } catch (RuntimeException ignored) {
+                    // its own deadline passed too; only the async call is under test
+                }
+            });
+            leader.start();
+            try {
+                assertThat(refreshing.await(30, TimeUnit.SECONDS)).as("the in-process refresh started").isTrue();
+                CompletableFuture<ApiResponse<JsonNode>> call = client.http().sendAsync(tenants, JsonNode.class);
+                aura.clock.advance(Duration.ofSeconds(3)); // past the async call's deadline; the refresh still hangs
+                assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)) // an upper bound only
+                        .hasCauseInstanceOf(AuraTimeoutException.class)
+                        .hasMessageContaining("call deadline");
+                assertThat(release.getCount()).as("failed while the refresh was still in progress").isOne();
+            } finally {
+                release.countDown();
+                leader.join(30_000);
+            }
+        }
+        assertThat(aura.apiRequests).as("the async call sent nothing").hasSizeLessThanOrEqualTo(1);
+    }
 }

@@ -64,7 +64,8 @@ public final class RedisFleet implements AutoCloseable {
         Keys keys = new Keys(b.keyPrefix, b.credentials.clientId());
         this.tokenStore = new RedisTokenStore(link, keys,
                 new TokenCipher(b.credentials.clientId(), b.credentials.clientSecret()), b.clock,
-                b.refreshLeaseTime, b.leaseRetryInterval);
+                b.refreshLeaseTime, b.leaseRetryInterval, b.maxRefreshLeaseHold != null ? b.maxRefreshLeaseHold
+                        : Duration.ofMinutes(3).plus(b.refreshLeaseTime));
         this.requestBudget = new RedisRequestBudget(link, keys, b.rateLimit,
                 b.fallbackRateLimit != null ? b.fallbackRateLimit : b.rateLimit, b.clock, b.smooth);
         this.description = "RedisFleet{" + link.where() + ", keys " + keys + ", " + b.rateLimit + "}";
@@ -138,6 +139,7 @@ public final class RedisFleet implements AutoCloseable {
         private boolean smooth;
         private Duration refreshLeaseTime = Duration.ofSeconds(30);
         private Duration leaseRetryInterval = Duration.ofMillis(100);
+        private Duration maxRefreshLeaseHold;
         private Duration timeout = Duration.ofMillis(250);
         private Duration reconnectInterval = Duration.ofSeconds(1);
         private int maxConnections = 32;
@@ -295,13 +297,28 @@ public final class RedisFleet implements AutoCloseable {
          * How long the refresh lease lasts if its holder dies before giving it back (default 30 s): the
          * longest the other processes wait, when they have no valid token left, for a refresh that will
          * never finish. A live holder extends it every third of this time while its token request runs, so
-         * a slow request keeps the lease however long it takes.
+         * a slow request keeps the lease, for at most {@link #maxRefreshLeaseHold(Duration)}.
          *
          * @param leaseTime the lifetime, at least 100 ms
          * @return this builder
          */
         public Builder refreshLeaseTime(Duration leaseTime) {
             this.refreshLeaseTime = atLeast("refreshLeaseTime", leaseTime, Duration.ofMillis(100));
+            return this;
+        }
+
+        /**
+         * The longest a live holder keeps extending its refresh lease (default 3 minutes plus
+         * {@link #refreshLeaseTime(Duration)}): a holder whose token request hangs stops extending it then,
+         * and the lease lapses one lease time later, so the other processes can refresh. Set it above the
+         * longest token request a client may make (its call timeout). Extending also stops as soon as Redis
+         * says the lease is no longer this holder's (it lapsed, or Redis restarted).
+         *
+         * @param maxHold the longest hold, at least 1 ms
+         * @return this builder
+         */
+        public Builder maxRefreshLeaseHold(Duration maxHold) {
+            this.maxRefreshLeaseHold = atLeast("maxRefreshLeaseHold", maxHold, Duration.ofMillis(1));
             return this;
         }
 

@@ -177,6 +177,39 @@ class RedisOutageTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aRefusalOfOneOperationFallsBackForThatCallWithoutFlappingAndIsLoggedOnce() throws Exception {
+        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start();
+             Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
+            // another program uses the key prefix: the budget key holds a string, so the budget script fails
+            // with WRONGTYPE while the probe (a SET on another key) would succeed
+            String budgetKey = new dev.aurasdk.redis.internal.Keys("collide:", fake.clientId()).budget();
+            admin.set(budgetKey, "not a sorted set");
+            try (RedisFleet fleet = RedisFleet.builder().url(redis.url()).keyPrefix("collide:")
+                         .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
+                         .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
+                         .reconnectInterval(Duration.ofMillis(20)).build();
+                 AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build()) {
+                long start = System.nanoTime();
+                int calls = 0;
+                // calls spanning at least ten reconnect intervals: a link marked down would be probed (and
+                // found up) again and again, two warnings each time
+                while (System.nanoTime() - start < Duration.ofMillis(200).toNanos() || calls < 20) {
+                    client.tenants().list();
+                    calls++;
+                    assertThat(fleet.isRedisAvailable()).as("still on Redis after call %d", calls).isTrue();
+                }
+                assertThat(admin.keys("collide:*:token:*")).as("the token is still shared").hasSize(1);
+            }
+        }
+        List<String> warnings = CapturedLogs.events("dev.aurasdk.redis").stream()
+                .filter(e -> e.level() == Level.WARN).map(CapturedLogs.Event::message).collect(Collectors.toList());
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("refuses an operation").contains("refused: WRONGTYPE")
+                .doesNotContain("unreachable");
+    }
+
     static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {

@@ -134,6 +134,72 @@ class SharedStateTest {
     }
 
     @Test
+    void aStuckHolderStopsExtendingItsLeaseAfterTheMaximumHold() throws Exception {
+        try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofMillis(300))
+                     .maxRefreshLeaseHold(Duration.ofMillis(600)).build();
+             RedisFleet two = fleet().build()) {
+            Optional<RefreshLease> stuck = one.tokenStore().tryLeaseRefresh("k"); // its token request hangs
+            assertThat(stuck).isPresent();
+            Optional<RefreshLease> taken = awaitLease(two, "k"); // lapses about 900 ms in, not never
+            assertThat(debugMessages()).anyMatch(m -> m.contains("longer than maxRefreshLeaseHold"));
+            stuck.get().close(); // too late: must not end the new holder's lease
+            assertThat(one.tokenStore().tryLeaseRefresh("k")).as("still the second holder's").isEmpty();
+            taken.get().close();
+        }
+    }
+
+    @Test
+    void aHolderStopsExtendingALeaseRedisNoLongerHasForIt() throws Exception {
+        try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofMillis(300)).build();
+             RedisFleet two = fleet().build();
+             Jedis admin = new Jedis("127.0.0.1", redis.port())) {
+            Optional<RefreshLease> held = one.tokenStore().tryLeaseRefresh("k");
+            assertThat(held).isPresent();
+            admin.del(new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId()).lease("k"));
+            Optional<RefreshLease> other = two.tokenStore().tryLeaseRefresh("k"); // as after a Redis restart
+            assertThat(other).isPresent();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (debugMessages().stream().noneMatch(m -> m.contains("lost its lease"))) {
+                assertThat(System.nanoTime()).as("the holder notices within 30 s").isLessThan(deadline);
+                Thread.sleep(10); // polling the log; bounded above
+            }
+            assertThat(debugMessages().stream().filter(m -> m.contains("lost its lease"))).as("logged once")
+                    .hasSize(1);
+            held.get().close();
+            other.get().close();
+        }
+    }
+
+    @Test
+    void givingALeaseBackAfterTheFleetClosedLogsNoWarning() {
+        RedisFleet one = fleet().build();
+        Optional<RefreshLease> held = one.tokenStore().tryLeaseRefresh("k");
+        assertThat(held).isPresent();
+        one.close();
+        held.get().close(); // the pool is gone: nothing to do, Redis is not "unreachable"
+        assertThat(dev.aurasdk.core.testing.CapturedLogs.events("dev.aurasdk.redis"))
+                .noneMatch(e -> e.level() == org.slf4j.event.Level.WARN);
+    }
+
+    private static Optional<RefreshLease> awaitLease(RedisFleet fleet, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Optional<RefreshLease> lease = fleet.tokenStore().tryLeaseRefresh(key);
+            if (lease.isPresent()) {
+                return lease;
+            }
+            assertThat(System.nanoTime()).as("the lease lapses within 30 s").isLessThan(deadline);
+            Thread.sleep(10); // polling; bounded above
+        }
+    }
+
+    private static java.util.List<String> debugMessages() {
+        return dev.aurasdk.core.testing.CapturedLogs.events("dev.aurasdk.redis").stream()
+                .filter(e -> e.level() == org.slf4j.event.Level.DEBUG).map(e -> e.message())
+                .collect(java.util.stream.Collectors.toList());
+    }
+
+    @Test
     void theBudgetIsSharedAndAReservationPastTheDeadlineTakesNothing() {
         RateLimit limit = RateLimit.of(4, Duration.ofSeconds(30));
         try (RedisFleet one = fleet().rateLimit(limit).build(); RedisFleet two = fleet().rateLimit(limit).build()) {

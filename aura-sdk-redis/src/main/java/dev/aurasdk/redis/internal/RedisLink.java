@@ -3,6 +3,8 @@ package dev.aurasdk.redis.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +30,16 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.redis");
+    /**
+     * Redis's refusals that mean it cannot serve us now, whatever the operation (a memory limit, a read-only
+     * replica, changed credentials, a cluster redirect or outage, a server loading or busy with a script):
+     * the link goes down. Any other refusal (an ACL denying one command, a key of the wrong type, a script
+     * error) concerns that operation only: it falls back for that call and the link stays up.
+     */
+    private static final Set<String> DOWN_CODES = Set.of("OOM", "READONLY", "NOAUTH", "WRONGPASS", "MOVED",
+            "ASK", "CLUSTERDOWN", "MASTERDOWN", "LOADING", "BUSY");
+    /** The error kinds of other refusals already logged by this process (each is logged once). */
+    private static final Set<String> LOGGED_REFUSALS = ConcurrentHashMap.newKeySet();
 
     private final JedisPool pool;
     private final String where;
@@ -36,6 +48,7 @@ public final class RedisLink implements AutoCloseable {
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Object stateLock = new Object();
     private volatile boolean down;
+    private volatile boolean closed;
     private volatile long nextProbeNanos;
 
     /**
@@ -75,6 +88,9 @@ public final class RedisLink implements AutoCloseable {
      * @return the result of either
      */
     public <T> T call(Function<Jedis, T> op, Supplier<T> fallback) {
+        if (closed) {
+            return fallback.get(); // the fleet is closed (a lease given back late, say): no warning
+        }
         if (down) {
             if (System.nanoTime() - nextProbeNanos < 0 || !probing.compareAndSet(false, true)) {
                 return fallback.get();
@@ -91,6 +107,20 @@ public final class RedisLink implements AutoCloseable {
         try {
             return attempt(op, true);
         } catch (JedisException e) {
+            if (closed) {
+                return fallback.get(); // closed meanwhile: the pool is gone, Redis is not down
+            }
+            String kind = errorKind(e);
+            if (kind.startsWith("refused: ") && !DOWN_CODES.contains(kind.substring("refused: ".length()))) {
+                // a refusal of this operation only (NOPERM, WRONGTYPE, a script error): the probe would
+                // succeed and the link flap, so the link stays up; logged once per kind per process
+                if (LOGGED_REFUSALS.add(kind)) {
+                    LOG.warn("Redis at {} refuses an operation ({}): that call uses the in-process state; "
+                            + "check the ACL of the Redis user and that no other program uses the key prefix",
+                            where, kind);
+                }
+                return fallback.get();
+            }
             // a network failure, or a refusal that will repeat for every call until an operator acts (OOM
             // with noeviction, READONLY after a failover, NOAUTH/WRONGPASS after a password change, MOVED):
             // either way Redis cannot share the state now
@@ -210,6 +240,7 @@ public final class RedisLink implements AutoCloseable {
     /** Gives the connections back. */
     @Override
     public void close() {
+        closed = true;
         pool.close();
     }
 

@@ -39,6 +39,7 @@ public final class RedisTokenStore implements TokenStore {
     private final Clock clock;
     private final Duration leaseTime;
     private final Duration leaseRetry;
+    private final Duration maxHold;
     private final String owner;
     private final TokenStore local = new InMemoryTokenStore();
     private final ScheduledThreadPoolExecutor renewer; // extends held leases; its thread ends when idle
@@ -53,15 +54,17 @@ public final class RedisTokenStore implements TokenStore {
      * @param clock the clock
      * @param leaseTime how long a refresh lease lasts when its holder does not give it back
      * @param leaseRetry how long a caller without a valid token waits before looking again
+     * @param maxHold the longest a held lease is extended
      */
     public RedisTokenStore(RedisLink link, Keys keys, TokenCipher cipher, Clock clock, Duration leaseTime,
-            Duration leaseRetry) {
+            Duration leaseRetry, Duration maxHold) {
         this.link = link;
         this.keys = keys;
         this.cipher = cipher;
         this.clock = clock;
         this.leaseTime = leaseTime;
         this.leaseRetry = leaseRetry;
+        this.maxHold = maxHold;
         this.owner = "pid:" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.renewer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "aura-sdk-redis-lease-renewal");
@@ -161,8 +164,11 @@ public final class RedisTokenStore implements TokenStore {
     /**
      * A lease held in Redis. While held, it is extended to a full lease time every third of it (only if
      * still this holder's), so a token request slower than the lease time does not let a second process
-     * refresh too; a holder that dies stops extending it, and it lapses within the lease time. Closing
-     * deletes it only if it is still this holder's.
+     * refresh too; a holder that dies stops extending it, and it lapses within the lease time. Extending
+     * stops when Redis says the lease is no longer this holder's (it lapsed or Redis restarted: extending
+     * could never succeed again) and after {@code maxHold}, so a holder stuck in its token request keeps
+     * the others waiting at most {@code maxHold} plus the lease time. Closing deletes it only if it is
+     * still this holder's.
      */
     private final class Lease implements RefreshLease {
         private final String leaseKey;
@@ -177,13 +183,33 @@ public final class RedisTokenStore implements TokenStore {
 
         synchronized void startRenewing() {
             long every = Math.max(1, leaseTime.toMillis() / 3);
-            List<String> args = List.of(nonce, Long.toString(leaseTime.toMillis()));
+            long holdUntil = System.nanoTime() + maxHold.toNanos();
             try {
-                renewal = renewer.scheduleWithFixedDelay(() -> link.call(
-                        jedis -> RedisLink.eval(jedis, RENEW, List.of(leaseKey), args), () -> 0L),
-                        every, every, TimeUnit.MILLISECONDS);
+                renewal = renewer.scheduleWithFixedDelay(() -> renew(holdUntil), every, every, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closing) {
                 // the fleet is closing: the lease lapses after its lifetime
+            }
+        }
+
+        private void renew(long holdUntil) {
+            if (System.nanoTime() - holdUntil >= 0) {
+                LOG.debug("The token refresh has held its lease longer than maxRefreshLeaseHold ({}): no longer "
+                        + "extended, it lapses after the lease time", maxHold);
+                stopRenewing();
+                return;
+            }
+            List<String> args = List.of(nonce, Long.toString(leaseTime.toMillis()));
+            long renewed = ((Number) link.call(jedis -> RedisLink.eval(jedis, RENEW, List.of(leaseKey), args),
+                    () -> -1L)).longValue(); // -1: Redis unreachable, the lease may still be held there
+            if (renewed == 0) {
+                LOG.debug("The token refresh lost its lease (it lapsed, or Redis restarted): no longer extended");
+                stopRenewing();
+            }
+        }
+
+        private synchronized void stopRenewing() {
+            if (renewal != null) {
+                renewal.cancel(false);
             }
         }
 

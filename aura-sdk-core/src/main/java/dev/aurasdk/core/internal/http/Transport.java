@@ -62,6 +62,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -534,13 +535,30 @@ public final class Transport implements AuraHttp {
 
         /**
          * Runs {@code step} on the scheduler once the refresh in progress in this process ends, or after the
-         * retry interval when another process holds the refresh lease: nothing blocks meanwhile.
+         * retry interval (at most until the call's deadline) whichever comes first: nothing blocks meanwhile,
+         * and a refresh that never ends cannot keep the call past its deadline, where it fails as usual.
          */
         private void whenTokenMayBeReady(CachingTokenProvider.Pending pending, Runnable step) {
+            Duration remaining = Duration.between(config.clock().instant(), attempts.deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                releasePermit();
+                result.completeExceptionally(deadlineExceeded(attempts.call, attempts.sent, attempts.lastFailure));
+                return;
+            }
+            AtomicBoolean resumed = new AtomicBoolean();
+            Runnable once = () -> {
+                if (resumed.compareAndSet(false, true)) {
+                    step.run();
+                }
+            };
+            Duration retry = pending.retryAfter();
+            later(retry.compareTo(remaining) < 0 ? retry : remaining, once);
             if (pending.refreshing() != null) {
-                pending.refreshing().whenComplete((token, failure) -> later(Duration.ZERO, step));
-            } else {
-                later(pending.retryAfter(), step);
+                pending.refreshing().whenComplete((token, failure) -> {
+                    if (!resumed.get()) {
+                        later(Duration.ZERO, once);
+                    }
+                });
             }
         }
 
