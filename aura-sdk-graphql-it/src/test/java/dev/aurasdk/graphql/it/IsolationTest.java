@@ -90,6 +90,84 @@ class IsolationTest extends StackTest {
         assertThat(r.get("openAlertCount").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Relationship filters of every kind on the shared restaurants naming the other tenant's subscriptions or
+     * alerts. The library applies no authorization rule of the related type inside a filter: on 7.6.3
+     * {@code subscribers: { some: { id: { eq: "<other>" } } }} returned r-alpha, revealing the other tenant's
+     * subscription. The schema now has no such filters ({@code @filterable(byValue: false, byAggregate: false)}).
+     */
+    private static java.util.List<String> removedRelationshipFilters(String tenant) {
+        String v = other(tenant);
+        return java.util.List.of(
+                "subscribers: { some: { id: { eq: \"" + v + "\" } } }",
+                "subscribers: { none: { id: { eq: \"" + v + "\" } } }",
+                "subscribers: { all: { id: { eq: \"" + tenant + "\" } } }",
+                "subscribersConnection: { some: { node: { id: { eq: \"" + v + "\" } } } }",
+                "subscribersConnection: { some: { edge: { plan: { eq: \"basic\" } } } }",
+                "subscribersConnection: { aggregate: { count: { nodes: { eq: 1 } } } }",
+                "subscribersAggregate: { count: { eq: 1 } }",
+                "alerts: { some: { tenantId: { eq: \"" + v + "\" }, severity: { eq: CRITICAL } } }",
+                "alerts: { none: { tenantId: { eq: \"" + v + "\" } } }",
+                "alerts: { all: { tenantId: { eq: \"" + tenant + "\" } } }",
+                "alertsConnection: { some: { node: { tenantId: { eq: \"" + v + "\" } } } }",
+                "alertsConnection: { aggregate: { count: { nodes: { eq: 2 } } } }",
+                "alertsAggregate: { count: { eq: 2 } }");
+    }
+
+    @ParameterizedTest(name = "attacker {0}")
+    @ValueSource(strings = {"acme", "bistro"})
+    void relationshipFiltersThatCouldSeeTheOtherTenantDoNotExist(String tenant) {
+        for (String where : removedRelationshipFilters(tenant)) {
+            for (String query : java.util.List.of("{ restaurants(where: { " + where + " }) { id } }",
+                    "{ restaurantsConnection(where: { " + where + " }) { totalCount } }",
+                    "{ tenants { restaurants(where: { " + where + " }) { id } } }",
+                    "{ tenants(where: { restaurants: { some: { " + where + " } } }) { id } }",
+                    "{ alerts(where: { restaurant: { some: { " + where + " } } }) { id } }")) {
+                GraphQLResponse r = admin(tenant, query);
+                assertThat(messages(r)).as(query).contains("is not defined by type");
+                assertThat(r.hasData()).as(query).isFalse();
+            }
+        }
+    }
+
+    /** The relationship filters that remain, with the answer that ignores the other tenant. */
+    private static java.util.Map<String, String> remainingFilterProbes(String tenant) {
+        boolean acme = tenant.equals(ACME);
+        String own = acme ? "[{'id':'r-alpha'},{'id':'r-charlie'}]" : "[{'id':'r-alpha'},{'id':'r-bravo'}]";
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("{ restaurants(where: { subscribedByCaller: { eq: true } }, sort: [{ id: ASC }]) { id } }",
+                "{'restaurants':" + own + "}");
+        p.put("{ restaurants(where: { subscribedByCaller: { eq: false } }) { id } }", "{'restaurants':[]}");
+        p.put("{ restaurantsConnection(where: { OR: [{ subscribedByCaller: { eq: false } }, { id: { eq: \"r-alpha\" } }] })"
+                + " { totalCount } }", "{'restaurantsConnection':{'totalCount':1}}");
+        // open alerts of the caller at the shared r-alpha: acme a1; bistro b1
+        p.put("{ restaurants(where: { openAlertCount: { eq: 1 }, id: { eq: \"r-alpha\" } }) { id } }",
+                "{'restaurants':[{'id':'r-alpha'}]}");
+        p.put("{ alerts(where: { restaurant: { some: { id: { eq: \"r-alpha\" } } } }, sort: [{ id: ASC }]) { id } }",
+                acme ? "{'alerts':[{'id':'a1'},{'id':'a2'}]}" : "{'alerts':[{'id':'b1'}]}");
+        p.put("{ tenants(where: { restaurants: { some: { id: { eq: \"" + (acme ? "r-bravo" : "r-charlie") + "\" } } } }) { id } }",
+                "{'tenants':[]}");
+        p.put("{ tenants(where: { restaurants: { all: { subscribedByCaller: { eq: true } } } }) { id } }",
+                "{'tenants':[{'id':'" + tenant + "'}]}");
+        p.put("{ tenants { restaurantsConnection(where: { edge: { plan: { eq: \"basic\" } } }) { totalCount } } }",
+                "{'tenants':[{'restaurantsConnection':{'totalCount':1}}]}");
+        return p;
+    }
+
+    @ParameterizedTest(name = "attacker {0}")
+    @ValueSource(strings = {"acme", "bistro"})
+    void remainingFiltersGiveTheSameAnswerWithoutTheOtherTenantsData(String tenant) {
+        java.util.Map<String, String> probes = remainingFilterProbes(tenant);
+        for (var probe : probes.entrySet()) {
+            assertThat(ok(Role.ADMIN, tenant, probe.getKey())).as(probe.getKey()).isEqualTo(json(probe.getValue()));
+        }
+        stack.cypher("MATCH (n) WHERE n.tenantId = '" + other(tenant) + "' OR (n:Tenant AND n.id = '" + other(tenant)
+                + "') DETACH DELETE n");
+        for (var probe : probes.entrySet()) {
+            assertThat(ok(Role.ADMIN, tenant, probe.getKey())).as(probe.getKey()).isEqualTo(json(probe.getValue()));
+        }
+    }
+
     // ---------------------------------------------------------------- writes at the other tenant
 
     @ParameterizedTest(name = "attacker {0}")

@@ -17,8 +17,20 @@ class QueriesTest extends StackTest {
     @ParameterizedTest(name = "{0} of {1}")
     @MethodSource("callers")
     void tenantsShowsOnlyTheCallersTenantWithItsOwnRelations(Role role, String tenant) {
-        JsonNode data = ok(role, tenant, "{ tenants { id name restaurants(sort: [{ id: ASC }]) { id }"
-                + " users(sort: [{ id: ASC }]) { id } preferences { minimumSeverity } } }");
+        // every role reads its tenant and subscriptions; users and preferences (emails) are the admins' only
+        assertThat(ok(role, tenant, "{ tenants { id name restaurants(sort: [{ id: ASC }]) { id } } }").get("tenants"))
+                .isEqualTo(tenant.equals(ACME)
+                        ? json("[{'id':'acme','name':'Acme Diners','restaurants':[{'id':'r-alpha'},{'id':'r-charlie'}]}]")
+                        : json("[{'id':'bistro','name':'Bistro Group','restaurants':[{'id':'r-alpha'},{'id':'r-bravo'}]}]"));
+        String withAdminData = "{ tenants { id name restaurants(sort: [{ id: ASC }]) { id }"
+                + " users(sort: [{ id: ASC }]) { id } preferences { minimumSeverity } } }";
+        if (!role.atLeast(Role.ADMIN)) {
+            refused(role, tenant, withAdminData);
+            refused(role, tenant, "{ tenants { users { email } } }");
+            refused(role, tenant, "{ tenants { preferences { notifyEmails } } }");
+            return;
+        }
+        JsonNode data = ok(role, tenant, withAdminData);
         assertThat(data.get("tenants")).isEqualTo(tenant.equals(ACME)
                 ? json("[{'id':'acme','name':'Acme Diners','restaurants':[{'id':'r-alpha'},{'id':'r-charlie'}],"
                         + "'users':[{'id':'u-acme-admin'},{'id':'u-acme-basic'},{'id':'u-acme-manager'}],"
@@ -40,20 +52,20 @@ class QueriesTest extends StackTest {
     @MethodSource("callers")
     void restaurantsAreTheSubscribedOnesWithTheTenantsOwnOpenAlertCountAlertsAndSubscription(Role role,
             String tenant) {
-        JsonNode data = ok(role, tenant, "{ restaurants(sort: [{ name: ASC }]) { id name city openAlertCount"
+        JsonNode data = ok(role, tenant, "{ restaurants(sort: [{ name: ASC }]) { id name city openAlertCount subscribedByCaller"
                 + " alerts(sort: [{ id: ASC }]) { id } subscribersConnection { edges { properties { plan } node { id } } } } }");
         // openAlertCount: alerts of the caller's tenant at that restaurant with no acknowledgedAt (a1 | a4; b1 | b3, b4)
         assertThat(data.get("restaurants")).isEqualTo(tenant.equals(ACME)
-                ? json("[{'id':'r-alpha','name':'Alpha Grill','city':'Lyon','openAlertCount':1,"
+                ? json("[{'id':'r-alpha','name':'Alpha Grill','city':'Lyon','openAlertCount':1,'subscribedByCaller':true,"
                         + "'alerts':[{'id':'a1'},{'id':'a2'}],"
                         + "'subscribersConnection':{'edges':[{'properties':{'plan':'pro'},'node':{'id':'acme'}}]}},"
-                        + "{'id':'r-charlie','name':'Charlie Sushi','city':'Paris','openAlertCount':1,"
+                        + "{'id':'r-charlie','name':'Charlie Sushi','city':'Paris','openAlertCount':1,'subscribedByCaller':true,"
                         + "'alerts':[{'id':'a3'},{'id':'a4'}],"
                         + "'subscribersConnection':{'edges':[{'properties':{'plan':'basic'},'node':{'id':'acme'}}]}}]")
-                : json("[{'id':'r-alpha','name':'Alpha Grill','city':'Lyon','openAlertCount':1,"
+                : json("[{'id':'r-alpha','name':'Alpha Grill','city':'Lyon','openAlertCount':1,'subscribedByCaller':true,"
                         + "'alerts':[{'id':'b1'}],"
                         + "'subscribersConnection':{'edges':[{'properties':{'plan':'basic'},'node':{'id':'bistro'}}]}},"
-                        + "{'id':'r-bravo','name':'Bravo Pizza','city':'Lyon','openAlertCount':2,"
+                        + "{'id':'r-bravo','name':'Bravo Pizza','city':'Lyon','openAlertCount':2,'subscribedByCaller':true,"
                         + "'alerts':[{'id':'b2'},{'id':'b3'},{'id':'b4'}],"
                         + "'subscribersConnection':{'edges':[{'properties':{'plan':'pro'},'node':{'id':'bistro'}}]}}]"));
     }
@@ -95,8 +107,13 @@ class QueriesTest extends StackTest {
 
     @ParameterizedTest(name = "{0} of {1}")
     @MethodSource("callers")
-    void usersAreTheTenantsOwn(Role role, String tenant) {
-        JsonNode data = ok(role, tenant, "{ users(sort: [{ id: ASC }]) { id tenantId email role tenant { id } } }");
+    void usersAreTheTenantsOwnForAdminsOnly(Role role, String tenant) {
+        String query = "{ users(sort: [{ id: ASC }]) { id tenantId email role tenant { id } } }";
+        if (!role.atLeast(Role.ADMIN)) {
+            refused(role, tenant, query); // admins only
+            return;
+        }
+        JsonNode data = ok(role, tenant, query);
         assertThat(data.get("users")).isEqualTo(tenant.equals(ACME)
                 ? json("[{'id':'u-acme-admin','tenantId':'acme','email':'admin@acme.test','role':'ADMIN','tenant':[{'id':'acme'}]},"
                         + "{'id':'u-acme-basic','tenantId':'acme','email':'basic@acme.test','role':'BASIC','tenant':[{'id':'acme'}]},"
@@ -108,15 +125,25 @@ class QueriesTest extends StackTest {
     @ParameterizedTest(name = "{0} of {1}")
     @MethodSource("callers")
     void usersConnectionCountsTheTenantsUsers(Role role, String tenant) {
-        JsonNode data = ok(role, tenant, "{ usersConnection { totalCount } }");
+        String query = "{ usersConnection { totalCount } }";
+        if (!role.atLeast(Role.ADMIN)) {
+            refused(role, tenant, query); // admins only
+            return;
+        }
+        JsonNode data = ok(role, tenant, query);
         assertThat(data.at("/usersConnection/totalCount").asInt()).isEqualTo(tenant.equals(ACME) ? 3 : 2);
     }
 
     @ParameterizedTest(name = "{0} of {1}")
     @MethodSource("callers")
-    void preferencesAreTheTenantsOwn(Role role, String tenant) {
-        JsonNode data = ok(role, tenant, "{ preferences { tenantId minimumSeverity notifyEmails quietHoursStart"
-                + " quietHoursEnd timezone updatedAt } }");
+    void preferencesAreTheTenantsOwnForAdminsOnly(Role role, String tenant) {
+        String query = "{ preferences { tenantId minimumSeverity notifyEmails quietHoursStart"
+                + " quietHoursEnd timezone updatedAt } }";
+        if (!role.atLeast(Role.ADMIN)) {
+            refused(role, tenant, query); // admins only
+            return;
+        }
+        JsonNode data = ok(role, tenant, query);
         assertThat(data.get("preferences")).isEqualTo(tenant.equals(ACME)
                 ? json("[{'tenantId':'acme','minimumSeverity':'WARNING','notifyEmails':['ops@acme.test'],"
                         + "'quietHoursStart':'22:00:00','quietHoursEnd':'06:00:00','timezone':'Europe/Paris',"
@@ -129,7 +156,12 @@ class QueriesTest extends StackTest {
     @ParameterizedTest(name = "{0} of {1}")
     @MethodSource("callers")
     void preferencesConnectionCountsOne(Role role, String tenant) {
-        JsonNode data = ok(role, tenant, "{ preferencesConnection { totalCount edges { node { tenantId } } } }");
+        String query = "{ preferencesConnection { totalCount edges { node { tenantId } } } }";
+        if (!role.atLeast(Role.ADMIN)) {
+            refused(role, tenant, query); // admins only
+            return;
+        }
+        JsonNode data = ok(role, tenant, query);
         assertThat(data.get("preferencesConnection")).isEqualTo(
                 json("{'totalCount':1,'edges':[{'node':{'tenantId':'" + tenant + "'}}]}"));
     }
