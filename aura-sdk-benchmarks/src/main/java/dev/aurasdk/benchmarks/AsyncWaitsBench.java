@@ -65,10 +65,13 @@ public final class AsyncWaitsBench {
     }
 
     private static void virtualTime(int waits) throws Exception {
-        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.MANUAL).build().start()) {
+        try (FakeAuraServer fake =
+                FakeAuraServer.builder().stepMode(StepMode.MANUAL).build().start()) {
             DiscreteEventScheduler scheduler = new DiscreteEventScheduler(fake.clock());
             ThreadSampler threads = ThreadSampler.start();
-            try (AuraClient aura = fake.clientBuilder().rateLimit(RateLimit.unlimited()).scheduler(scheduler)
+            try (AuraClient aura = fake.clientBuilder()
+                    .rateLimit(RateLimit.unlimited())
+                    .scheduler(scheduler)
                     .addRequestListener(scheduler.exchangeCounter())
                     .build()) {
                 ImportJobs jobs = importJobs(aura);
@@ -90,25 +93,35 @@ public final class AsyncWaitsBench {
                 scheduler.runUntil(t0.plus(Duration.ofHours(1)));
                 int polls = scheduler.exchangesStarted() - exchangesBefore;
                 double seconds = (System.nanoTime() - started) / 1e9;
-                long ok = futures.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+                long ok = futures.stream()
+                        .filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                        .count();
                 System.out.println("\n## Virtual time (DiscreteEventScheduler, fake in MANUAL step mode)\n");
-                System.out.printf("waits completed successfully: %d of %d, polls: %d, wall time %.1f s, "
-                        + "virtual time %d s%n", ok, waits, polls, seconds,
+                System.out.printf(
+                        "waits completed successfully: %d of %d, polls: %d, wall time %.1f s, " + "virtual time %d s%n",
+                        ok,
+                        waits,
+                        polls,
+                        seconds,
                         Duration.between(t0, fake.clock().instant()).toSeconds());
-                System.out.printf("heap retained per pending wait: %.0f B before its first poll, %.0f B after one "
-                        + "poll (holds its last snapshot)%n", (pending - before) / (double) waits,
-                        (polledOnce - before) / (double) waits);
+                System.out.printf(
+                        "heap retained per pending wait: %.0f B before its first poll, %.0f B after one "
+                                + "poll (holds its last snapshot)%n",
+                        (pending - before) / (double) waits, (polledOnce - before) / (double) waits);
             }
             threads.stopAndPrint();
         }
     }
 
     private static void realTime(int waits) throws Exception {
-        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
+        try (FakeAuraServer fake =
+                FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
             ThreadSampler threads = ThreadSampler.start();
-            try (AuraClient aura = AuraClient.builder().baseUrl(fake.baseUrl())
+            try (AuraClient aura = AuraClient.builder()
+                    .baseUrl(fake.baseUrl())
                     .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
-                    .rateLimit(RateLimit.unlimited()).build()) {
+                    .rateLimit(RateLimit.unlimited())
+                    .build()) {
                 ImportJobs jobs = importJobs(aura);
                 List<String> ids = createJobs(jobs, waits);
                 long started = System.nanoTime();
@@ -116,10 +129,12 @@ public final class AsyncWaitsBench {
                 for (String id : ids) {
                     futures.add(jobs.awaitCompletionAsync(id));
                 }
-                CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.MINUTES);
+                CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+                        .get(10, TimeUnit.MINUTES);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.println("\n## SDK scheduler, real time (default wait options, fake in AUTO step mode)\n");
-                System.out.printf("waits completed successfully: %d of %d, polls: %d, wall time %.1f s%n",
+                System.out.printf(
+                        "waits completed successfully: %d of %d, polls: %d, wall time %.1f s%n",
                         futures.size(), waits, fake.journal().count("GET", ".*/import/jobs/.*"), seconds);
             }
             threads.stopAndPrint();
@@ -131,8 +146,10 @@ public final class AsyncWaitsBench {
     }
 
     private static List<String> createJobs(ImportJobs jobs, int count) {
-        CreateImportJob request = CreateImportJob.builder().importModelId(DemoWorld.IMPORT_MODEL_ID)
-                .instanceId(DemoWorld.INSTANCE_ID).build();
+        CreateImportJob request = CreateImportJob.builder()
+                .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                .instanceId(DemoWorld.INSTANCE_ID)
+                .build();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(jobs.create(request).id());
@@ -200,11 +217,13 @@ public final class AsyncWaitsBench {
             long startedInJvm = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore - 1;
             Set<String> names = new TreeSet<>();
             seen.forEach(t -> names.add(t.getName()));
-            System.out.printf("threads created by the SDK: %d distinct, at most %d alive at once: %s "
-                    + "(threads started in the JVM meanwhile, the fake server's included: %d)%n",
+            System.out.printf(
+                    "threads created by the SDK: %d distinct, at most %d alive at once: %s "
+                            + "(threads started in the JVM meanwhile, the fake server's included: %d)%n",
                     seen.size(), peakLive, names, startedInJvm);
-            System.out.printf("JDK completion threads (HttpClient.sendAsync's hop to CompletableFuture's default "
-                    + "executor, unnamed Thread-N): %d seen by the sampler, at most %d alive at once%n",
+            System.out.printf(
+                    "JDK completion threads (HttpClient.sendAsync's hop to CompletableFuture's default "
+                            + "executor, unnamed Thread-N): %d seen by the sampler, at most %d alive at once%n",
                     seenJdkCompletions.size(), peakJdkCompletions);
         }
 

@@ -123,7 +123,9 @@ public final class BenchSupport {
 
     private static Optional<String> firstValue(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith(key)).findFirst()
+            return Files.readAllLines(file).stream()
+                    .filter(l -> l.startsWith(key))
+                    .findFirst()
                     .map(l -> l.substring(l.indexOf(':') + 1).trim());
         } catch (IOException e) {
             return Optional.empty();

@@ -52,25 +52,32 @@ public final class ColdStartBench {
                 ratios.add(s / r);
             }
         }
-        System.out.println("\n| runs | raw median ms (range) | SDK median ms (range) "
-                + "| SDK/raw (median of pairs, range) |");
+        System.out.println(
+                "\n| runs | raw median ms (range) | SDK median ms (range) " + "| SDK/raw (median of pairs, range) |");
         System.out.println("|---:|---:|---:|---|");
-        System.out.printf("| %d | %.0f (%s) | %.0f (%s) | %.2f (%s) |%n", runs, BenchSupport.median(raw),
-                BenchSupport.range(raw, "%.0f"), BenchSupport.median(sdk), BenchSupport.range(sdk, "%.0f"),
-                BenchSupport.median(ratios), BenchSupport.range(ratios, "%.2f"));
+        System.out.printf(
+                "| %d | %.0f (%s) | %.0f (%s) | %.2f (%s) |%n",
+                runs,
+                BenchSupport.median(raw),
+                BenchSupport.range(raw, "%.0f"),
+                BenchSupport.median(sdk),
+                BenchSupport.range(sdk, "%.0f"),
+                BenchSupport.median(ratios),
+                BenchSupport.range(ratios, "%.2f"));
         System.out.println("\nload average at the end: " + BenchSupport.loadAverage());
     }
 
     private static double launch(Class<?> main, String baseUrl) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(),
-                baseUrl).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), main.getName(), baseUrl)
+                .redirectErrorStream(true);
         long t0 = System.nanoTime();
         Process p = pb.start();
         double ms = -1;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.equals(DONE) && ms < 0) {
@@ -96,8 +103,10 @@ public final class ColdStartBench {
          * @param args the base URL
          */
         public static void main(String[] args) {
-            try (AuraClient aura = AuraClient.builder().baseUrl(args[0])
-                    .credentials(AuraCredentials.of(Payloads.CLIENT_ID, Payloads.CLIENT_SECRET)).build()) {
+            try (AuraClient aura = AuraClient.builder()
+                    .baseUrl(args[0])
+                    .credentials(AuraCredentials.of(Payloads.CLIENT_ID, Payloads.CLIENT_SECRET))
+                    .build()) {
                 ImportJobs.create(aura, ProjectRef.of(Payloads.ORGANIZATION_ID, Payloads.PROJECT_ID))
                         .getWithProgress(Payloads.JOB_ID);
                 System.out.println(DONE);

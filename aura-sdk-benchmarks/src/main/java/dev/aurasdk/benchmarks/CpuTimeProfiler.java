@@ -36,8 +36,8 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
     @Override
     @SuppressWarnings("rawtypes") // JMH's InternalProfiler declares the raw Result type
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-            IterationParams iterationParams, IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long cpu = BenchSupport.processCpuNanos() - cpuBefore;
         long ops = Math.max(1, result.getMetadata().getAllOps());
         return List.of(new ScalarResult("cpu.time.norm", cpu / 1e3 / ops, "us/op", AggregationPolicy.AVG));

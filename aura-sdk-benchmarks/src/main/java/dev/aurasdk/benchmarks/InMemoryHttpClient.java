@@ -29,8 +29,8 @@ import javax.net.ssl.SSLSession;
  * cache, error handling, decoding) from the network and the server.
  */
 public final class InMemoryHttpClient extends HttpClient {
-    private static final HttpHeaders JSON_HEADERS = HttpHeaders.of(Map.of(
-            "content-type", List.of("application/json"), "x-request-id", List.of("in-memory")), (k, v) -> true);
+    private static final HttpHeaders JSON_HEADERS = HttpHeaders.of(
+            Map.of("content-type", List.of("application/json"), "x-request-id", List.of("in-memory")), (k, v) -> true);
 
     private final byte[] importJob = Payloads.importJob();
     private final byte[] dataApi = Payloads.dataApi();
@@ -101,21 +101,29 @@ public final class InMemoryHttpClient extends HttpClient {
 
     private static <T> T read(HttpResponse.BodyHandler<T> handler, int status, byte[] body) {
         HttpResponse.BodySubscriber<T> subscriber = handler.apply(new HttpResponse.ResponseInfo() {
-            @Override public int statusCode() {
+            @Override
+            public int statusCode() {
                 return status;
             }
-            @Override public HttpHeaders headers() {
+
+            @Override
+            public HttpHeaders headers() {
                 return JSON_HEADERS;
             }
-            @Override public Version version() {
+
+            @Override
+            public Version version() {
                 return Version.HTTP_1_1;
             }
         });
         subscriber.onSubscribe(new Flow.Subscription() {
-            @Override public void request(long n) {
+            @Override
+            public void request(long n) {
                 // everything is delivered below
             }
-            @Override public void cancel() {
+
+            @Override
+            public void cancel() {
                 // nothing to release
             }
         });
@@ -135,44 +143,55 @@ public final class InMemoryHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest request,
+            HttpResponse.BodyHandler<T> handler,
             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         return sendAsync(request, handler);
     }
 
-    @Override public Optional<CookieHandler> cookieHandler() {
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
         return Optional.empty();
     }
 
-    @Override public Optional<Duration> connectTimeout() {
+    @Override
+    public Optional<Duration> connectTimeout() {
         return Optional.empty();
     }
 
-    @Override public Redirect followRedirects() {
+    @Override
+    public Redirect followRedirects() {
         return Redirect.NEVER;
     }
 
-    @Override public Optional<ProxySelector> proxy() {
+    @Override
+    public Optional<ProxySelector> proxy() {
         return Optional.empty();
     }
 
-    @Override public SSLContext sslContext() {
+    @Override
+    public SSLContext sslContext() {
         return null;
     }
 
-    @Override public SSLParameters sslParameters() {
+    @Override
+    public SSLParameters sslParameters() {
         return new SSLParameters();
     }
 
-    @Override public Optional<Authenticator> authenticator() {
+    @Override
+    public Optional<Authenticator> authenticator() {
         return Optional.empty();
     }
 
-    @Override public Version version() {
+    @Override
+    public Version version() {
         return Version.HTTP_1_1;
     }
 
-    @Override public Optional<Executor> executor() {
+    @Override
+    public Optional<Executor> executor() {
         return Optional.empty();
     }
 
@@ -188,35 +207,43 @@ public final class InMemoryHttpClient extends HttpClient {
             this.body = body;
         }
 
-        @Override public int statusCode() {
+        @Override
+        public int statusCode() {
             return status;
         }
 
-        @Override public HttpRequest request() {
+        @Override
+        public HttpRequest request() {
             return request;
         }
 
-        @Override public Optional<HttpResponse<T>> previousResponse() {
+        @Override
+        public Optional<HttpResponse<T>> previousResponse() {
             return Optional.empty();
         }
 
-        @Override public HttpHeaders headers() {
+        @Override
+        public HttpHeaders headers() {
             return JSON_HEADERS;
         }
 
-        @Override public T body() {
+        @Override
+        public T body() {
             return body;
         }
 
-        @Override public Optional<SSLSession> sslSession() {
+        @Override
+        public Optional<SSLSession> sslSession() {
             return Optional.empty();
         }
 
-        @Override public URI uri() {
+        @Override
+        public URI uri() {
             return request.uri();
         }
 
-        @Override public Version version() {
+        @Override
+        public Version version() {
             return Version.HTTP_1_1;
         }
     }

@@ -50,22 +50,26 @@ public final class Neo4jDataBench {
         String pagecache = opts.getOrDefault("pagecache", "1g");
         System.out.println("# Neo4j verify and investigate: " + BenchSupport.machine());
         long t0 = System.nanoTime();
-        try (Neo4j neo = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
-                .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pagecache))
-                .build();
+        try (Neo4j neo = Neo4jBuilders.newInProcessBuilder()
+                        .withDisabledServer()
+                        .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                        .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                        .withConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pagecache))
+                        .build();
                 Driver admin = GraphDatabase.driver(neo.boltURI(), AuthTokens.none());
-                Neo4jDatabases dbs = Neo4jDatabases.builder().uri("bench", neo.boltURI().toString(), AuthTokens.none())
-                        .queryTimeout(Duration.ofMinutes(5)).build()) {
+                Neo4jDatabases dbs = Neo4jDatabases.builder()
+                        .uri("bench", neo.boltURI().toString(), AuthTokens.none())
+                        .queryTimeout(Duration.ofMinutes(5))
+                        .build()) {
             System.out.printf("%nharness started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             List<String> rows = new ArrayList<>();
             long[] built = {0, 0};
             for (int[] size : new int[][] {{small, 2 * small}, {nodes, rels}}) {
                 long b0 = System.nanoTime();
                 grow(admin, built, size[0], size[1], batch);
-                System.out.printf("built %,d nodes and %,d relationships in %.1f s%n", built[0], built[1],
-                        (System.nanoTime() - b0) / 1e9);
+                System.out.printf(
+                        "built %,d nodes and %,d relationships in %.1f s%n",
+                        built[0], built[1], (System.nanoTime() - b0) / 1e9);
                 ExpectedCounts expected = expected(built[0], built[1]);
                 List<Double> verifyMs = new ArrayList<>();
                 List<Double> investigateMs = new ArrayList<>();
@@ -99,8 +103,14 @@ public final class Neo4jDataBench {
     }
 
     private static String row(String data, String op, int queries, List<Double> ms) {
-        return String.format("| %s | %s | %d | %.1f | %.1f | %.1f |", data, op, queries, ms.get(0),
-                BenchSupport.median(ms), ms.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        return String.format(
+                "| %s | %s | %d | %.1f | %.1f | %.1f |",
+                data,
+                op,
+                queries,
+                ms.get(0),
+                BenchSupport.median(ms),
+                ms.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     /** Adds nodes and relationships until the database holds the given numbers. */
@@ -109,8 +119,8 @@ public final class Neo4jDataBench {
             for (long from = built[0]; from < nodes; from += batch) {
                 long to = Math.min(nodes, from + batch) - 1;
                 for (int l = 0; l < LABELS.length; l++) {
-                    String query = "UNWIND range($from, $to) AS i WITH i WHERE i % 4 = $l "
-                            + "CREATE (:" + LABELS[l] + " {id: i, name: 'n' + i, score: i % 97})";
+                    String query = "UNWIND range($from, $to) AS i WITH i WHERE i % 4 = $l " + "CREATE (:" + LABELS[l]
+                            + " {id: i, name: 'n' + i, score: i % 97})";
                     Map<String, Object> params = Map.of("from", from, "to", to, "l", l);
                     s.executeWriteWithoutResult(tx -> tx.run(query, params).consume());
                 }
@@ -140,7 +150,10 @@ public final class Neo4jDataBench {
         for (int t = 0; t < TYPES.length; t++) {
             types.put(TYPES[t], countResidue(rels, 3, t));
         }
-        return ExpectedCounts.builder().nodeLabels(labels).relationshipTypes(types).build();
+        return ExpectedCounts.builder()
+                .nodeLabels(labels)
+                .relationshipTypes(types)
+                .build();
     }
 
     /** How many i in [0, n) have i % m == r. */

@@ -35,25 +35,27 @@ public final class Payloads {
             + ".c2lnbmF0dXJlLW9mLXRoZS1iZW5jaG1hcmstdG9rZW4tbm90LXJlYWxseS1zaWduZWQ";
 
     /** Path of one import job, with progress. */
-    public static final String JOB_PATH = "/v2beta1/organizations/" + ORGANIZATION_ID + "/projects/" + PROJECT_ID
-            + "/import/jobs/" + JOB_ID;
+    public static final String JOB_PATH =
+            "/v2beta1/organizations/" + ORGANIZATION_ID + "/projects/" + PROJECT_ID + "/import/jobs/" + JOB_ID;
     /** Path of the import jobs collection (create). */
-    public static final String JOBS_PATH = "/v2beta1/organizations/" + ORGANIZATION_ID + "/projects/" + PROJECT_ID
-            + "/import/jobs";
+    public static final String JOBS_PATH =
+            "/v2beta1/organizations/" + ORGANIZATION_ID + "/projects/" + PROJECT_ID + "/import/jobs";
     /** Path of the Data API. */
-    public static final String DATA_API_PATH = "/v1beta5/instances/" + INSTANCE_ID + "/data-apis/graphql/"
-            + DATA_API_ID;
+    public static final String DATA_API_PATH =
+            "/v1beta5/instances/" + INSTANCE_ID + "/data-apis/graphql/" + DATA_API_ID;
 
     private static final byte[] IMPORT_JOB = resource("import-job.json");
     private static final String SCHEMA = new String(resource("library.graphql"), StandardCharsets.UTF_8);
     private static final byte[] DATA_API = ("{\"data\":{\"id\":\"" + DATA_API_ID + "\",\"name\":\"library-api\","
-            + "\"status\":\"ready\",\"url\":\"https://" + DATA_API_ID + ".1a2b3c4d.graphql.neo4j.io/graphql\","
-            + "\"type_definitions\":\"" + Base64.getEncoder().encodeToString(SCHEMA.getBytes(StandardCharsets.UTF_8))
-            + "\",\"features\":{\"subgraph\":false},\"security\":{\"cors_policy\":{\"allowed_origins\":"
-            + "[\"https://library.example.com\",\"https://admin.library.example.com\"]}},"
-            + "\"aura_instance\":{\"id\":\"" + INSTANCE_ID + "\"}}}").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] CREATED_JOB = ("{\"data\":{\"id\":\"" + JOB_ID + "\"}}")
+                    + "\"status\":\"ready\",\"url\":\"https://" + DATA_API_ID + ".1a2b3c4d.graphql.neo4j.io/graphql\","
+                    + "\"type_definitions\":\""
+                    + Base64.getEncoder().encodeToString(SCHEMA.getBytes(StandardCharsets.UTF_8))
+                    + "\",\"features\":{\"subgraph\":false},\"security\":{\"cors_policy\":{\"allowed_origins\":"
+                    + "[\"https://library.example.com\",\"https://admin.library.example.com\"]}},"
+                    + "\"aura_instance\":{\"id\":\"" + INSTANCE_ID + "\"}}}")
             .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CREATED_JOB =
+            ("{\"data\":{\"id\":\"" + JOB_ID + "\"}}").getBytes(StandardCharsets.UTF_8);
 
     private Payloads() {}
 
@@ -85,7 +87,8 @@ public final class Payloads {
      */
     public static byte[] token(long expiresInSeconds) {
         return ("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":" + expiresInSeconds
-                + ",\"token_type\":\"bearer\"}").getBytes(StandardCharsets.UTF_8);
+                        + ",\"token_type\":\"bearer\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -94,9 +97,13 @@ public final class Payloads {
      * @return {@code importModelId}, {@code auraCredentials.dbId}, {@code importConfig.importType}
      */
     public static Map<String, Object> createJobBodyAsMap() {
-        return Map.of("importModelId", IMPORT_MODEL_ID,
-                "auraCredentials", Map.of("dbId", INSTANCE_ID),
-                "importConfig", Map.of("importType", "online"));
+        return Map.of(
+                "importModelId",
+                IMPORT_MODEL_ID,
+                "auraCredentials",
+                Map.of("dbId", INSTANCE_ID),
+                "importConfig",
+                Map.of("importType", "online"));
     }
 
     private static byte[] resource(String name) {

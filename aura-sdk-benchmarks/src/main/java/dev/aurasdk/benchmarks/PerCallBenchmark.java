@@ -51,7 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PerCallBenchmark {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -83,8 +85,10 @@ public class PerCallBenchmark {
         importJobBody = Payloads.importJob();
         importJobData = plain.writeValueAsBytes(plain.readTree(importJobBody).get("data"));
         dataApiBody = Payloads.dataApi();
-        createRequest = CreateImportJob.builder().importModelId(Payloads.IMPORT_MODEL_ID)
-                .instanceId(Payloads.INSTANCE_ID).build();
+        createRequest = CreateImportJob.builder()
+                .importModelId(Payloads.IMPORT_MODEL_ID)
+                .instanceId(Payloads.INSTANCE_ID)
+                .build();
         createBodyMap = Payloads.createJobBodyAsMap();
         limiter = new SlidingWindowRateLimiter(RateLimit.of(10_000, Duration.ofMillis(1)), Clock.systemUTC());
         farDeadline = Instant.now().plus(Duration.ofDays(1));

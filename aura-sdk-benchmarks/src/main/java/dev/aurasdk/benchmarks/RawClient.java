@@ -33,8 +33,12 @@ public final class RawClient {
      * @param baseUrl the server
      */
     public RawClient(String baseUrl) {
-        this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+        this(
+                baseUrl,
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     }
 
     /**
@@ -55,8 +59,8 @@ public final class RawClient {
      * @return this client
      */
     public RawClient authenticate() {
-        String basic = Base64.getEncoder().encodeToString(
-                (Payloads.CLIENT_ID + ":" + Payloads.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((Payloads.CLIENT_ID + ":" + Payloads.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + basic)

@@ -48,9 +48,19 @@ public final class RedisOverheadBench {
         Process server = null;
         if (url.isEmpty()) {
             int port = freePort();
-            server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            server = new ProcessBuilder(
+                            "redis-server",
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             awaitPort(port);
             url = "redis://127.0.0.1:" + port;
         }
@@ -62,12 +72,20 @@ public final class RedisOverheadBench {
             System.out.println("|---:|---|---:|---:|---:|---:|---:|");
             RateLimit never = RateLimit.of(1_000_000, Duration.ofMinutes(1));
             AuraCredentials credentials = AuraCredentials.of(Payloads.CLIENT_ID, Payloads.CLIENT_SECRET);
-            try (RedisFleet fleet = RedisFleet.builder().url(url).keyPrefix("bench:").credentials(credentials)
-                    .rateLimit(never).build();
-                 AuraClient inProcess = BenchSupport.sdkClient("http://127.0.0.1:1").httpClient(new InMemoryHttpClient())
-                         .rateLimit(never).build();
-                 AuraClient redis = fleet.configure(AuraClient.builder().baseUrl("http://127.0.0.1:1")
-                         .httpClient(new InMemoryHttpClient())).build()) {
+            try (RedisFleet fleet = RedisFleet.builder()
+                            .url(url)
+                            .keyPrefix("bench:")
+                            .credentials(credentials)
+                            .rateLimit(never)
+                            .build();
+                    AuraClient inProcess = BenchSupport.sdkClient("http://127.0.0.1:1")
+                            .httpClient(new InMemoryHttpClient())
+                            .rateLimit(never)
+                            .build();
+                    AuraClient redis = fleet.configure(AuraClient.builder()
+                                    .baseUrl("http://127.0.0.1:1")
+                                    .httpClient(new InMemoryHttpClient()))
+                            .build()) {
                 ImportJobs local = jobs(inProcess);
                 ImportJobs shared = jobs(redis);
                 time(local, threads, warmup);
@@ -141,8 +159,9 @@ public final class RedisOverheadBench {
 
     private static void row(String round, String variant, long[] sorted) {
         double mean = Arrays.stream(sorted).average().orElse(0) / 1000.0;
-        System.out.printf("| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", round, variant, pct(sorted, 0.50),
-                pct(sorted, 0.90), pct(sorted, 0.99), pct(sorted, 0.999), mean);
+        System.out.printf(
+                "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                round, variant, pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), pct(sorted, 0.999), mean);
     }
 
     private static double pct(long[] sorted, double q) {

@@ -58,7 +58,8 @@ public final class ThroughputBench {
         try (CannedAuraServer server = new CannedAuraServer(maxThreads + 4, 3600);
                 AuraClient sdk = BenchSupport.sdkClient(server.baseUrl()).build();
                 AuraClient limited = BenchSupport.sdkClient(server.baseUrl())
-                        .rateLimit(RateLimit.of(10_000, Duration.ofMillis(1))).build()) {
+                        .rateLimit(RateLimit.of(10_000, Duration.ofMillis(1)))
+                        .build()) {
             ProjectRef project = ProjectRef.of(Payloads.ORGANIZATION_ID, Payloads.PROJECT_ID);
             ImportJobs sdkJobs = ImportJobs.create(sdk, project);
             ImportJobs limitedJobs = ImportJobs.create(limited, project);
@@ -68,8 +69,13 @@ public final class ThroughputBench {
                 t.setDaemon(true);
                 return t;
             });
-            RawClient rawPooled = new RawClient(server.baseUrl(), HttpClient.newBuilder().executor(pool)
-                    .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build())
+            RawClient rawPooled = new RawClient(
+                            server.baseUrl(),
+                            HttpClient.newBuilder()
+                                    .executor(pool)
+                                    .connectTimeout(Duration.ofSeconds(10))
+                                    .followRedirects(HttpClient.Redirect.NEVER)
+                                    .build())
                     .authenticate();
             Map<String, Runnable> variants = new LinkedHashMap<>();
             variants.put("raw", raw::getImportJob);
@@ -100,8 +106,9 @@ public final class ThroughputBench {
                     for (String name : order) {
                         Run r = measure(variants.get(name), threads, warmup, measure);
                         runs.get(name).add(r);
-                        System.out.printf("| %d | %d | %s | %.0f | %.1f |%n", threads, round, name,
-                                r.callsPerSecond(), r.cpuMicrosPerCall());
+                        System.out.printf(
+                                "| %d | %d | %s | %.0f | %.1f |%n",
+                                threads, round, name, r.callsPerSecond(), r.cpuMicrosPerCall());
                     }
                 }
                 if (runs.keySet().containsAll(List.of("raw", "raw+pool", "sdk", "sdk+limiter"))) {
@@ -131,16 +138,18 @@ public final class ThroughputBench {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    while (!stop.get()) {
-                        call.run();
-                        calls.increment();
-                    }
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "bench-caller-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            while (!stop.get()) {
+                                call.run();
+                                calls.increment();
+                            }
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    },
+                    "bench-caller-" + i);
             workers.add(t);
             t.start();
         }
@@ -170,12 +179,19 @@ public final class ThroughputBench {
         List<Double> sdkRatio = ratios(sdk, raw);
         List<Double> pooledRatio = ratios(sdk, runs.get("raw+pool"));
         List<Double> limitedRatio = ratios(runs.get("sdk+limiter"), raw);
-        return String.format("| %d | %.0f | %.0f | %.2f (%s) | %.2f (%s) | %.2f (%s) | %.1f / %.1f |%n", threads,
-                medianOf(raw, Run::callsPerSecond), medianOf(sdk, Run::callsPerSecond),
-                BenchSupport.median(sdkRatio), BenchSupport.range(sdkRatio, "%.2f"),
-                BenchSupport.median(pooledRatio), BenchSupport.range(pooledRatio, "%.2f"),
-                BenchSupport.median(limitedRatio), BenchSupport.range(limitedRatio, "%.2f"),
-                medianOf(raw, Run::cpuMicrosPerCall), medianOf(sdk, Run::cpuMicrosPerCall));
+        return String.format(
+                "| %d | %.0f | %.0f | %.2f (%s) | %.2f (%s) | %.2f (%s) | %.1f / %.1f |%n",
+                threads,
+                medianOf(raw, Run::callsPerSecond),
+                medianOf(sdk, Run::callsPerSecond),
+                BenchSupport.median(sdkRatio),
+                BenchSupport.range(sdkRatio, "%.2f"),
+                BenchSupport.median(pooledRatio),
+                BenchSupport.range(pooledRatio, "%.2f"),
+                BenchSupport.median(limitedRatio),
+                BenchSupport.range(limitedRatio, "%.2f"),
+                medianOf(raw, Run::cpuMicrosPerCall),
+                medianOf(sdk, Run::cpuMicrosPerCall));
     }
 
     private static List<Double> ratios(List<Run> a, List<Run> b) {

@@ -42,35 +42,45 @@ public final class TokenSingleFlightBench {
                 + "| requests per window | most token requests in flight at once |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         Duration lifetimeDuration = Duration.ofSeconds(lifetime);
-        run("refresh ahead (margin = lifetime/2)", lifetimeDuration.dividedBy(2), lifetimeDuration, threads, calls,
+        run(
+                "refresh ahead (margin = lifetime/2)",
+                lifetimeDuration.dividedBy(2),
+                lifetimeDuration,
+                threads,
+                calls,
                 latency);
         run("refresh at expiry (margin 0)", Duration.ZERO, lifetimeDuration, threads, calls, latency);
         System.out.println("\nload average at the end: " + BenchSupport.loadAverage());
     }
 
-    private static void run(String scenario, Duration margin, Duration lifetime, int threads, int calls,
-            Duration latency) throws InterruptedException {
+    private static void run(
+            String scenario, Duration margin, Duration lifetime, int threads, int calls, Duration latency)
+            throws InterruptedException {
         InMemoryHttpClient http = new InMemoryHttpClient(lifetime.toSeconds(), latency);
         Duration refreshEvery = lifetime.minus(margin);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        try (AuraClient aura = BenchSupport.sdkClient("http://127.0.0.1:1").httpClient(http)
-                .tokenRefreshMargin(margin).build()) {
+        try (AuraClient aura = BenchSupport.sdkClient("http://127.0.0.1:1")
+                .httpClient(http)
+                .tokenRefreshMargin(margin)
+                .build()) {
             ImportJobs jobs = ImportJobs.create(aura, ProjectRef.of(Payloads.ORGANIZATION_ID, Payloads.PROJECT_ID));
             CountDownLatch start = new CountDownLatch(1);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                Thread t = new Thread(() -> {
-                    try {
-                        start.await();
-                        for (int c = 0; c < calls; c++) {
-                            jobs.getWithProgress(Payloads.JOB_ID);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }, "token-caller-" + i);
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                start.await();
+                                for (int c = 0; c < calls; c++) {
+                                    jobs.getWithProgress(Payloads.JOB_ID);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } catch (RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            }
+                        },
+                        "token-caller-" + i);
                 workers.add(t);
                 t.start();
             }
@@ -85,9 +95,16 @@ public final class TokenSingleFlightBench {
             }
             // the first token is fetched at the start; each later one when a refresh window has passed
             long windows = 1 + (long) Math.floor(elapsed / (refreshEvery.toMillis() / 1000.0));
-            System.out.printf("| %s | %d | %.1f | %d s | %d | %d | %.2f | %d |%n", scenario, (long) threads * calls,
-                    elapsed, refreshEvery.toSeconds(), windows, http.tokenRequests(),
-                    http.tokenRequests() / (double) windows, http.maxTokenRequestsInFlight());
+            System.out.printf(
+                    "| %s | %d | %.1f | %d s | %d | %d | %.2f | %d |%n",
+                    scenario,
+                    (long) threads * calls,
+                    elapsed,
+                    refreshEvery.toSeconds(),
+                    windows,
+                    http.tokenRequests(),
+                    http.tokenRequests() / (double) windows,
+                    http.maxTokenRequestsInFlight());
         }
     }
 }

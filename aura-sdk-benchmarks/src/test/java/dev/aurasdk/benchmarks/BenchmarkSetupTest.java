@@ -35,7 +35,8 @@ class BenchmarkSetupTest {
         try (CannedAuraServer server = new CannedAuraServer(4, 3600);
                 AuraClient aura = BenchSupport.sdkClient(server.baseUrl()).build()) {
             ImportJob job = ImportJobs.create(aura, PROJECT).getWithProgress(Payloads.JOB_ID);
-            Map<String, Object> raw = new RawClient(server.baseUrl()).authenticate().getImportJob();
+            Map<String, Object> raw =
+                    new RawClient(server.baseUrl()).authenticate().getImportJob();
 
             assertThat(job.id()).isEqualTo(raw.get("id")).isEqualTo(Payloads.JOB_ID);
             assertThat(job.progress()).hasValueSatisfying(p -> {
@@ -49,15 +50,20 @@ class BenchmarkSetupTest {
     @Test
     void inMemoryClientServesEveryCallTheBenchmarksMake() {
         InMemoryHttpClient http = new InMemoryHttpClient();
-        try (AuraClient aura = BenchSupport.sdkClient("http://127.0.0.1:1").httpClient(http).build()) {
+        try (AuraClient aura =
+                BenchSupport.sdkClient("http://127.0.0.1:1").httpClient(http).build()) {
             ImportJobs jobs = ImportJobs.create(aura, PROJECT);
             GraphQLDataApi api = GraphQLDataApis.create(aura).get(Payloads.INSTANCE_ID, Payloads.DATA_API_ID);
 
             assertThat(jobs.getWithProgress(Payloads.JOB_ID).rowsTotal()).isPositive();
-            assertThat(jobs.create(CreateImportJob.builder().importModelId(Payloads.IMPORT_MODEL_ID)
-                    .instanceId(Payloads.INSTANCE_ID).build()).id()).isEqualTo(Payloads.JOB_ID);
-            assertThat(api.typeDefinitions()).hasValueSatisfying(
-                    t -> assertThat(t.asString()).isEqualTo(Payloads.schema()));
+            assertThat(jobs.create(CreateImportJob.builder()
+                                    .importModelId(Payloads.IMPORT_MODEL_ID)
+                                    .instanceId(Payloads.INSTANCE_ID)
+                                    .build())
+                            .id())
+                    .isEqualTo(Payloads.JOB_ID);
+            assertThat(api.typeDefinitions())
+                    .hasValueSatisfying(t -> assertThat(t.asString()).isEqualTo(Payloads.schema()));
             assertThat(api.allowedOrigins()).hasSize(2);
             assertThat(new RawClient("http://127.0.0.1:1", http).authenticate().getImportJob())
                     .containsEntry("id", Payloads.JOB_ID);
@@ -71,13 +77,23 @@ class BenchmarkSetupTest {
         DiscreteEventScheduler scheduler = new DiscreteEventScheduler(fake.clock());
         Instant t0 = fake.clock().instant();
         List<String> log = new ArrayList<>();
-        scheduler.schedule(() -> log.add("b@" + Duration.between(t0, fake.clock().instant()).toSeconds()),
-                Duration.ofSeconds(2).toNanos(), TimeUnit.NANOSECONDS);
-        scheduler.schedule(() -> {
-            log.add("a@" + Duration.between(t0, fake.clock().instant()).toSeconds());
-            scheduler.schedule(() -> log.add("c@" + Duration.between(t0, fake.clock().instant()).toSeconds()),
-                    5, TimeUnit.SECONDS);
-        }, 1, TimeUnit.SECONDS);
+        scheduler.schedule(
+                () -> log.add(
+                        "b@" + Duration.between(t0, fake.clock().instant()).toSeconds()),
+                Duration.ofSeconds(2).toNanos(),
+                TimeUnit.NANOSECONDS);
+        scheduler.schedule(
+                () -> {
+                    log.add("a@" + Duration.between(t0, fake.clock().instant()).toSeconds());
+                    scheduler.schedule(
+                            () -> log.add("c@"
+                                    + Duration.between(t0, fake.clock().instant())
+                                            .toSeconds()),
+                            5,
+                            TimeUnit.SECONDS);
+                },
+                1,
+                TimeUnit.SECONDS);
 
         assertThat(scheduler.runUntil(t0.plusSeconds(3))).isEqualTo(2);
         assertThat(fake.clock().instant()).isEqualTo(t0.plusSeconds(3));
@@ -90,15 +106,20 @@ class BenchmarkSetupTest {
     void asyncWaitsCompleteOnTheFakeInVirtualTime() {
         try (FakeAuraServer fake = FakeAuraServer.builder().build().start()) {
             DiscreteEventScheduler scheduler = new DiscreteEventScheduler(fake.clock());
-            try (AuraClient aura = fake.clientBuilder().rateLimit(RateLimit.unlimited()).scheduler(scheduler)
+            try (AuraClient aura = fake.clientBuilder()
+                    .rateLimit(RateLimit.unlimited())
+                    .scheduler(scheduler)
                     .addRequestListener(scheduler.exchangeCounter())
                     .build()) {
-                ImportJobs jobs = ImportJobs.create(aura, ProjectRef.of(DemoWorld.ORGANIZATION_ID,
-                        DemoWorld.PROJECT_ID));
+                ImportJobs jobs =
+                        ImportJobs.create(aura, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
                 List<CompletableFuture<ImportJob>> waits = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    String id = jobs.create(CreateImportJob.builder().importModelId(DemoWorld.IMPORT_MODEL_ID)
-                            .instanceId(DemoWorld.INSTANCE_ID).build()).id();
+                    String id = jobs.create(CreateImportJob.builder()
+                                    .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                                    .instanceId(DemoWorld.INSTANCE_ID)
+                                    .build())
+                            .id();
                     waits.add(jobs.awaitCompletionAsync(id));
                 }
                 int before = scheduler.exchangesStarted();

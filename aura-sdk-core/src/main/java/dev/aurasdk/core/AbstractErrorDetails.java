@@ -57,7 +57,8 @@ public abstract class AbstractErrorDetails {
         } else {
             fallbackDescription().ifPresent(d -> sb.append(' ').append(d));
         }
-        retryAfter().ifPresent(d -> sb.append(" [retry after ").append(d.toMillis()).append(" ms]"));
+        retryAfter()
+                .ifPresent(d -> sb.append(" [retry after ").append(d.toMillis()).append(" ms]"));
         requestId().ifPresent(id -> sb.append(" [request id ").append(id).append(']'));
         if (attempts() > 1) {
             sb.append(" [after ").append(attempts()).append(" attempts]");

@@ -55,7 +55,10 @@ public class AuraApiException extends AuraException {
 
     /** The first error's reason, such as {@code db-not-found}, when there is one. */
     public Optional<String> reason() {
-        return errors().stream().map(AuraError::reason).flatMap(Optional::stream).findFirst();
+        return errors().stream()
+                .map(AuraError::reason)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** The {@code X-Request-Id} of the response, to quote to Neo4j support. */

@@ -88,46 +88,74 @@ public final class AuraClient implements AutoCloseable {
         ObjectMapper mapper = Json.mapper();
         String userAgent = UserAgent.header(b.userAgentSuffix);
         Transport.TransportConfig config = new Transport.TransportConfig() {
-            @Override public String baseUrl() {
+            @Override
+            public String baseUrl() {
                 return baseUrl;
             }
-            @Override public HttpClient httpClient() {
+
+            @Override
+            public HttpClient httpClient() {
                 return httpClient;
             }
-            @Override public ObjectMapper mapper() {
+
+            @Override
+            public ObjectMapper mapper() {
                 return mapper;
             }
-            @Override public RetryPolicy retryPolicy() {
+
+            @Override
+            public RetryPolicy retryPolicy() {
                 return b.retryPolicy;
             }
-            @Override public RateLimit rateLimit() {
+
+            @Override
+            public RateLimit rateLimit() {
                 return b.rateLimit;
             }
-            @Override public RequestBudget requestBudget() {
+
+            @Override
+            public RequestBudget requestBudget() {
                 return b.requestBudget;
             }
-            @Override public Duration attemptTimeout() {
+
+            @Override
+            public Duration attemptTimeout() {
                 return b.requestTimeout;
             }
-            @Override public Duration callTimeout() {
+
+            @Override
+            public Duration callTimeout() {
                 return b.callTimeout;
             }
-            @Override public Clock clock() {
+
+            @Override
+            public Clock clock() {
                 return clock;
             }
-            @Override public Sleeper sleeper() {
+
+            @Override
+            public Sleeper sleeper() {
                 return sleeper;
             }
-            @Override public DelayScheduler scheduler() {
-                return (task, delay) -> DelayScheduler.of(AuraClient.this.scheduler()).schedule(task, delay);
+
+            @Override
+            public DelayScheduler scheduler() {
+                return (task, delay) ->
+                        DelayScheduler.of(AuraClient.this.scheduler()).schedule(task, delay);
             }
-            @Override public int maxConcurrentAsyncRequests() {
+
+            @Override
+            public int maxConcurrentAsyncRequests() {
                 return b.maxConcurrentAsyncRequests;
             }
-            @Override public List<RequestListener> listeners() {
+
+            @Override
+            public List<RequestListener> listeners() {
                 return listeners;
             }
-            @Override public String userAgent() {
+
+            @Override
+            public String userAgent() {
                 return userAgent;
             }
         };
@@ -139,10 +167,14 @@ public final class AuraClient implements AutoCloseable {
             Transport tokenTransport = new Transport(config, null);
             ClientCredentialsTokenFetcher fetcher =
                     new ClientCredentialsTokenFetcher(tokenTransport, tokenUrl, b.credentials);
-            this.tokenProvider = new CachingTokenProvider(fetcher,
+            this.tokenProvider = new CachingTokenProvider(
+                    fetcher,
                     b.tokenStore != null ? b.tokenStore : TokenStore.inMemory(),
-                    b.credentials.clientId() + "@" + tokenUrl, clock, b.tokenRefreshMargin,
-                    b.tokenFailureBackoff, b.forcedTokenRefreshInterval);
+                    b.credentials.clientId() + "@" + tokenUrl,
+                    clock,
+                    b.tokenRefreshMargin,
+                    b.tokenFailureBackoff,
+                    b.forcedTokenRefreshInterval);
             this.transport = new Transport(config, tokenProvider);
         }
         this.tenants = new Tenants(transport);
@@ -235,7 +267,8 @@ public final class AuraClient implements AutoCloseable {
         synchronized (schedulerLock) {
             ensureOpen();
             if (waiter == null) {
-                DelayScheduler scheduler = (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
+                DelayScheduler scheduler =
+                        (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
                 waiter = new Waiter(clock, sleeper, scheduler, listeners);
             }
             return waiter;
@@ -299,10 +332,16 @@ public final class AuraClient implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             String detail = body.get();
-            return HealthCheckResult.builder().name(name).ok(true)
-                    .latency(Duration.ofNanos(System.nanoTime() - t0)).detail(detail).build();
+            return HealthCheckResult.builder()
+                    .name(name)
+                    .ok(true)
+                    .latency(Duration.ofNanos(System.nanoTime() - t0))
+                    .detail(detail)
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResult.builder().name(name).ok(false)
+            return HealthCheckResult.builder()
+                    .name(name)
+                    .ok(false)
                     .latency(Duration.ofNanos(System.nanoTime() - t0))
                     .error(String.valueOf(e.getMessage()))
                     .errorType(e.getClass().getSimpleName())

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Instance look-ups (v1). Obtain from {@link AuraClient#instances()}. */
 public final class Instances {
-    private static final TypeReference<List<InstanceSummary>> LIST = new TypeReference<>() { };
+    private static final TypeReference<List<InstanceSummary>> LIST = new TypeReference<>() {};
 
     private final AuraHttp http;
 
@@ -25,7 +25,8 @@ public final class Instances {
      * @return the instances
      */
     public List<InstanceSummary> list() {
-        return http.send(ApiRequest.get(ApiVersion.V1).path("instances").build(), LIST).data();
+        return http.send(ApiRequest.get(ApiVersion.V1).path("instances").build(), LIST)
+                .data();
     }
 
     /**
@@ -37,7 +38,12 @@ public final class Instances {
      */
     public List<InstanceSummary> listByTenant(String tenantId) {
         Ids.require("tenantId", tenantId);
-        return http.send(ApiRequest.get(ApiVersion.V1).path("instances").query("tenantId", tenantId).build(), LIST)
+        return http.send(
+                        ApiRequest.get(ApiVersion.V1)
+                                .path("instances")
+                                .query("tenantId", tenantId)
+                                .build(),
+                        LIST)
                 .data();
     }
 
@@ -49,8 +55,13 @@ public final class Instances {
      * @throws AuraNotFoundException when it does not exist ({@code db-not-found})
      */
     public Instance get(String instanceId) {
-        return http.send(ApiRequest.get(ApiVersion.V1).path("instances").id("instanceId", instanceId).build(),
-                Instance.class).data();
+        return http.send(
+                        ApiRequest.get(ApiVersion.V1)
+                                .path("instances")
+                                .id("instanceId", instanceId)
+                                .build(),
+                        Instance.class)
+                .data();
     }
 
     /**

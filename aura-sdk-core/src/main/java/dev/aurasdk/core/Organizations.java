@@ -11,8 +11,8 @@ import java.util.List;
 
 /** Organizations and their projects (v2beta1). Obtain from {@link AuraClient#organizations()}. */
 public final class Organizations {
-    private static final TypeReference<List<Organization>> ORGS = new TypeReference<>() { };
-    private static final TypeReference<List<Project>> PROJECTS = new TypeReference<>() { };
+    private static final TypeReference<List<Organization>> ORGS = new TypeReference<>() {};
+    private static final TypeReference<List<Project>> PROJECTS = new TypeReference<>() {};
 
     private final AuraHttp http;
 
@@ -26,7 +26,9 @@ public final class Organizations {
      * @return the organizations
      */
     public List<Organization> list() {
-        return http.send(ApiRequest.get(ApiVersion.V2BETA1).path("organizations").build(), ORGS).data();
+        return http.send(
+                        ApiRequest.get(ApiVersion.V2BETA1).path("organizations").build(), ORGS)
+                .data();
     }
 
     /**
@@ -38,8 +40,13 @@ public final class Organizations {
      */
     public Organization get(String organizationId) {
         Ids.requireUuid("organizationId", organizationId);
-        return http.send(ApiRequest.get(ApiVersion.V2BETA1).path("organizations")
-                .id("organizationId", organizationId).build(), Organization.class).data();
+        return http.send(
+                        ApiRequest.get(ApiVersion.V2BETA1)
+                                .path("organizations")
+                                .id("organizationId", organizationId)
+                                .build(),
+                        Organization.class)
+                .data();
     }
 
     /**
@@ -50,8 +57,14 @@ public final class Organizations {
      */
     public List<Project> projects(String organizationId) {
         Ids.requireUuid("organizationId", organizationId);
-        return http.send(ApiRequest.get(ApiVersion.V2BETA1).path("organizations")
-                .id("organizationId", organizationId).path("projects").build(), PROJECTS).data();
+        return http.send(
+                        ApiRequest.get(ApiVersion.V2BETA1)
+                                .path("organizations")
+                                .id("organizationId", organizationId)
+                                .path("projects")
+                                .build(),
+                        PROJECTS)
+                .data();
     }
 
     /**

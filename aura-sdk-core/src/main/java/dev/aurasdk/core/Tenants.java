@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Tenants (v1; a tenant is a console project). Obtain from {@link AuraClient#tenants()}. */
 public final class Tenants {
-    private static final TypeReference<List<TenantSummary>> LIST = new TypeReference<>() { };
+    private static final TypeReference<List<TenantSummary>> LIST = new TypeReference<>() {};
 
     private final AuraHttp http;
 
@@ -24,7 +24,8 @@ public final class Tenants {
      * @return the tenants
      */
     public List<TenantSummary> list() {
-        return http.send(ApiRequest.get(ApiVersion.V1).path("tenants").build(), LIST).data();
+        return http.send(ApiRequest.get(ApiVersion.V1).path("tenants").build(), LIST)
+                .data();
     }
 
     /**
@@ -35,7 +36,12 @@ public final class Tenants {
      * @throws AuraNotFoundException when it does not exist
      */
     public Tenant get(String tenantId) {
-        return http.send(ApiRequest.get(ApiVersion.V1).path("tenants").id("tenantId", tenantId).build(),
-                Tenant.class).data();
+        return http.send(
+                        ApiRequest.get(ApiVersion.V1)
+                                .path("tenants")
+                                .id("tenantId", tenantId)
+                                .build(),
+                        Tenant.class)
+                .data();
     }
 }

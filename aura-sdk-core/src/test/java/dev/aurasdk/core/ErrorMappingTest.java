@@ -20,8 +20,8 @@ class ErrorMappingTest {
     private AuraException failureOf(MockResponse response) {
         aura.enqueue(response);
         try (AuraClient client = aura.client()) {
-            return org.junit.jupiter.api.Assertions.assertThrows(AuraException.class,
-                    () -> client.instances().get("abc12345"));
+            return org.junit.jupiter.api.Assertions.assertThrows(
+                    AuraException.class, () -> client.instances().get("abc12345"));
         }
     }
 
@@ -31,9 +31,12 @@ class ErrorMappingTest {
 
     @Test
     void standardErrorsEnvelopeGivesReasonFieldMessageAndRequestId() {
-        AuraException e = failureOf(withId(json(400,
-                "{\"errors\":[{\"message\":\"Import model data source id is required\",\"reason\":\"Required\","
-                        + "\"field\":\"DataSourceId\"}]}"), "rid-400"));
+        AuraException e = failureOf(withId(
+                json(
+                        400,
+                        "{\"errors\":[{\"message\":\"Import model data source id is required\",\"reason\":\"Required\","
+                                + "\"field\":\"DataSourceId\"}]}"),
+                "rid-400"));
         assertThat(e).isInstanceOfSatisfying(AuraBadRequestException.class, ex -> {
             assertThat(ex.statusCode()).isEqualTo(400);
             assertThat(ex.errors()).singleElement().satisfies(err -> {
@@ -45,16 +48,19 @@ class ErrorMappingTest {
             assertThat(ex.method()).isEqualTo("GET");
             assertThat(ex.path()).isEqualTo("/v1/instances/abc12345");
         });
-        assertThat(e.getMessage()).isEqualTo("GET /v1/instances/abc12345 failed: HTTP 400 (Required) "
-                + "DataSourceId: Import model data source id is required [request id rid-400]");
+        assertThat(e.getMessage())
+                .isEqualTo("GET /v1/instances/abc12345 failed: HTTP 400 (Required) "
+                        + "DataSourceId: Import model data source id is required [request id rid-400]");
     }
 
     @Test
     void notFoundMapsToNotFoundExceptionWithReason() {
-        AuraException e = failureOf(json(404,
-                "{\"errors\":[{\"message\":\"DB not found: abc12345\",\"reason\":\"db-not-found\"}]}"));
-        assertThat(e).isInstanceOfSatisfying(AuraNotFoundException.class,
-                ex -> assertThat(ex.reason()).contains("db-not-found"));
+        AuraException e = failureOf(
+                json(404, "{\"errors\":[{\"message\":\"DB not found: abc12345\",\"reason\":\"db-not-found\"}]}"));
+        assertThat(e)
+                .isInstanceOfSatisfying(
+                        AuraNotFoundException.class,
+                        ex -> assertThat(ex.reason()).contains("db-not-found"));
         assertThat(e.getMessage()).contains("HTTP 404", "db-not-found", "DB not found: abc12345", "request id req-404");
     }
 
@@ -63,8 +69,10 @@ class ErrorMappingTest {
         aura.enqueue(json(403, "{\"error\":\"Access denied\"}")).enqueue(json(403, "{\"error\":\"Access denied\"}"));
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.instances().get("abc12345"))
-                    .isInstanceOfSatisfying(AuraPermissionDeniedException.class,
-                            ex -> assertThat(ex.errors()).singleElement()
+                    .isInstanceOfSatisfying(
+                            AuraPermissionDeniedException.class,
+                            ex -> assertThat(ex.errors())
+                                    .singleElement()
                                     .satisfies(err -> assertThat(err.message()).isEqualTo("Access denied")));
         }
     }
@@ -83,8 +91,10 @@ class ErrorMappingTest {
 
     @Test
     void conflictMapsToConflictException() {
-        AuraException e = failureOf(json(409, "{\"errors\":[{\"message\":\"The database is current undergoing an "
-                + "operation: resuming\",\"reason\":\"ongoing-database-operation\"}]}"));
+        AuraException e = failureOf(json(
+                409,
+                "{\"errors\":[{\"message\":\"The database is current undergoing an "
+                        + "operation: resuming\",\"reason\":\"ongoing-database-operation\"}]}"));
         assertThat(e).isInstanceOf(AuraConflictException.class).hasMessageContaining("ongoing-database-operation");
     }
 
@@ -96,18 +106,24 @@ class ErrorMappingTest {
 
     @Test
     void otherStatusesStayGenericApiExceptions() {
-        AuraException e = failureOf(json(402, "{\"errors\":[{\"message\":\"Payment required\",\"reason\":\"billing\"}]}"));
+        AuraException e =
+                failureOf(json(402, "{\"errors\":[{\"message\":\"Payment required\",\"reason\":\"billing\"}]}"));
         assertThat(e.getClass()).isEqualTo(AuraApiException.class);
         assertThat(((AuraApiException) e).statusCode()).isEqualTo(402);
     }
 
     @Test
     void proxyHtml502GivesAClearMessage() {
-        aura.defaultApi(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html; charset=utf-8")
-                .body("<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>").build());
+        aura.defaultApi(new MockResponse.Builder()
+                .code(502)
+                .addHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>")
+                .build());
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.instances().get("abc12345"))
-                    .isInstanceOfSatisfying(AuraServerException.class, ex -> assertThat(ex.errors()).isEmpty())
+                    .isInstanceOfSatisfying(
+                            AuraServerException.class,
+                            ex -> assertThat(ex.errors()).isEmpty())
                     .hasMessageContaining("HTTP 502 Bad Gateway (non-JSON body: text/html")
                     .hasMessageContaining("title \"502 Bad Gateway\"");
         }

@@ -22,10 +22,12 @@ class HealthCheckTest {
         try (AuraClient client = aura.client()) {
             HealthReport report = client.healthCheck();
             assertThat(report.ok()).isTrue();
-            assertThat(report.checks()).extracting(HealthCheckResult::name)
+            assertThat(report.checks())
+                    .extracting(HealthCheckResult::name)
                     .containsExactly("token", "v1 (tenants)", "v2beta1 (organizations)");
             assertThat(report.checks().get(1).detail()).contains("1 tenant(s)");
-            assertThat(report.checks()).allSatisfy(c -> assertThat(c.latency().isNegative()).isFalse());
+            assertThat(report.checks())
+                    .allSatisfy(c -> assertThat(c.latency().isNegative()).isFalse());
         }
     }
 
@@ -46,7 +48,9 @@ class HealthCheckTest {
     @Test
     void reportsOneFailingApiGeneration() {
         aura.enqueue(data("[]")).enqueue(json(500, "{\"error\":\"boom\"}"));
-        try (AuraClient client = aura.clientBuilder().retryPolicy(dev.aurasdk.core.http.RetryPolicy.none()).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .retryPolicy(dev.aurasdk.core.http.RetryPolicy.none())
+                .build()) {
             HealthReport report = client.healthCheck();
             assertThat(report.checks()).extracting(HealthCheckResult::ok).containsExactly(true, true, false);
             assertThat(report.checks().get(2).error().orElseThrow()).contains("HTTP 500");

@@ -43,7 +43,9 @@ class InputValidationTest {
     @MethodSource("badIds")
     void badInstanceIdIsRejectedBeforeAnyRequest(String id, Class<? extends Throwable> type, String message) {
         try (AuraClient client = aura.client()) {
-            assertThatThrownBy(() -> client.instances().get(id)).isInstanceOf(type).hasMessageContaining(message);
+            assertThatThrownBy(() -> client.instances().get(id))
+                    .isInstanceOf(type)
+                    .hasMessageContaining(message);
         }
         assertThat(aura.server.getRequestCount()).isZero();
     }
@@ -52,7 +54,8 @@ class InputValidationTest {
     @ValueSource(strings = {"not-a-uuid", "12345678-1234-1234-1234-12345678901", "../x"})
     void badOrganizationIdIsRejectedBeforeAnyRequest(String id) {
         try (AuraClient client = aura.client()) {
-            assertThatThrownBy(() -> client.organizations().projects(id)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> client.organizations().projects(id))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("organizationId");
         }
         assertThat(aura.server.getRequestCount()).isZero();
@@ -62,16 +65,25 @@ class InputValidationTest {
     void badTenantFilterIsRejectedBeforeAnyRequest() {
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.instances().listByTenant("a/b"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenantId");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("tenantId");
         }
         assertThat(aura.server.getRequestCount()).isZero();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://api.neo4j.io", "http://example.com:8080", "ftp://api.neo4j.io", "api.neo4j.io",
-            "https://user:pw@api.neo4j.io", "http://10.0.0.1"})
+    @ValueSource(
+            strings = {
+                "http://api.neo4j.io",
+                "http://example.com:8080",
+                "ftp://api.neo4j.io",
+                "api.neo4j.io",
+                "https://user:pw@api.neo4j.io",
+                "http://10.0.0.1"
+            })
     void unsafeOrMalformedBaseUrlIsRejected(String url) {
-        assertThatThrownBy(() -> AuraClient.builder().baseUrl(url)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AuraClient.builder().baseUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("baseUrl");
     }
 
@@ -79,25 +91,32 @@ class InputValidationTest {
     @ValueSource(strings = {"https://api.neo4j.io:99999", "https://api.neo4j.io:0", "http://localhost:65536"})
     void baseUrlWithAPortOutsideOneTo65535IsRejectedWhenConfigured(String url) {
         // URI accepts any digits; without this check the port failed only on the first call, inside the JDK client
-        assertThatThrownBy(() -> AuraClient.builder().baseUrl(url)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("baseUrl").hasMessageContaining("port");
+        assertThatThrownBy(() -> AuraClient.builder().baseUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl")
+                .hasMessageContaining("port");
         assertThatThrownBy(() -> AuraClient.builder().authUrl(url + "/oauth/token"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8089", "http://127.0.0.1:1234", "http://[::1]:9000"})
     void plainHttpIsAllowedForLoopbackHosts(String url) {
-        try (AuraClient client = AuraClient.builder().credentials(AuraCredentials.of("id", "secret"))
-                .baseUrl(url).build()) {
+        try (AuraClient client = AuraClient.builder()
+                .credentials(AuraCredentials.of("id", "secret"))
+                .baseUrl(url)
+                .build()) {
             assertThat(client.baseUrl()).isEqualTo(url);
         }
     }
 
     @Test
     void baseUrlPathIsStripped() {
-        try (AuraClient client = AuraClient.builder().credentials(AuraCredentials.of("id", "secret"))
-                .baseUrl("https://api.neo4j.io/v1/").build()) {
+        try (AuraClient client = AuraClient.builder()
+                .credentials(AuraCredentials.of("id", "secret"))
+                .baseUrl("https://api.neo4j.io/v1/")
+                .build()) {
             assertThat(client.baseUrl()).isEqualTo("https://api.neo4j.io");
         }
     }
@@ -105,56 +124,65 @@ class InputValidationTest {
     @Test
     void urlErrorsDoNotEchoCredentials() {
         assertThatThrownBy(() -> AuraClient.builder().baseUrl("https://user:pa ss@api.neo4j.io"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("pa ss");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("pa ss");
         assertThatThrownBy(() -> AuraClient.builder().baseUrl("https://user:hunter2@api.neo4j.io"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void subdomainsOfLocalhostStillNeedHttps() {
         assertThatThrownBy(() -> AuraClient.builder().baseUrl("http://evil.localhost:8080"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https");
     }
 
     @Test
     void tokenStoreWithACustomTokenProviderIsRejected() {
         assertThatThrownBy(() -> AuraClient.builder()
-                .tokenProvider(new dev.aurasdk.core.auth.TokenProvider() {
-                    @Override
-                    public dev.aurasdk.core.auth.AccessToken token() {
-                        throw new UnsupportedOperationException();
-                    }
+                        .tokenProvider(new dev.aurasdk.core.auth.TokenProvider() {
+                            @Override
+                            public dev.aurasdk.core.auth.AccessToken token() {
+                                throw new UnsupportedOperationException();
+                            }
 
-                    @Override
-                    public boolean invalidate(dev.aurasdk.core.auth.AccessToken rejected) {
-                        return false;
-                    }
-                })
-                .tokenStore(dev.aurasdk.core.auth.TokenStore.inMemory()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tokenStore");
+                            @Override
+                            public boolean invalidate(dev.aurasdk.core.auth.AccessToken rejected) {
+                                return false;
+                            }
+                        })
+                        .tokenStore(dev.aurasdk.core.auth.TokenStore.inMemory())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tokenStore");
     }
 
     @Test
     void callsAfterCloseAreRefusedBeforeAnyRequest() {
         AuraClient client = aura.client();
         client.close();
-        assertThatThrownBy(() -> client.tenants().list()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> client.tenants().list())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         assertThat(aura.server.getRequestCount()).isZero();
     }
 
     @Test
     void clientWithoutCredentialsIsRejected() {
-        assertThatThrownBy(() -> AuraClient.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> AuraClient.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("credentials");
     }
 
     @Test
     void nonPositiveTimeoutsAreRejected() {
         assertThatThrownBy(() -> AuraClient.builder().callTimeout(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("callTimeout");
         assertThatThrownBy(() -> AuraClient.builder().requestTimeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requestTimeout");
     }
 
     @Test
@@ -162,21 +190,38 @@ class InputValidationTest {
         // ChronoUnit.FOREVER used to be accepted and to fail the first call with an ArithmeticException
         Duration forever = java.time.temporal.ChronoUnit.FOREVER.getDuration();
         AuraClient.Builder b = AuraClient.builder();
-        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call
-                : java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
-                () -> b.callTimeout(forever), () -> b.requestTimeout(forever), () -> b.connectTimeout(forever),
-                () -> b.tokenRefreshMargin(forever), () -> b.tokenFailureBackoff(forever),
-                () -> b.forcedTokenRefreshInterval(forever),
-                () -> dev.aurasdk.core.http.RateLimit.of(125, forever),
-                () -> dev.aurasdk.core.http.RetryPolicy.builder().maxBackoff(forever).build(),
-                () -> dev.aurasdk.core.http.RetryPolicy.builder().maxRetryAfter(forever).build(),
-                () -> dev.aurasdk.core.wait.WaitOptions.builder().timeout(forever).build(),
-                () -> dev.aurasdk.core.wait.WaitOptions.builder().notFoundGrace(forever).build())) {
-            assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call :
+                java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                        () -> b.callTimeout(forever),
+                        () -> b.requestTimeout(forever),
+                        () -> b.connectTimeout(forever),
+                        () -> b.tokenRefreshMargin(forever),
+                        () -> b.tokenFailureBackoff(forever),
+                        () -> b.forcedTokenRefreshInterval(forever),
+                        () -> dev.aurasdk.core.http.RateLimit.of(125, forever),
+                        () -> dev.aurasdk.core.http.RetryPolicy.builder()
+                                .maxBackoff(forever)
+                                .build(),
+                        () -> dev.aurasdk.core.http.RetryPolicy.builder()
+                                .maxRetryAfter(forever)
+                                .build(),
+                        () -> dev.aurasdk.core.wait.WaitOptions.builder()
+                                .timeout(forever)
+                                .build(),
+                        () -> dev.aurasdk.core.wait.WaitOptions.builder()
+                                .notFoundGrace(forever)
+                                .build())) {
+            assertThatThrownBy(call)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("too long");
         }
         Duration century = Duration.ofDays(36_500);
-        try (AuraClient client = aura.clientBuilder().callTimeout(century)
-                .waitOptions(dev.aurasdk.core.wait.WaitOptions.builder().timeout(century).build()).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .callTimeout(century)
+                .waitOptions(dev.aurasdk.core.wait.WaitOptions.builder()
+                        .timeout(century)
+                        .build())
+                .build()) {
             aura.enqueue(ScriptedAura.data("[]"));
             assertThat(client.tenants().list()).isEmpty();
         }
@@ -191,8 +236,11 @@ class InputValidationTest {
 
     @Test
     void idsAndQueryValuesArePercentEncoded() {
-        ApiRequest r = ApiRequest.get(ApiVersion.V1).path("instances").id("instanceId", "a:b.c_d-e")
-                .query("tenantId", "x y&z").build();
+        ApiRequest r = ApiRequest.get(ApiVersion.V1)
+                .path("instances")
+                .id("instanceId", "a:b.c_d-e")
+                .query("tenantId", "x y&z")
+                .build();
         assertThat(r.path()).isEqualTo("/v1/instances/a%3Ab.c_d-e");
         assertThat(r.pathTemplate()).isEqualTo("/v1/instances/{instanceId}");
         assertThat(r.encodedQuery()).isEqualTo("tenantId=x%20y%26z");

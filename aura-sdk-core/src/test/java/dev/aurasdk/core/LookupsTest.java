@@ -80,7 +80,8 @@ class LookupsTest {
         aura.enqueue(data("[]"));
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.organizations().project(ORG, PROJECT))
-                    .isInstanceOf(AuraNotFoundException.class).hasMessageContaining(PROJECT);
+                    .isInstanceOf(AuraNotFoundException.class)
+                    .hasMessageContaining(PROJECT);
         }
     }
 
@@ -128,7 +129,8 @@ class LookupsTest {
         aura.enqueue(data("[{\"id\":\"a1\",\"name\":\"dup\"},{\"id\":\"a2\",\"name\":\"dup\"},"
                 + "{\"id\":\"a3\",\"name\":\"other\"}]"));
         try (AuraClient client = aura.client()) {
-            assertThat(client.instances().findByName("dup")).extracting(InstanceSummary::id)
+            assertThat(client.instances().findByName("dup"))
+                    .extracting(InstanceSummary::id)
                     .containsExactly("a1", "a2");
         }
     }

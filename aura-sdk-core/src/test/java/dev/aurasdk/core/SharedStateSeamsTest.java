@@ -10,10 +10,10 @@ import dev.aurasdk.core.auth.AccessToken;
 import dev.aurasdk.core.auth.InMemoryTokenStore;
 import dev.aurasdk.core.auth.RefreshLease;
 import dev.aurasdk.core.auth.TokenStore;
-import dev.aurasdk.core.http.RateLimit;
 import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiResponse;
 import dev.aurasdk.core.http.ApiVersion;
+import dev.aurasdk.core.http.RateLimit;
 import dev.aurasdk.core.http.RequestBudget;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.internal.auth.CachingTokenProvider;
@@ -63,29 +63,39 @@ class SharedStateSeamsTest {
     }
 
     private AuraClient.Builder builder(RequestBudget budget) {
-        return AuraClient.builder().credentials(AuraCredentials.of(ScriptedAura.CLIENT_ID, ScriptedAura.CLIENT_SECRET))
-                .baseUrl(aura.baseUrl()).clock(aura.clock).sleeper(aura.sleeper)
-                .retryPolicy(RetryPolicy.builder().jitter(false).build()).requestBudget(budget);
+        return AuraClient.builder()
+                .credentials(AuraCredentials.of(ScriptedAura.CLIENT_ID, ScriptedAura.CLIENT_SECRET))
+                .baseUrl(aura.baseUrl())
+                .clock(aura.clock)
+                .sleeper(aura.sleeper)
+                .retryPolicy(RetryPolicy.builder().jitter(false).build())
+                .requestBudget(budget);
     }
 
     @Test
     void aPluggedBudgetGatesEveryAttemptAndA429WithRetryAfterPausesIt() {
         RecordingBudget budget = new RecordingBudget();
         aura.enqueue(new MockResponse.Builder(json(429, "{\"errors\":[{\"message\":\"slow down\"}]}"))
-                .addHeader("Retry-After", "3").build());
+                .addHeader("Retry-After", "3")
+                .build());
         aura.defaultApi(data("[]"));
         try (AuraClient client = builder(budget).build()) {
             assertThat(client.tenants().list()).isEmpty();
         }
         assertThat(budget.reserved.get()).as("both attempts asked the budget").isEqualTo(2);
         assertThat(budget.pauses).containsExactly(Duration.ofSeconds(3));
-        assertThat(aura.tokenRequests.get()).as("the token endpoint is not gated").isEqualTo(1);
+        assertThat(aura.tokenRequests.get())
+                .as("the token endpoint is not gated")
+                .isEqualTo(1);
     }
 
     @Test
     void aBudgetAndARateLimitTogetherAreRefused() {
-        assertThatThrownBy(() -> builder(new RecordingBudget()).rateLimit(RateLimit.unlimited()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> builder(new RecordingBudget())
+                        .rateLimit(RateLimit.unlimited())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not both");
     }
 
     @Test
@@ -109,7 +119,7 @@ class SharedStateSeamsTest {
         final List<String> events = new CopyOnWriteArrayList<>();
         volatile boolean leaseFree;
         final AtomicInteger leaseAsked = new AtomicInteger();
-        volatile Runnable onLeaseRefused = () -> { };
+        volatile Runnable onLeaseRefused = () -> {};
 
         @Override
         public Optional<AccessToken> get(String key) {
@@ -149,8 +159,8 @@ class SharedStateSeamsTest {
     }
 
     private static CachingTokenProvider provider(Supplier<AccessToken> fetcher, TokenStore store, ManualClock clock) {
-        return new CachingTokenProvider(fetcher, store, "k", clock, Duration.ofMinutes(5), Duration.ofSeconds(10),
-                Duration.ofMinutes(30));
+        return new CachingTokenProvider(
+                fetcher, store, "k", clock, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(30));
     }
 
     @Test
@@ -160,15 +170,20 @@ class SharedStateSeamsTest {
         AccessToken current = token("current-token-0001", clock.instant(), Duration.ofMinutes(60));
         store.put("k", current);
         AtomicInteger fetches = new AtomicInteger();
-        CachingTokenProvider provider = provider(() -> {
-            fetches.incrementAndGet();
-            return token("fresh-token-00002", clock.instant(), Duration.ofMinutes(60));
-        }, store, clock);
+        CachingTokenProvider provider = provider(
+                () -> {
+                    fetches.incrementAndGet();
+                    return token("fresh-token-00002", clock.instant(), Duration.ofMinutes(60));
+                },
+                store,
+                clock);
         clock.advance(Duration.ofMinutes(56)); // due for refresh, still valid
         assertThat(provider.token()).isEqualTo(current);
         assertThat(provider.token()).isEqualTo(current);
         assertThat(fetches.get()).isZero();
-        assertThat(store.leaseAsked.get()).as("not asked again within the retry interval").isEqualTo(1);
+        assertThat(store.leaseAsked.get())
+                .as("not asked again within the retry interval")
+                .isEqualTo(1);
 
         store.leaseFree = true;
         clock.advance(Duration.ofSeconds(1));
@@ -182,10 +197,13 @@ class SharedStateSeamsTest {
         ManualClock clock = new ManualClock();
         SharedStore store = new SharedStore();
         List<String> fetched = new ArrayList<>();
-        CachingTokenProvider provider = provider(() -> {
-            fetched.add("fetch");
-            return token("own-token-000003", clock.instant(), Duration.ofMinutes(60));
-        }, store, clock);
+        CachingTokenProvider provider = provider(
+                () -> {
+                    fetched.add("fetch");
+                    return token("own-token-000003", clock.instant(), Duration.ofMinutes(60));
+                },
+                store,
+                clock);
         AtomicInteger refusals = new AtomicInteger();
         AccessToken theirs = token("their-token-00004", clock.instant(), Duration.ofMinutes(60));
         store.onLeaseRefused = () -> {
@@ -200,8 +218,8 @@ class SharedStateSeamsTest {
     @Test
     void aLeaseHolderThatFindsAFreshTokenUsesItWithoutFetching() {
         ManualClock clock = new ManualClock();
-        AccessToken stale = token("stale-token-00005", clock.instant().minus(Duration.ofMinutes(58)),
-                Duration.ofMinutes(60));
+        AccessToken stale =
+                token("stale-token-00005", clock.instant().minus(Duration.ofMinutes(58)), Duration.ofMinutes(60));
         AccessToken fresh = token("fresh-token-00006", clock.instant(), Duration.ofMinutes(60));
         SharedStore racing = new SharedStore() {
             @Override
@@ -212,10 +230,13 @@ class SharedStateSeamsTest {
         };
         racing.tokens.put("k", stale);
         AtomicInteger fetches = new AtomicInteger();
-        CachingTokenProvider provider = provider(() -> {
-            fetches.incrementAndGet();
-            return token("own-token-000007", clock.instant(), Duration.ofMinutes(60));
-        }, racing, clock);
+        CachingTokenProvider provider = provider(
+                () -> {
+                    fetches.incrementAndGet();
+                    return token("own-token-000007", clock.instant(), Duration.ofMinutes(60));
+                },
+                racing,
+                clock);
         assertThat(provider.token()).isEqualTo(fresh);
         assertThat(fetches.get()).isZero();
     }
@@ -226,12 +247,16 @@ class SharedStateSeamsTest {
         SharedStore store = new SharedStore(); // no token, and another process holds the lease throughout
         store.onLeaseRefused = () -> aura.clock.advance(Duration.ofSeconds(1));
         aura.defaultApi(data("[]"));
-        try (AuraClient client = builder(new RecordingBudget()).tokenStore(store)
-                .callTimeout(Duration.ofSeconds(20)).build()) {
+        try (AuraClient client = builder(new RecordingBudget())
+                .tokenStore(store)
+                .callTimeout(Duration.ofSeconds(20))
+                .build()) {
             assertThatThrownBy(() -> client.tenants().list())
-                    .isInstanceOf(AuraTimeoutException.class).hasMessageContaining("refresh lease");
+                    .isInstanceOf(AuraTimeoutException.class)
+                    .hasMessageContaining("refresh lease");
         }
-        assertThat(store.leaseAsked.get()).as("gave up at the deadline, not at the lease's end")
+        assertThat(store.leaseAsked.get())
+                .as("gave up at the deadline, not at the lease's end")
                 .isBetween(19, 22);
         assertThat(aura.tokenRequests.get()).isZero();
         assertThat(aura.apiRequests).isEmpty();
@@ -254,8 +279,7 @@ class SharedStateSeamsTest {
             }
 
             @Override
-            public void pause(Duration retryAfter) {
-            }
+            public void pause(Duration retryAfter) {}
         };
         ApiRequest tenants = ApiRequest.get(ApiVersion.V1).path("tenants").build();
         try (AuraClient client = builder(budget).tokenStore(store).build()) {
@@ -265,7 +289,8 @@ class SharedStateSeamsTest {
             try {
                 client.scheduler().schedule(otherTask::countDown, 0, TimeUnit.MILLISECONDS);
                 assertThat(otherTask.await(30, TimeUnit.SECONDS))
-                        .as("another task ran on the scheduler while the call waited for the lease").isTrue();
+                        .as("another task ran on the scheduler while the call waited for the lease")
+                        .isTrue();
                 assertThat(call).isNotDone();
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (store.leaseAsked.get() < askedBefore + 3 && System.nanoTime() < until) {
@@ -277,8 +302,10 @@ class SharedStateSeamsTest {
             }
             call.get(30, TimeUnit.SECONDS);
         }
-        assertThat(aura.apiRequests).singleElement().satisfies(r -> assertThat(r.getHeaders().get("Authorization"))
-                .isEqualTo("Bearer " + ScriptedAura.tokenValue(2)));
+        assertThat(aura.apiRequests)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getHeaders().get("Authorization"))
+                        .isEqualTo("Bearer " + ScriptedAura.tokenValue(2)));
     }
 
     @Test
@@ -297,12 +324,14 @@ class SharedStateSeamsTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return Optional.of(() -> { });
+                return Optional.of(() -> {});
             }
         };
         ApiRequest tenants = ApiRequest.get(ApiVersion.V1).path("tenants").build();
-        try (AuraClient client = builder(new RecordingBudget()).tokenStore(store)
-                .callTimeout(Duration.ofSeconds(2)).build()) {
+        try (AuraClient client = builder(new RecordingBudget())
+                .tokenStore(store)
+                .callTimeout(Duration.ofSeconds(2))
+                .build()) {
             Thread leader = new Thread(() -> {
                 try {
                     client.tenants().list();
@@ -312,13 +341,17 @@ class SharedStateSeamsTest {
             });
             leader.start();
             try {
-                assertThat(refreshing.await(30, TimeUnit.SECONDS)).as("the in-process refresh started").isTrue();
+                assertThat(refreshing.await(30, TimeUnit.SECONDS))
+                        .as("the in-process refresh started")
+                        .isTrue();
                 CompletableFuture<ApiResponse<JsonNode>> call = client.http().sendAsync(tenants, JsonNode.class);
                 aura.clock.advance(Duration.ofSeconds(3)); // past the async call's deadline; the refresh still hangs
                 assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)) // an upper bound only
                         .hasCauseInstanceOf(AuraTimeoutException.class)
                         .hasMessageContaining("call deadline");
-                assertThat(release.getCount()).as("failed while the refresh was still in progress").isOne();
+                assertThat(release.getCount())
+                        .as("failed while the refresh was still in progress")
+                        .isOne();
             } finally {
                 release.countDown();
                 leader.join(30_000);

@@ -13,7 +13,11 @@ import picocli.CommandLine.Option;
  * with {@code state: Completed} and {@code exit_status: Cancelled}. On the fake, without
  * {@code --job-id}, it starts a demo job and cancels that.
  */
-@Command(name = "CancelImport", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class, description = "Cancels an import job.")
+@Command(
+        name = "CancelImport",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
+        description = "Cancels an import job.")
 public final class CancelImport extends ExampleCommand {
     @Mixin
     CommonOptions common;
@@ -33,8 +37,8 @@ public final class CancelImport extends ExampleCommand {
     @Override
     int run(ExampleEnvironment env, PrintWriter out) {
         env.requireWrites(common.allowWrites, "cancels an import job");
-        ImportJobs jobs = ImportJobs.create(env.aura(),
-                ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
+        ImportJobs jobs = ImportJobs.create(
+                env.aura(), ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
         String id = env.jobIdOrDemoJob(jobId, jobs, out);
         jobs.cancel(id);
         ImportJob job = jobs.get(id);

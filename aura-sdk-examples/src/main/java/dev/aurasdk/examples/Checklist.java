@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
  */
 final class Checklist {
     /** The outcome of one check. */
-    enum Result { PASS, FAIL, SKIP }
+    enum Result {
+        PASS,
+        FAIL,
+        SKIP
+    }
 
     private final List<Item> items = new ArrayList<>();
 
@@ -93,8 +97,8 @@ final class Checklist {
      * @return whether they are all set (then run the check)
      */
     boolean skipUnlessSet(ExampleEnvironment env, String name, String... variables) {
-        List<String> missing = Arrays.stream(variables).filter(v -> env.setting(v).isEmpty())
-                .collect(Collectors.toList());
+        List<String> missing =
+                Arrays.stream(variables).filter(v -> env.setting(v).isEmpty()).collect(Collectors.toList());
         if (missing.isEmpty()) {
             return true;
         }

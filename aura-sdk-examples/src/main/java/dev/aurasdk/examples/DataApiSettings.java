@@ -12,22 +12,31 @@ import picocli.CommandLine.Option;
 final class DataApiSettings {
     /** The shipped multi-tenant restaurant schema (Neo4j GraphQL Library v7 type definitions). */
     static final String SCHEMA_RESOURCE = "/schema/restaurants-multitenant.graphql";
+
     static final String DEMO_JWKS_URL = DemoWorld.JWKS_URL;
     static final String DEMO_ORIGIN = "https://app.example.com";
 
-    @Option(names = "--instance-id", paramLabel = "ID",
+    @Option(
+            names = "--instance-id",
+            paramLabel = "ID",
             description = "Instance to serve the API from (default: AURA_INSTANCE_ID; the demo instance on the fake).")
     String instanceId;
 
-    @Option(names = "--schema", paramLabel = "FILE",
+    @Option(
+            names = "--schema",
+            paramLabel = "FILE",
             description = "Type definitions file (default: the shipped multi-tenant restaurant schema).")
     Path schema;
 
-    @Option(names = "--jwks-url", paramLabel = "URL",
+    @Option(
+            names = "--jwks-url",
+            paramLabel = "URL",
             description = "JWKS URL of your identity provider (default: AURA_JWKS_URL; a demo URL on the fake).")
     String jwksUrl;
 
-    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+    @Option(
+            names = "--cors-origin",
+            paramLabel = "ORIGIN",
             description = "Browser origin allowed to call the API (default: " + DEMO_ORIGIN + ").")
     String corsOrigin;
 
@@ -46,8 +55,8 @@ final class DataApiSettings {
         try {
             return TypeDefinitions.fromPath(schema);
         } catch (UncheckedIOException e) {
-            throw new ExampleEnvironment.UsageException("--schema " + schema + ": cannot read it ("
-                    + e.getCause().getMessage() + ").");
+            throw new ExampleEnvironment.UsageException(
+                    "--schema " + schema + ": cannot read it (" + e.getCause().getMessage() + ").");
         }
     }
 
@@ -62,9 +71,17 @@ final class DataApiSettings {
     /** The instance's database user: AURA_INSTANCE_USERNAME / AURA_INSTANCE_PASSWORD, demo values on the fake. */
     InstanceCredentials instanceCredentials(ExampleEnvironment env) {
         return InstanceCredentials.of(
-                env.id(null, "AURA_INSTANCE_USERNAME", null, DemoWorld.INSTANCE_USERNAME,
+                env.id(
+                        null,
+                        "AURA_INSTANCE_USERNAME",
+                        null,
+                        DemoWorld.INSTANCE_USERNAME,
                         "the instance's database user, neo4j by default"),
-                env.id(null, "AURA_INSTANCE_PASSWORD", null, DemoWorld.INSTANCE_PASSWORD,
+                env.id(
+                        null,
+                        "AURA_INSTANCE_PASSWORD",
+                        null,
+                        DemoWorld.INSTANCE_PASSWORD,
                         "that user's password, from the credentials file the console gave you"));
     }
 }

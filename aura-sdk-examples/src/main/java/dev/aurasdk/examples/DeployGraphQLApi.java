@@ -28,10 +28,15 @@ import picocli.CommandLine.Option;
  * {@code ~/.cache/aura-sdk/neo4j-graphql} ({@code $XDG_CACHE_HOME/aura-sdk/neo4j-graphql} when set), or taken
  * from {@code --node-packages}.
  */
-@Command(name = "DeployGraphQLApi", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
-        description = {"Deploys the multi-tenant GraphQL Data API (JWKS + API key, CORS) and waits until ready.",
+@Command(
+        name = "DeployGraphQLApi",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
+        description = {
+            "Deploys the multi-tenant GraphQL Data API (JWKS + API key, CORS) and waits until ready.",
             "With --validate-only: validates the type definitions locally with the real Neo4j GraphQL Library "
-                    + "(Node.js 20+) and sends nothing to Aura; exit 0 valid, 1 invalid, 2 no Node.js."})
+                    + "(Node.js 20+) and sends nothing to Aura; exit 0 valid, 1 invalid, 2 no Node.js."
+        })
 public final class DeployGraphQLApi extends ExampleCommand {
     @Mixin
     CommonOptions common;
@@ -42,17 +47,22 @@ public final class DeployGraphQLApi extends ExampleCommand {
     @Option(names = "--name", defaultValue = "restaurants", description = "API name (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--validate-only",
+    @Option(
+            names = "--validate-only",
             description = "Only validate the type definitions locally with the real Neo4j GraphQL Library "
                     + "(Node.js 20+ needed; no Aura credentials, nothing created).")
     boolean validateOnly;
 
-    @Option(names = "--node-packages", paramLabel = "DIR",
+    @Option(
+            names = "--node-packages",
+            paramLabel = "DIR",
             description = "With --validate-only: a directory where npm ci was run with the testkit's package.json "
                     + "and package-lock.json (default: installed on first use into ~/.cache/aura-sdk/neo4j-graphql).")
     Path nodePackages;
 
-    @Option(names = "--node", paramLabel = "EXECUTABLE",
+    @Option(
+            names = "--node",
+            paramLabel = "EXECUTABLE",
             description = "With --validate-only: the Node.js executable (default: node on the PATH).")
     String node;
 
@@ -77,8 +87,9 @@ public final class DeployGraphQLApi extends ExampleCommand {
             return null;
         }
         TypeDefinitions schema = settings.typeDefinitions();
-        String what = settings.schema != null ? settings.schema.toString() : "the shipped schema ("
-                + DataApiSettings.SCHEMA_RESOURCE.substring(1) + ")";
+        String what = settings.schema != null
+                ? settings.schema.toString()
+                : "the shipped schema (" + DataApiSettings.SCHEMA_RESOURCE.substring(1) + ")";
         SchemaValidator.Builder builder = SchemaValidator.builder();
         if (nodePackages != null) {
             builder.packagesDirectory(nodePackages);
@@ -90,7 +101,8 @@ public final class DeployGraphQLApi extends ExampleCommand {
         }
         SchemaValidator validator = builder.build();
         if (!validator.isAvailable()) {
-            err.println("error: cannot validate locally: " + validator.unavailableReason().orElse("?"));
+            err.println("error: cannot validate locally: "
+                    + validator.unavailableReason().orElse("?"));
             return 2;
         }
         SchemaValidation v;
@@ -115,7 +127,8 @@ public final class DeployGraphQLApi extends ExampleCommand {
     /** {@code $XDG_CACHE_HOME/aura-sdk/neo4j-graphql}, else {@code ~/.cache/aura-sdk/neo4j-graphql}. */
     Path defaultPackagesCache() {
         String xdg = environment.get("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        Path cache = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
                 : Path.of(properties.getProperty("user.home", System.getProperty("user.home")), ".cache");
         return cache.resolve("aura-sdk").resolve("neo4j-graphql");
     }
@@ -126,15 +139,18 @@ public final class DeployGraphQLApi extends ExampleCommand {
         TypeDefinitions schema = settings.typeDefinitions();
         String instance = env.instanceId(settings.instanceId);
         GraphQLDataApis apis = GraphQLDataApis.create(env.aura());
-        CreatedGraphQLDataApi created = apis.create(instance, CreateGraphQLDataApi.builder()
-                .name(name)
-                .typeDefinitions(schema)
-                .instanceCredentials(settings.instanceCredentials(env))
-                .addAuthProviders(AuthProviderSpec.jwks("end-users", settings.jwksUrl(env)))
-                .addAuthProviders(AuthProviderSpec.apiKey("server"))
-                .addCorsOrigins(settings.corsOrigin())
-                .build());
-        out.println("Created GraphQL Data API " + created.id() + " on instance " + instance + "; waiting until ready...");
+        CreatedGraphQLDataApi created = apis.create(
+                instance,
+                CreateGraphQLDataApi.builder()
+                        .name(name)
+                        .typeDefinitions(schema)
+                        .instanceCredentials(settings.instanceCredentials(env))
+                        .addAuthProviders(AuthProviderSpec.jwks("end-users", settings.jwksUrl(env)))
+                        .addAuthProviders(AuthProviderSpec.apiKey("server"))
+                        .addCorsOrigins(settings.corsOrigin())
+                        .build());
+        out.println(
+                "Created GraphQL Data API " + created.id() + " on instance " + instance + "; waiting until ready...");
         GraphQLDataApi ready = apis.awaitReady(instance, created.id());
         out.println("Ready: " + ready.url().orElse("(no URL reported)"));
         out.println("CORS origins: " + String.join(", ", ready.allowedOrigins()));

@@ -28,7 +28,7 @@ abstract class ExampleCommand implements Callable<Integer> {
     Properties properties = System.getProperties();
 
     /** Seeds the built-in fake before the program runs (tests link its instances to a real database). */
-    Consumer<FakeAuraServer> seedFake = fake -> { };
+    Consumer<FakeAuraServer> seedFake = fake -> {};
 
     @Override
     public final Integer call() {

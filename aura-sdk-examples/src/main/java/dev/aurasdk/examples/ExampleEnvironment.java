@@ -36,8 +36,8 @@ final class ExampleEnvironment implements AutoCloseable {
     private final boolean local;
     private Optional<Neo4jDatabases> neo4j;
 
-    private ExampleEnvironment(AuraClient aura, FakeAuraServer fake, Map<String, String> env, Properties properties,
-            boolean local) {
+    private ExampleEnvironment(
+            AuraClient aura, FakeAuraServer fake, Map<String, String> env, Properties properties, boolean local) {
         this.aura = aura;
         this.fake = fake;
         this.env = env;
@@ -59,7 +59,7 @@ final class ExampleEnvironment implements AutoCloseable {
      *     credentials)
      */
     static ExampleEnvironment open(Map<String, String> env, Properties properties, PrintWriter out) {
-        return open(env, properties, out, fake -> { });
+        return open(env, properties, out, fake -> {});
     }
 
     /**
@@ -72,11 +72,11 @@ final class ExampleEnvironment implements AutoCloseable {
      * @param seedFake seeds the built-in fake
      * @return the environment
      */
-    static ExampleEnvironment open(Map<String, String> env, Properties properties, PrintWriter out,
-            Consumer<FakeAuraServer> seedFake) {
+    static ExampleEnvironment open(
+            Map<String, String> env, Properties properties, PrintWriter out, Consumer<FakeAuraServer> seedFake) {
         boolean hasId = isSet(env, properties, AuraCredentials.ENV_CLIENT_ID, AuraCredentials.PROP_CLIENT_ID);
-        boolean hasSecret = isSet(env, properties, AuraCredentials.ENV_CLIENT_SECRET,
-                AuraCredentials.PROP_CLIENT_SECRET);
+        boolean hasSecret =
+                isSet(env, properties, AuraCredentials.ENV_CLIENT_SECRET, AuraCredentials.PROP_CLIENT_SECRET);
         if (hasId != hasSecret) {
             String missing = hasId ? AuraCredentials.ENV_CLIENT_SECRET : AuraCredentials.ENV_CLIENT_ID;
             String present = hasId ? AuraCredentials.ENV_CLIENT_ID : AuraCredentials.ENV_CLIENT_SECRET;
@@ -91,19 +91,22 @@ final class ExampleEnvironment implements AutoCloseable {
             authUrl.ifPresent(b::authUrl);
             AuraClient aura = b.build();
             boolean local = isLoopback(aura.baseUrl());
-            out.println("Using the Aura API at " + aura.baseUrl() + " (credentials from "
-                    + AuraCredentials.ENV_CLIENT_ID + (local ? "; a local server, such as the standalone fake)." : ")."));
+            out.println(
+                    "Using the Aura API at " + aura.baseUrl() + " (credentials from " + AuraCredentials.ENV_CLIENT_ID
+                            + (local ? "; a local server, such as the standalone fake)." : ")."));
             out.flush();
             return new ExampleEnvironment(aura, null, env, properties, local);
         }
-        Optional<String> url = baseUrl.isPresent() ? baseUrl.map(u -> "AURA_BASE_URL") : authUrl.map(u -> "AURA_AUTH_URL");
+        Optional<String> url =
+                baseUrl.isPresent() ? baseUrl.map(u -> "AURA_BASE_URL") : authUrl.map(u -> "AURA_AUTH_URL");
         if (url.isPresent()) {
             throw new UsageException(url.get() + " is set but " + AuraCredentials.ENV_CLIENT_ID + " and "
                     + AuraCredentials.ENV_CLIENT_SECRET + " are not: set them too (FakeAuraServer prints all of "
                     + "them), or unset " + url.get() + " to run against the built-in fake.");
         }
         MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-        FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start();
+        FakeAuraServer fake =
+                FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start();
         seedFake.accept(fake);
         AuraClient aura = fake.clientBuilder().build();
         out.println("No " + AuraCredentials.ENV_CLIENT_ID + " set: using the built-in fake Aura server at "
@@ -114,7 +117,9 @@ final class ExampleEnvironment implements AutoCloseable {
 
     private static boolean isSet(Map<String, String> env, Properties properties, String variable, String property) {
         return value(env, variable).isPresent()
-                || Optional.ofNullable(properties.getProperty(property)).filter(s -> !s.isBlank()).isPresent();
+                || Optional.ofNullable(properties.getProperty(property))
+                        .filter(s -> !s.isBlank())
+                        .isPresent();
     }
 
     private static Optional<String> value(Map<String, String> env, String variable) {
@@ -174,7 +179,8 @@ final class ExampleEnvironment implements AutoCloseable {
     Optional<Neo4jDatabases> neo4j() {
         if (neo4j == null) {
             try {
-                neo4j = Neo4jDatabases.configuredNames(env, properties).isEmpty() ? Optional.empty()
+                neo4j = Neo4jDatabases.configuredNames(env, properties).isEmpty()
+                        ? Optional.empty()
                         : Optional.of(Neo4jDatabases.fromEnvironment(env, properties, aura));
             } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
@@ -206,8 +212,8 @@ final class ExampleEnvironment implements AutoCloseable {
      */
     void requireWrites(boolean allowWrites, String what) {
         if (!isLocal() && !allowWrites) {
-            throw new UsageException("This program " + what + " on your real Aura account. "
-                    + "Re-run with --allow-writes to confirm.");
+            throw new UsageException(
+                    "This program " + what + " on your real Aura account. " + "Re-run with --allow-writes to confirm.");
         }
     }
 
@@ -293,8 +299,11 @@ final class ExampleEnvironment implements AutoCloseable {
             throw new UsageException("Missing --job-id: TriggerImport prints the id of each job it starts "
                     + "(Aura has no endpoint that lists import jobs).");
         }
-        String id = jobs.create(dev.aurasdk.imports.CreateImportJob.builder().importModelId(importModelId(null))
-                .instanceId(instanceId(null)).build()).id();
+        String id = jobs.create(dev.aurasdk.imports.CreateImportJob.builder()
+                        .importModelId(importModelId(null))
+                        .instanceId(instanceId(null))
+                        .build())
+                .id();
         out.println("No --job-id: started demo job " + id + " on the fake.");
         return id;
     }

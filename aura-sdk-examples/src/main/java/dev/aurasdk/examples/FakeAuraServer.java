@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * FakeAuraServer: starts the SDK's fake Aura API on a local port, for the other example programs (so that
@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * the Go aura CLI, Python scripts), with demo data and real time: an import job takes about
  * {@code --pace} seconds. Prints {@code export} lines for every variable the examples read.
  */
-@Command(name = "FakeAuraServer", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
+@Command(
+        name = "FakeAuraServer",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
         description = "Runs the fake Aura API with demo data on 127.0.0.1 until stopped.")
 public final class FakeAuraServer implements Callable<Integer> {
     @Spec
@@ -34,10 +37,15 @@ public final class FakeAuraServer implements Callable<Integer> {
     @Option(names = "--client-secret", description = "Accepted client secret (default: the demo secret).")
     String clientSecret;
 
-    @Option(names = "--token-ttl", defaultValue = "3600", description = "Token lifetime in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--token-ttl",
+            defaultValue = "3600",
+            description = "Token lifetime in seconds (default: ${DEFAULT-VALUE}).")
     long tokenTtlSeconds;
 
-    @Option(names = "--pace", defaultValue = "10",
+    @Option(
+            names = "--pace",
+            defaultValue = "10",
             description = "Seconds an import job of the demo models takes (default: ${DEFAULT-VALUE}).")
     double paceSeconds;
 
@@ -56,11 +64,13 @@ public final class FakeAuraServer implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535 || tokenTtlSeconds <= 0 || paceSeconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--port must be 0-65535, --token-ttl and --pace positive");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--port must be 0-65535, --token-ttl and --pace positive");
         }
         dev.aurasdk.testkit.FakeAuraServer.Builder builder = dev.aurasdk.testkit.FakeAuraServer.builder()
-                .stepMode(StepMode.WALL_CLOCK).port(port).tokenTtl(Duration.ofSeconds(tokenTtlSeconds))
+                .stepMode(StepMode.WALL_CLOCK)
+                .port(port)
+                .tokenTtl(Duration.ofSeconds(tokenTtlSeconds))
                 .tick(Duration.ofMillis(Math.max(1, Math.round(paceSeconds * 100))));
         if (clientId != null) {
             builder.clientId(clientId);

@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
  * FindAuraIds: the ids every other program needs — organizations, their projects (the v1 tenant id is
  * the project id) and each project's instances — as one table. Read-only.
  */
-@Command(name = "FindAuraIds", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
+@Command(
+        name = "FindAuraIds",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
         description = "Lists organizations, projects and instances with their ids (read-only).")
 public final class FindAuraIds extends ExampleCommand {
     /**
@@ -27,8 +30,8 @@ public final class FindAuraIds extends ExampleCommand {
     @Override
     int run(ExampleEnvironment env, PrintWriter out) {
         AuraClient aura = env.aura();
-        Table table = new Table("ORGANIZATION", "ORGANIZATION ID", "PROJECT", "PROJECT (TENANT) ID", "INSTANCE",
-                "INSTANCE ID");
+        Table table = new Table(
+                "ORGANIZATION", "ORGANIZATION ID", "PROJECT", "PROJECT (TENANT) ID", "INSTANCE", "INSTANCE ID");
         for (Organization org : aura.organizations().list()) {
             List<Project> projects = aura.organizations().projects(org.id());
             if (projects.isEmpty()) {

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 final class ImportProgressBar implements ProgressListener, AutoCloseable {
     /** The width of every line, in characters. */
     static final int WIDTH = 72;
+
     private static final int BAR = 30;
 
     private final String task;
@@ -41,12 +42,15 @@ final class ImportProgressBar implements ProgressListener, AutoCloseable {
 
     @Override
     public synchronized void onProgress(ImportJob job) {
-        int percent = (int) Math.max(0, Math.min(100, Math.floor(job.percentComplete().orElse(0))));
+        int percent =
+                (int) Math.max(0, Math.min(100, Math.floor(job.percentComplete().orElse(0))));
         if (done || (percent == 100 && !job.isTerminal())) {
             return; // the 100 % line comes once, with the job's final state
         }
-        String line = render(percent, job.state().map(Object::toString).orElse("")
-                + (job.rowsTotal() > 0 ? " " + job.rowsProcessed() + "/" + job.rowsTotal() + " rows" : ""));
+        String line = render(
+                percent,
+                job.state().map(Object::toString).orElse("")
+                        + (job.rowsTotal() > 0 ? " " + job.rowsProcessed() + "/" + job.rowsTotal() + " rows" : ""));
         done = job.isTerminal();
         if (line.equals(last)) {
             return;

@@ -15,13 +15,21 @@ final class ImportReport {
         job.progress().ifPresent(p -> {
             Table table = new Table("KIND", "LABEL / TYPE", "ROWS", "CREATED", "CONSTRAINTS", "INDEXES");
             for (NodeProgress n : p.nodes()) {
-                table.row("nodes", String.join(":", n.labels()), rows(n.processedRows().orElse(0), n.totalRows().orElse(0)),
-                        n.createdNodes().orElse(0), n.createdConstraints().orElse(0), n.createdIndexes().orElse(0));
+                table.row(
+                        "nodes",
+                        String.join(":", n.labels()),
+                        rows(n.processedRows().orElse(0), n.totalRows().orElse(0)),
+                        n.createdNodes().orElse(0),
+                        n.createdConstraints().orElse(0),
+                        n.createdIndexes().orElse(0));
             }
             for (RelationshipProgress r : p.relationships()) {
-                table.row("relationships", r.type().orElse("?"),
+                table.row(
+                        "relationships",
+                        r.type().orElse("?"),
                         rows(r.processedRows().orElse(0), r.totalRows().orElse(0)),
-                        r.createdRelationships().orElse(0), r.createdConstraints().orElse(0),
+                        r.createdRelationships().orElse(0),
+                        r.createdConstraints().orElse(0),
                         r.createdIndexes().orElse(0));
             }
             if (!table.isEmpty()) {

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
  * ImportStatus: one import job's state, exit status and per-label progress. On the fake, without
  * {@code --job-id}, it first starts a demo job so there is something to show.
  */
-@Command(name = "ImportStatus", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
+@Command(
+        name = "ImportStatus",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
         description = "Shows an import job's status and progress (read-only).")
 public final class ImportStatus extends ExampleCommand {
     @Mixin
@@ -31,8 +34,8 @@ public final class ImportStatus extends ExampleCommand {
 
     @Override
     int run(ExampleEnvironment env, PrintWriter out) {
-        ImportJobs jobs = ImportJobs.create(env.aura(),
-                ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
+        ImportJobs jobs = ImportJobs.create(
+                env.aura(), ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
         String id = env.jobIdOrDemoJob(jobId, jobs, out);
         ImportReport.print(jobs.getWithProgress(id), out);
         return 0;

@@ -18,16 +18,25 @@ import picocli.CommandLine.Option;
  * on a large database. Read-only. Needs {@code NEO4J_URI} (or {@code NEO4J_INSTANCE_ID}),
  * {@code NEO4J_USERNAME} and {@code NEO4J_PASSWORD}; without them it says so in one line and exits 0.
  */
-@Command(name = "InvestigateData", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
+@Command(
+        name = "InvestigateData",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
         description = "Shows a Neo4j database's labels, relationship types, counts, property keys, indexes and "
                 + "constraints (read-only).")
 public final class InvestigateData extends ExampleCommand {
-    @Option(names = "--database", paramLabel = "NAME", defaultValue = Neo4jDatabases.DEFAULT_NAME,
+    @Option(
+            names = "--database",
+            paramLabel = "NAME",
+            defaultValue = Neo4jDatabases.DEFAULT_NAME,
             description = "Which configured database: default (NEO4J_URI / NEO4J_INSTANCE_ID) or a name from "
                     + "NEO4J_<NAME>_URI (default: ${DEFAULT-VALUE}).")
     String database;
 
-    @Option(names = "--sample-size", paramLabel = "N", defaultValue = "" + Neo4jDatabases.DEFAULT_SAMPLE_SIZE,
+    @Option(
+            names = "--sample-size",
+            paramLabel = "N",
+            defaultValue = "" + Neo4jDatabases.DEFAULT_SAMPLE_SIZE,
             description = "Nodes sampled per label for the property keys, 1 to 100000 (default: ${DEFAULT-VALUE}).")
     int sampleSize;
 
@@ -44,8 +53,8 @@ public final class InvestigateData extends ExampleCommand {
     int run(ExampleEnvironment env, PrintWriter out) {
         Optional<Neo4jDatabases> dbs = env.neo4j();
         if (dbs.isEmpty()) {
-            out.println(ExampleEnvironment.skipped("investigating the data (no Neo4j database configured)",
-                    ExampleEnvironment.NEO4J_VARIABLES));
+            out.println(ExampleEnvironment.skipped(
+                    "investigating the data (no Neo4j database configured)", ExampleEnvironment.NEO4J_VARIABLES));
             return 0;
         }
         DatabaseOverview o = dbs.get().investigate(database, sampleSize);
@@ -70,11 +79,17 @@ public final class InvestigateData extends ExampleCommand {
     }
 
     private static Table schema(List<SchemaItem> items, boolean withState) {
-        Table t = withState ? new Table("INDEX", "TYPE", "ON", "LABELS/TYPES", "PROPERTIES", "STATE")
+        Table t = withState
+                ? new Table("INDEX", "TYPE", "ON", "LABELS/TYPES", "PROPERTIES", "STATE")
                 : new Table("CONSTRAINT", "TYPE", "ON", "LABELS/TYPES", "PROPERTIES");
         for (SchemaItem i : items) {
-            t.row(i.name(), i.type(), i.entityType(), String.join(", ", i.labelsOrTypes()),
-                    String.join(", ", i.properties()), i.state().orElse(""));
+            t.row(
+                    i.name(),
+                    i.type(),
+                    i.entityType(),
+                    String.join(", ", i.labelsOrTypes()),
+                    String.join(", ", i.properties()),
+                    i.state().orElse(""));
         }
         return t;
     }

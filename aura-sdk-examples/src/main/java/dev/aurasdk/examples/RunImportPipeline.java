@@ -25,46 +25,67 @@ import picocli.CommandLine.Option;
  * listener logs an {@code ALERT} line when a step fails for good: that is where you would page
  * someone (Slack, PagerDuty...).
  */
-@Command(name = "RunImportPipeline", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
+@Command(
+        name = "RunImportPipeline",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
         description = "Runs an incremental, historical or hybrid import pipeline with retries and alerts.")
 public final class RunImportPipeline extends ExampleCommand {
     private static final Logger LOG = LoggerFactory.getLogger(RunImportPipeline.class);
 
     /** The three flows. */
-    enum Mode { incremental, historical, hybrid }
+    enum Mode {
+        incremental,
+        historical,
+        hybrid
+    }
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--mode", defaultValue = "incremental",
+    @Option(
+            names = "--mode",
+            defaultValue = "incremental",
             description = "incremental, historical or hybrid (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--instance-id", paramLabel = "ID",
+    @Option(
+            names = "--instance-id",
+            paramLabel = "ID",
             description = "Target instance id (default: AURA_INSTANCE_ID; the demo instance on the fake).")
     String instanceId;
 
-    @Option(names = "--model-id", paramLabel = "UUID",
+    @Option(
+            names = "--model-id",
+            paramLabel = "UUID",
             description = "Import model of an incremental step (repeatable; default: AURA_IMPORT_MODEL_ID).")
     List<String> modelIds = new ArrayList<>();
 
-    @Option(names = "--historical-model-id", paramLabel = "UUID",
+    @Option(
+            names = "--historical-model-id",
+            paramLabel = "UUID",
             description = "Import model of the historical bulk load (default: the first --model-id).")
     String historicalModelId;
 
-    @Option(names = "--overwrite-all-data",
+    @Option(
+            names = "--overwrite-all-data",
             description = "Confirm the historical bulk load, which OVERWRITES ALL DATA in the instance.")
     boolean overwriteAllData;
 
-    @Option(names = "--max-attempts", defaultValue = "3",
+    @Option(
+            names = "--max-attempts",
+            defaultValue = "3",
             description = "Attempts per step when its job fails (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--parallel", defaultValue = "1",
+    @Option(
+            names = "--parallel",
+            defaultValue = "1",
             description = "Incremental steps run at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--include-failing-demo-step",
+    @Option(
+            names = "--include-failing-demo-step",
             description = "On the fake: add a step whose model always fails, to see retries and the alert.")
     boolean includeFailingDemoStep;
 
@@ -84,8 +105,8 @@ public final class RunImportPipeline extends ExampleCommand {
             throw new ExampleEnvironment.UsageException("A " + mode + " pipeline runs a bulk import that "
                     + "overwrites all data in the instance: add --overwrite-all-data to confirm.");
         }
-        ImportJobs jobs = ImportJobs.create(env.aura(),
-                ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
+        ImportJobs jobs = ImportJobs.create(
+                env.aura(), ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
         String instance = env.instanceId(instanceId);
         List<String> models = new ArrayList<>(modelIds);
         if (models.isEmpty()) {
@@ -108,14 +129,23 @@ public final class RunImportPipeline extends ExampleCommand {
                 pipeline = ImportPipeline.incrementalSync(jobs, instance, incremental);
                 break;
         }
-        PipelineReport report = pipeline.maxAttempts(maxAttempts).maxConcurrency(parallel)
-                .continueOnFailure(true).listener(new Alerts(out)).build().run();
+        PipelineReport report = pipeline.maxAttempts(maxAttempts)
+                .maxConcurrency(parallel)
+                .continueOnFailure(true)
+                .listener(new Alerts(out))
+                .build()
+                .run();
 
         out.println();
         Table table = new Table("STEP", "OUTCOME", "ATTEMPTS", "JOB IDS", "ROWS", "SECONDS");
         for (StepReport step : report.steps()) {
-            table.row(step.name(), step.outcome(), step.attempts(), String.join(" ", step.jobIds()),
-                    step.rowsProcessed() + "/" + step.rowsTotal(), step.duration().toMillis() / 1000.0);
+            table.row(
+                    step.name(),
+                    step.outcome(),
+                    step.attempts(),
+                    String.join(" ", step.jobIds()),
+                    step.rowsProcessed() + "/" + step.rowsTotal(),
+                    step.duration().toMillis() / 1000.0);
         }
         table.print(out);
         out.println();
@@ -157,8 +187,8 @@ public final class RunImportPipeline extends ExampleCommand {
 
         @Override
         public void onStepFailure(StepReport report) {
-            String alert = "ALERT import step " + report.name() + " failed after " + report.attempts()
-                    + " attempt(s): " + report.failure().orElse(report.outcome().toString());
+            String alert = "ALERT import step " + report.name() + " failed after " + report.attempts() + " attempt(s): "
+                    + report.failure().orElse(report.outcome().toString());
             out.println(alert);
             out.flush();
             LOG.warn(alert); // e.g. slack.post(alert) or pagerDuty.trigger(alert)

@@ -7,7 +7,8 @@ import picocli.CommandLine.IVersionProvider;
 final class SdkVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"Aura SDK for Java " + UserAgent.sdkVersion() + " (Java "
-                + System.getProperty("java.version") + ")"};
+        return new String[] {
+            "Aura SDK for Java " + UserAgent.sdkVersion() + " (Java " + System.getProperty("java.version") + ")"
+        };
     }
 }

@@ -26,33 +26,46 @@ import picocli.CommandLine.Option;
  * in one line that it skipped the check. A bulk import overwrites all data in the instance, so it needs
  * {@code --bulk-overwrite-all-data}.
  */
-@Command(name = "TriggerImport", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
+@Command(
+        name = "TriggerImport",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
         description = "Creates an import job (online by default), optionally waits for it and verifies the counts "
                 + "in Neo4j.")
 public final class TriggerImport extends ExampleCommand {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model-id", paramLabel = "UUID",
+    @Option(
+            names = "--model-id",
+            paramLabel = "UUID",
             description = "Import model id (default: AURA_IMPORT_MODEL_ID; the demo model on the fake).")
     String modelId;
 
-    @Option(names = "--instance-id", paramLabel = "ID",
+    @Option(
+            names = "--instance-id",
+            paramLabel = "ID",
             description = "Target instance id (default: AURA_INSTANCE_ID; the demo instance on the fake).")
     String instanceId;
 
-    @Option(names = "--bulk-overwrite-all-data",
+    @Option(
+            names = "--bulk-overwrite-all-data",
             description = "Run a bulk import, which OVERWRITES ALL DATA in the instance.")
     boolean bulk;
 
     @Option(names = "--wait", description = "Wait for the job to finish, with a progress bar.")
     boolean await;
 
-    @Option(names = "--verify", description = "With --wait: then verify the counts in the Neo4j database "
-            + "(NEO4J_URI or NEO4J_INSTANCE_ID, NEO4J_USERNAME, NEO4J_PASSWORD); exit 1 on a mismatch.")
+    @Option(
+            names = "--verify",
+            description = "With --wait: then verify the counts in the Neo4j database "
+                    + "(NEO4J_URI or NEO4J_INSTANCE_ID, NEO4J_USERNAME, NEO4J_PASSWORD); exit 1 on a mismatch.")
     boolean verify;
 
-    @Option(names = "--database", paramLabel = "NAME", defaultValue = Neo4jDatabases.DEFAULT_NAME,
+    @Option(
+            names = "--database",
+            paramLabel = "NAME",
+            defaultValue = Neo4jDatabases.DEFAULT_NAME,
             description = "With --verify: the configured database the import writes to: default (NEO4J_URI / "
                     + "NEO4J_INSTANCE_ID) or a name from NEO4J_<NAME>_URI (default: ${DEFAULT-VALUE}).")
     String database;
@@ -69,8 +82,8 @@ public final class TriggerImport extends ExampleCommand {
     @Override
     int run(ExampleEnvironment env, PrintWriter out) {
         if (verify && !await) {
-            throw new ExampleEnvironment.UsageException("--verify needs --wait: the counts can be verified only "
-                    + "once the import has completed.");
+            throw new ExampleEnvironment.UsageException(
+                    "--verify needs --wait: the counts can be verified only " + "once the import has completed.");
         }
         env.requireWrites(common.allowWrites, "starts an import job");
         // read the database settings before starting the job: a half-configured database fails now, not after it
@@ -79,8 +92,8 @@ public final class TriggerImport extends ExampleCommand {
             throw new ExampleEnvironment.UsageException("--database " + database + ": no such Neo4j database is "
                     + "configured (configured: " + String.join(", ", dbs.get().names()) + ").");
         }
-        ImportJobs jobs = ImportJobs.create(env.aura(),
-                ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
+        ImportJobs jobs = ImportJobs.create(
+                env.aura(), ProjectRef.of(env.organizationId(common.organizationId), env.projectId(common.projectId)));
         CreateImportJob.Builder request = CreateImportJob.builder()
                 .importModelId(env.importModelId(modelId))
                 .instanceId(env.instanceId(instanceId));
@@ -106,7 +119,8 @@ public final class TriggerImport extends ExampleCommand {
     private int verify(Optional<Neo4jDatabases> dbs, ImportJob done, PrintWriter out) {
         out.println();
         if (dbs.isEmpty()) {
-            out.println(ExampleEnvironment.skipped("verifying the import in Neo4j (no Neo4j database configured)",
+            out.println(ExampleEnvironment.skipped(
+                    "verifying the import in Neo4j (no Neo4j database configured)",
                     ExampleEnvironment.NEO4J_VARIABLES));
             return 0;
         }
@@ -115,8 +129,8 @@ public final class TriggerImport extends ExampleCommand {
                 + dbs.get().uri(database).map(u -> " (" + u + ")").orElse("") + ":");
         Table table = new Table("CHECK", "KIND", "NAME", "EXPECTED", "FOUND");
         for (CountCheck c : v.checks()) {
-            table.row(c.status(), c.kind() == CountKind.NODE_LABEL ? "label" : "type", c.name(),
-                    c.expected(), c.found());
+            table.row(
+                    c.status(), c.kind() == CountKind.NODE_LABEL ? "label" : "type", c.name(), c.expected(), c.found());
         }
         table.print(out);
         out.println();
@@ -125,8 +139,8 @@ public final class TriggerImport extends ExampleCommand {
                     + v.elapsed().toMillis() + " ms)");
             return 0;
         }
-        out.println("Verdict: MISMATCH (" + v.mismatches().size() + " of " + v.checks().size()
-                + " checks differ)");
+        out.println("Verdict: MISMATCH (" + v.mismatches().size() + " of "
+                + v.checks().size() + " checks differ)");
         return 1;
     }
 

@@ -30,18 +30,25 @@ import picocli.CommandLine.Option;
  * {@code NEO4J_USERNAME}, {@code NEO4J_PASSWORD}) the Bolt check is one SKIP line. Exits 1 when any check
  * fails. Read-only.
  */
-@Command(name = "VerifySetup", mixinStandardHelpOptions = true, versionProvider = SdkVersion.class,
+@Command(
+        name = "VerifySetup",
+        mixinStandardHelpOptions = true,
+        versionProvider = SdkVersion.class,
         description = "Checks credentials, ids, API access and the Neo4j databases over Bolt; PASS/FAIL per "
                 + "check, exit 1 on any failure.")
 public final class VerifySetup extends ExampleCommand {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--instance-id", paramLabel = "ID",
+    @Option(
+            names = "--instance-id",
+            paramLabel = "ID",
             description = "Instance to check (default: AURA_INSTANCE_ID; the first instance of the project).")
     String instanceId;
 
-    @Option(names = "--model-id", paramLabel = "UUID",
+    @Option(
+            names = "--model-id",
+            paramLabel = "UUID",
             description = "Import model for the dry run (default: AURA_IMPORT_MODEL_ID; the demo model on the fake).")
     String modelId;
 
@@ -58,10 +65,12 @@ public final class VerifySetup extends ExampleCommand {
     int run(ExampleEnvironment env, PrintWriter out) {
         AuraClient aura = env.aura();
         Checklist checks = new Checklist();
-        checks.check("environment", () -> env.isFake()
-                ? "credentials not set: running against the built-in fake"
-                : AuraCredentials.ENV_CLIENT_ID + " and " + AuraCredentials.ENV_CLIENT_SECRET + " set, API at "
-                        + aura.baseUrl());
+        checks.check(
+                "environment",
+                () -> env.isFake()
+                        ? "credentials not set: running against the built-in fake"
+                        : AuraCredentials.ENV_CLIENT_ID + " and " + AuraCredentials.ENV_CLIENT_SECRET + " set, API at "
+                                + aura.baseUrl());
         for (HealthCheckResult r : aura.healthCheck().checks()) {
             if (r.ok()) {
                 checks.check(r.name(), () -> r.detail().orElse(""));
@@ -84,8 +93,8 @@ public final class VerifySetup extends ExampleCommand {
                 return chosen[0] = given.get();
             }
             if (instances.isEmpty()) {
-                throw new ExampleEnvironment.UsageException(ExampleEnvironment.missing("AURA_INSTANCE_ID",
-                        "--instance-id", ExampleEnvironment.FIND_AURA_IDS));
+                throw new ExampleEnvironment.UsageException(ExampleEnvironment.missing(
+                        "AURA_INSTANCE_ID", "--instance-id", ExampleEnvironment.FIND_AURA_IDS));
             }
             chosen[0] = instances.get(0).id();
             return chosen[0] + " (the first listed; set AURA_INSTANCE_ID to choose)";
@@ -95,15 +104,18 @@ public final class VerifySetup extends ExampleCommand {
 
         if (orgId.isPresent() && projectId.isPresent()) {
             checks.check("import API reachable", () -> {
-                String project = aura.organizations().project(orgId.get(), projectId.get()).name();
+                String project = aura.organizations()
+                        .project(orgId.get(), projectId.get())
+                        .name();
                 return "organization " + orgId.get() + ", project " + project;
             });
         } else {
             checks.skip("import API reachable", "needs the organization and project ids (see above)");
         }
         if (target.isPresent()) {
-            checks.check("list GraphQL Data APIs", () ->
-                    GraphQLDataApis.create(aura).list(target.get()).size() + " Data API(s) on " + target.get());
+            checks.check(
+                    "list GraphQL Data APIs",
+                    () -> GraphQLDataApis.create(aura).list(target.get()).size() + " Data API(s) on " + target.get());
         } else {
             checks.skip("list GraphQL Data APIs", "needs an instance id (see above)");
         }
@@ -111,12 +123,16 @@ public final class VerifySetup extends ExampleCommand {
             checks.check("import dry run", () -> {
                 ImportJobs jobs = ImportJobs.create(aura, ProjectRef.of(orgId.get(), projectId.get()));
                 PreflightReport report = jobs.validate(CreateImportJob.builder()
-                        .importModelId(model.get()).instanceId(target.get()).build());
+                        .importModelId(model.get())
+                        .instanceId(target.get())
+                        .build());
                 if (!report.ok()) {
                     throw new IllegalStateException(report.failures().stream()
-                            .map(c -> c.name() + ": " + c.detail()).collect(Collectors.joining("; ")));
+                            .map(c -> c.name() + ": " + c.detail())
+                            .collect(Collectors.joining("; ")));
                 }
-                return "instance " + target.get() + " ready for import (" + report.warnings().size() + " warning(s))";
+                return "instance " + target.get() + " ready for import ("
+                        + report.warnings().size() + " warning(s))";
             });
         } else {
             checks.skip("import dry run", "needs the organization, project, instance and import model ids (see above)");
@@ -140,13 +156,24 @@ public final class VerifySetup extends ExampleCommand {
         }
         for (String name : dbs.get().names()) {
             DatabaseHealth h = dbs.get().healthCheck(name);
-            String where = h.uri().orElse(h.instanceId().map(id -> "instance " + id).orElse("?"));
+            String where =
+                    h.uri().orElse(h.instanceId().map(id -> "instance " + id).orElse("?"));
             if (h.reachable()) {
-                checks.record("bolt " + name, true, h.latency().toMillis(), "Neo4j " + h.serverVersion().orElse("?")
-                        + " " + h.edition().orElse("?") + ", database " + h.database().orElse("?") + ", " + where);
+                checks.record(
+                        "bolt " + name,
+                        true,
+                        h.latency().toMillis(),
+                        "Neo4j " + h.serverVersion().orElse("?") + " "
+                                + h.edition().orElse("?") + ", database "
+                                + h.database().orElse("?") + ", " + where);
             } else {
-                checks.record("bolt " + name, false, h.latency().toMillis(),
-                        h.error().map(String::strip).map(m -> m.replaceAll("\\s*\\R\\s*", " "))
+                checks.record(
+                        "bolt " + name,
+                        false,
+                        h.latency().toMillis(),
+                        h.error()
+                                .map(String::strip)
+                                .map(m -> m.replaceAll("\\s*\\R\\s*", " "))
                                 .orElse("unreachable at " + where));
             }
         }

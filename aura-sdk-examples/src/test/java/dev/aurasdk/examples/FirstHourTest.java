@@ -45,15 +45,19 @@ class FirstHourTest {
 
     static dev.aurasdk.testkit.FakeAuraServer standaloneFake() {
         // MANUAL: jobs stay where they are, so the cancellation at the end of a chain always finds a live job
-        return dev.aurasdk.testkit.FakeAuraServer.builder().stepMode(StepMode.MANUAL).build().start();
+        return dev.aurasdk.testkit.FakeAuraServer.builder()
+                .stepMode(StepMode.MANUAL)
+                .build()
+                .start();
     }
 
     @Test
     void aClientIdWithoutASecretIsAnErrorNamingTheSecretNotTheFake() {
         Run r = run(new FindAuraIds(), Map.of("AURA_API_CLIENT_ID", "my-client-id"));
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).containsExactly("error: AURA_API_CLIENT_ID is set but AURA_API_CLIENT_SECRET is "
-                + "not: set AURA_API_CLIENT_SECRET too, or unset both to run against the built-in fake.");
+        assertThat(r.err().lines())
+                .containsExactly("error: AURA_API_CLIENT_ID is set but AURA_API_CLIENT_SECRET is "
+                        + "not: set AURA_API_CLIENT_SECRET too, or unset both to run against the built-in fake.");
         assertThat(r.out()).doesNotContain("built-in fake");
     }
 
@@ -61,7 +65,10 @@ class FirstHourTest {
     void aSecretWithoutAClientIdIsAnErrorNamingTheClientId() {
         Run r = run(new QuickStart(), Map.of("AURA_API_CLIENT_SECRET", "my-client-secret"));
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).hasSize(1).first().asString()
+        assertThat(r.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("error: AURA_API_CLIENT_SECRET is set but AURA_API_CLIENT_ID is not");
         assertThat(r.out()).doesNotContain("built-in fake");
     }
@@ -70,7 +77,10 @@ class FirstHourTest {
     void aBaseUrlWithoutCredentialsIsAnErrorRatherThanTheBuiltInFake() {
         Run r = run(new ImportStatus(), Map.of("AURA_BASE_URL", "http://127.0.0.1:8089"));
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).hasSize(1).first().asString()
+        assertThat(r.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .contains("AURA_BASE_URL is set but AURA_API_CLIENT_ID and AURA_API_CLIENT_SECRET are not");
         assertThat(r.out()).doesNotContain("built-in fake");
     }
@@ -88,19 +98,26 @@ class FirstHourTest {
             assertThat(created.find()).as(trigger.out()).isTrue();
             String jobId = created.group(1);
 
-            List<String> advice = trigger.out().lines().filter(l -> l.matches("(Follow|Cancel) it with: .*"))
-                    .map(l -> l.substring(l.indexOf(": ") + 2)).collect(java.util.stream.Collectors.toList());
+            List<String> advice = trigger.out()
+                    .lines()
+                    .filter(l -> l.matches("(Follow|Cancel) it with: .*"))
+                    .map(l -> l.substring(l.indexOf(": ") + 2))
+                    .collect(java.util.stream.Collectors.toList());
             assertThat(advice).containsExactly("ImportStatus --job-id " + jobId, "CancelImport --job-id " + jobId);
             for (String command : advice) {
                 String[] words = command.split(" ");
                 ExampleCommand program = (ExampleCommand) Class.forName("dev.aurasdk.examples." + words[0])
-                        .getDeclaredConstructor().newInstance();
+                        .getDeclaredConstructor()
+                        .newInstance();
                 Run followUp = run(program, env, Arrays.copyOfRange(words, 1, words.length));
-                assertThat(followUp.exitCode()).as(command + "\n" + followUp.out() + followUp.err()).isZero();
+                assertThat(followUp.exitCode())
+                        .as(command + "\n" + followUp.out() + followUp.err())
+                        .isZero();
                 assertThat(followUp.out()).as(command).contains("job " + jobId).doesNotContain("demo job");
             }
             assertThat(fake.journal().count("GET", ".*/import/jobs/" + jobId)).isGreaterThanOrEqualTo(2);
-            assertThat(fake.journal().count("POST", ".*/import/jobs/" + jobId + "/cancellation")).isEqualTo(1);
+            assertThat(fake.journal().count("POST", ".*/import/jobs/" + jobId + "/cancellation"))
+                    .isEqualTo(1);
             Run status = run(new ImportStatus(), env, "--job-id", jobId);
             assertThat(status.out()).contains("Cancelled");
         }
@@ -110,7 +127,8 @@ class FirstHourTest {
     void onTheBuiltInFakeTriggerImportGivesNoAdviceThatCannotWork() {
         Run r = run(new TriggerImport());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).doesNotContain("ImportStatus --job-id", "CancelImport --job-id")
+        assertThat(r.out())
+                .doesNotContain("ImportStatus --job-id", "CancelImport --job-id")
                 .contains("start FakeAuraServer, set the variables it prints");
     }
 
@@ -149,15 +167,16 @@ class FirstHourTest {
     @Test
     void aSkipLineSaysWhichVariablesEnableTheCheck() {
         Checklist checks = new Checklist();
-        ExampleEnvironment env = ExampleEnvironment.open(Map.of(), new java.util.Properties(),
-                new PrintWriter(new StringWriter()));
+        ExampleEnvironment env =
+                ExampleEnvironment.open(Map.of(), new java.util.Properties(), new PrintWriter(new StringWriter()));
         try {
-            assertThat(checks.skipUnlessSet(env, "bolt connection", "NEO4J_URI", "NEO4J_PASSWORD")).isFalse();
+            assertThat(checks.skipUnlessSet(env, "bolt connection", "NEO4J_URI", "NEO4J_PASSWORD"))
+                    .isFalse();
             assertThat(checks.check("ok", () -> "fine")).isTrue();
             StringWriter out = new StringWriter();
             assertThat(checks.print(new PrintWriter(out))).isZero();
-            assertThat(out.toString()).containsPattern(
-                    "SKIP\\s+bolt connection\\s+skipped: set NEO4J_URI and NEO4J_PASSWORD to enable")
+            assertThat(out.toString())
+                    .containsPattern("SKIP\\s+bolt connection\\s+skipped: set NEO4J_URI and NEO4J_PASSWORD to enable")
                     .contains("All 1 checks passed (1 skipped).");
             assertThat(ExampleEnvironment.skipped("the Bolt checks", "NEO4J_URI"))
                     .isEqualTo("skipped: the Bolt checks (set NEO4J_URI to enable)");
@@ -181,7 +200,10 @@ class FirstHourTest {
     void fakeAuraServerWithAPortThatIsNotANumberIsOneLineAndExitTwo() {
         Run r = execute(new FakeAuraServer(), "--port", "abc");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).hasSize(1).first().asString()
+        assertThat(r.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("error: Invalid value for option '--port': 'abc' is not an int")
                 .endsWith("(FakeAuraServer --help lists the options)");
     }
@@ -195,12 +217,16 @@ class FirstHourTest {
 
     @Test
     void fakeAuraServerOnABusyPortIsOneLineAndExitTwo() {
-        try (dev.aurasdk.testkit.FakeAuraServer busy = dev.aurasdk.testkit.FakeAuraServer.create().start()) {
+        try (dev.aurasdk.testkit.FakeAuraServer busy =
+                dev.aurasdk.testkit.FakeAuraServer.create().start()) {
             FakeAuraServer program = new FakeAuraServer();
             program.stop = new CountDownLatch(0);
             Run r = execute(program, "--port", String.valueOf(busy.port()));
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err().lines()).hasSize(1).first().asString()
+            assertThat(r.err().lines())
+                    .hasSize(1)
+                    .first()
+                    .asString()
                     .startsWith("error: port " + busy.port() + " is already in use");
         }
     }
@@ -212,19 +238,32 @@ class FirstHourTest {
         Run r = execute(program, "--port", "0");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines()).allMatch(l -> l.startsWith("export ") || l.startsWith("#"));
-        assertThat(exportsOf(r.out()).keySet()).containsExactlyInAnyOrder("AURA_BASE_URL", "AURA_AUTH_URL",
-                "AURA_API_CLIENT_ID", "AURA_API_CLIENT_SECRET", "AURA_ORGANIZATION_ID", "AURA_PROJECT_ID",
-                "AURA_INSTANCE_ID", "AURA_IMPORT_MODEL_ID", "AURA_JWKS_URL", "AURA_INSTANCE_USERNAME",
-                "AURA_INSTANCE_PASSWORD");
+        assertThat(exportsOf(r.out()).keySet())
+                .containsExactlyInAnyOrder(
+                        "AURA_BASE_URL",
+                        "AURA_AUTH_URL",
+                        "AURA_API_CLIENT_ID",
+                        "AURA_API_CLIENT_SECRET",
+                        "AURA_ORGANIZATION_ID",
+                        "AURA_PROJECT_ID",
+                        "AURA_INSTANCE_ID",
+                        "AURA_IMPORT_MODEL_ID",
+                        "AURA_JWKS_URL",
+                        "AURA_INSTANCE_USERNAME",
+                        "AURA_INSTANCE_PASSWORD");
     }
 
     /** The snapshots of one demo job, as an await hands them to a listener. */
     static List<ImportJob> snapshotsOfADemoJob() {
-        try (dev.aurasdk.testkit.FakeAuraServer fake = dev.aurasdk.testkit.FakeAuraServer.create().start();
+        try (dev.aurasdk.testkit.FakeAuraServer fake =
+                        dev.aurasdk.testkit.FakeAuraServer.create().start();
                 dev.aurasdk.core.AuraClient aura = fake.clientBuilder().build()) {
             ImportJobs jobs = ImportJobs.create(aura, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
-            String id = jobs.create(CreateImportJob.builder().importModelId(DemoWorld.IMPORT_MODEL_ID)
-                    .instanceId(DemoWorld.INSTANCE_ID).build()).id();
+            String id = jobs.create(CreateImportJob.builder()
+                            .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                            .instanceId(DemoWorld.INSTANCE_ID)
+                            .build())
+                    .id();
             List<ImportJob> snapshots = new ArrayList<>();
             jobs.awaitCompletion(id, snapshots::add);
             return snapshots;
@@ -246,7 +285,8 @@ class FirstHourTest {
         }
         List<String> printed = lines.toString().lines().collect(java.util.stream.Collectors.toList());
         assertThat(printed).hasSizeGreaterThan(1);
-        assertThat(printed).allSatisfy(l -> assertThat(l).hasSize(ImportProgressBar.WIDTH).startsWith("import ["));
+        assertThat(printed)
+                .allSatisfy(l -> assertThat(l).hasSize(ImportProgressBar.WIDTH).startsWith("import ["));
         assertThat(printed.stream().filter(l -> l.contains("100%"))).hasSize(1);
         assertThat(printed.get(printed.size() - 1)).contains("] 100% Completed");
 
@@ -257,15 +297,20 @@ class FirstHourTest {
         }
         String drawn = terminal.toString();
         assertThat(drawn).endsWith(System.lineSeparator()).startsWith("\r");
-        assertThat(Arrays.stream(drawn.substring(1, drawn.length() - System.lineSeparator().length()).split("\r")))
+        assertThat(Arrays.stream(drawn.substring(
+                                1, drawn.length() - System.lineSeparator().length())
+                        .split("\r")))
                 .allSatisfy(f -> assertThat(f).hasSize(ImportProgressBar.WIDTH))
-                .filteredOn(f -> f.contains("100%")).hasSize(1);
+                .filteredOn(f -> f.contains("100%"))
+                .hasSize(1);
     }
 
     @Test
     void aLongMessageIsCutToTheSameWidth() {
         ImportProgressBar bar = new ImportProgressBar("import", new PrintWriter(new StringWriter()), false);
-        assertThat(bar.render(7, "x".repeat(200))).hasSize(ImportProgressBar.WIDTH).endsWith("...");
+        assertThat(bar.render(7, "x".repeat(200)))
+                .hasSize(ImportProgressBar.WIDTH)
+                .endsWith("...");
         assertThat(bar.render(100, "")).hasSize(ImportProgressBar.WIDTH);
     }
 }

@@ -59,16 +59,34 @@ class Neo4jExamplesTest {
 
     /** An instance of the built-in fake whose imports write to the harness, and a small model for it. */
     static void linkInstance(dev.aurasdk.testkit.FakeAuraServer fake, LinkedDatabase linked) {
-        fake.seed().instance(FakeInstance.of(LINKED_INSTANCE, DemoWorld.PROJECT_ID).name("linked").linkedTo(linked))
-                .importModel(FakeImportModel.of(MODEL).name("Shop").node("Customer", 40).node("Product", 15)
+        fake.seed()
+                .instance(FakeInstance.of(LINKED_INSTANCE, DemoWorld.PROJECT_ID)
+                        .name("linked")
+                        .linkedTo(linked))
+                .importModel(FakeImportModel.of(MODEL)
+                        .name("Shop")
+                        .node("Customer", 40)
+                        .node("Product", 15)
                         .relationship("BOUGHT", 60));
     }
 
     static Run triggerImportWithVerify(LinkedDatabase linked) {
         TriggerImport program = new TriggerImport();
         program.seedFake = fake -> linkInstance(fake, linked);
-        return run(program, Map.of("NEO4J_INSTANCE_ID", LINKED_INSTANCE, "NEO4J_USERNAME", Harness.USER,
-                "NEO4J_PASSWORD", Harness.PASSWORD), "--wait", "--verify", "--model-id", MODEL, "--instance-id",
+        return run(
+                program,
+                Map.of(
+                        "NEO4J_INSTANCE_ID",
+                        LINKED_INSTANCE,
+                        "NEO4J_USERNAME",
+                        Harness.USER,
+                        "NEO4J_PASSWORD",
+                        Harness.PASSWORD),
+                "--wait",
+                "--verify",
+                "--model-id",
+                MODEL,
+                "--instance-id",
                 LINKED_INSTANCE);
     }
 
@@ -87,16 +105,20 @@ class Neo4jExamplesTest {
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Database 'default' (neo4j at " + neo.uri() + "): 6 nodes, 3 relationships (");
-        assertThat(table(r.out(), "Labels")).containsExactly(
-                List.of("Film Noir", "1", "year"), List.of("Movie", "2", "title"),
-                List.of("Person", "3", "born, name"));
-        assertThat(table(r.out(), "Relationship types")).containsExactly(List.of("ACTED_IN", "2"),
-                List.of("FOLLOWS", "1"));
-        assertThat(table(r.out(), "Indexes")).filteredOn(row -> !row.get(1).equals("LOOKUP")).containsExactly(
-                List.of("movie_title", "RANGE", "NODE", "Movie", "title", "ONLINE"),
-                List.of("person_name", "RANGE", "NODE", "Person", "name", "ONLINE"));
-        assertThat(table(r.out(), "Constraints")).containsExactly(
-                List.of("movie_title", "UNIQUENESS", "NODE", "Movie", "title"));
+        assertThat(table(r.out(), "Labels"))
+                .containsExactly(
+                        List.of("Film Noir", "1", "year"),
+                        List.of("Movie", "2", "title"),
+                        List.of("Person", "3", "born, name"));
+        assertThat(table(r.out(), "Relationship types"))
+                .containsExactly(List.of("ACTED_IN", "2"), List.of("FOLLOWS", "1"));
+        assertThat(table(r.out(), "Indexes"))
+                .filteredOn(row -> !row.get(1).equals("LOOKUP"))
+                .containsExactly(
+                        List.of("movie_title", "RANGE", "NODE", "Movie", "title", "ONLINE"),
+                        List.of("person_name", "RANGE", "NODE", "Person", "name", "ONLINE"));
+        assertThat(table(r.out(), "Constraints"))
+                .containsExactly(List.of("movie_title", "UNIQUENESS", "NODE", "Movie", "title"));
         assertThat(r.out()).contains("PROPERTY KEYS (sample of 100)");
     }
 
@@ -107,8 +129,12 @@ class Neo4jExamplesTest {
         Run r = run(new InvestigateData(), database(Harness.PASSWORD), "--sample-size", "5");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains(": 0 nodes, 0 relationships (", "Labels: none", "Relationship types: none",
-                "Constraints: none");
+        assertThat(r.out())
+                .contains(
+                        ": 0 nodes, 0 relationships (",
+                        "Labels: none",
+                        "Relationship types: none",
+                        "Constraints: none");
     }
 
     @Test
@@ -118,11 +144,13 @@ class Neo4jExamplesTest {
         Run r = triggerImportWithVerify(new Neo4jLinkedDatabase(neo.uri(), neo.admin()));
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("Completed/Success", "in database 'default' (" + neo.uri() + "):")
+        assertThat(r.out())
+                .contains("Completed/Success", "in database 'default' (" + neo.uri() + "):")
                 .containsPattern("\\n\\s*OK\\s+label\\s+Customer\\s+40\\s+40\\n")
                 .containsPattern("\\n\\s*OK\\s+label\\s+Product\\s+15\\s+15\\n")
                 .containsPattern("\\n\\s*OK\\s+type\\s+BOUGHT\\s+60\\s+60\\n")
-                .contains("Verdict: OK (3 checks").doesNotContain("MISMATCH");
+                .contains("Verdict: OK (3 checks")
+                .doesNotContain("MISMATCH");
         assertThat(neo.count("MATCH (c:Customer) RETURN count(c)")).isEqualTo(40);
     }
 
@@ -146,7 +174,8 @@ class Neo4jExamplesTest {
         Run r = triggerImportWithVerify(lossy);
 
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("\\n\\s*MISMATCH\\s+label\\s+Product\\s+15\\s+11\\n")
+        assertThat(r.out())
+                .containsPattern("\\n\\s*MISMATCH\\s+label\\s+Product\\s+15\\s+11\\n")
                 .containsPattern("\\n\\s*OK\\s+label\\s+Customer\\s+40\\s+40\\n")
                 .contains("Verdict: MISMATCH (");
         assertThat(r.err()).isEmpty();
@@ -161,7 +190,9 @@ class Neo4jExamplesTest {
         Run r = run(new VerifySetup(), env);
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("PASS\\s+token").containsPattern("PASS\\s+import dry run")
+        assertThat(r.out())
+                .containsPattern("PASS\\s+token")
+                .containsPattern("PASS\\s+import dry run")
                 .containsPattern("PASS\\s+bolt default\\s+\\d+\\s+Neo4j 5\\.26\\.\\S+ (community|enterprise), "
                         + "database neo4j, " + java.util.regex.Pattern.quote(neo.uri()))
                 .containsPattern("FAIL\\s+bolt other\\s+\\d+\\s+Neo4j database 'other' at .* refused the "
@@ -174,13 +205,19 @@ class Neo4jExamplesTest {
     void aDatabaseFailureIsOneLineWithExitOneAndAnUnknownDatabaseNameOneLineWithExitTwo() {
         Run wrong = run(new InvestigateData(), database(Harness.WRONG_PASSWORD));
         assertThat(wrong.exitCode()).isEqualTo(1);
-        assertThat(wrong.err().lines()).hasSize(1).first().asString().startsWith("FAILED: ").contains("'default'");
-        assertThat(wrong.err()).contains("refused the credentials")
+        assertThat(wrong.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith("FAILED: ")
+                .contains("'default'");
+        assertThat(wrong.err())
+                .contains("refused the credentials")
                 .doesNotContain(Harness.WRONG_PASSWORD, "org.neo4j", "\tat ");
 
         Run unknown = run(new InvestigateData(), database(Harness.PASSWORD), "--database", "orders");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().lines()).containsExactly(
-                "error: no Neo4j database named 'orders' is registered (known: default)");
+        assertThat(unknown.err().lines())
+                .containsExactly("error: no Neo4j database named 'orders' is registered (known: default)");
     }
 }

@@ -56,9 +56,16 @@ class ReadmeSnippetsTest {
     void importsAndWaits(FakeAuraServer server) {
         try (AuraClient aura = server.clientBuilder().build()) {
             ImportJobs jobs = ImportJobs.create(aura, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
-            server.fault().next(1).matching("POST", ".*/import/jobs").retryAfter(Duration.ofSeconds(2)).respond(429);
+            server.fault()
+                    .next(1)
+                    .matching("POST", ".*/import/jobs")
+                    .retryAfter(Duration.ofSeconds(2))
+                    .respond(429);
             String id = jobs.create(CreateImportJob.builder()
-                    .importModelId(DemoWorld.IMPORT_MODEL_ID).instanceId(DemoWorld.INSTANCE_ID).build()).id();
+                            .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                            .instanceId(DemoWorld.INSTANCE_ID)
+                            .build())
+                    .id();
             assertThat(jobs.awaitCompletion(id).succeeded()).isTrue();
             assertThat(server.journal().count("POST", ".*/import/jobs")).isEqualTo(2);
         }
@@ -69,27 +76,36 @@ class ReadmeSnippetsTest {
         try (AuraClient aura = server.clientBuilder().build()) {
             String instanceId = DemoWorld.INSTANCE_ID;
             GraphQLDataApis apis = GraphQLDataApis.create(aura);
-            CreatedGraphQLDataApi api = apis.create(instanceId, CreateGraphQLDataApi.builder()
-                    .name("restaurants")
-                    .typeDefinitions(TypeDefinitions.fromClasspath("/schema/restaurants-multitenant.graphql"))
-                    .instanceCredentials(InstanceCredentials.of("neo4j", "instance-password-for-readme"))
-                    .addAuthProviders(AuthProviderSpec.jwks("end-users", "https://idp.example.com/.well-known/jwks.json"))
-                    .addAuthProviders(AuthProviderSpec.apiKey("server"))
-                    .build());
+            CreatedGraphQLDataApi api = apis.create(
+                    instanceId,
+                    CreateGraphQLDataApi.builder()
+                            .name("restaurants")
+                            .typeDefinitions(TypeDefinitions.fromClasspath("/schema/restaurants-multitenant.graphql"))
+                            .instanceCredentials(InstanceCredentials.of("neo4j", "instance-password-for-readme"))
+                            .addAuthProviders(
+                                    AuthProviderSpec.jwks("end-users", "https://idp.example.com/.well-known/jwks.json"))
+                            .addAuthProviders(AuthProviderSpec.apiKey("server"))
+                            .build());
             String key = api.apiKey("server").orElseThrow();
             apis.awaitReady(instanceId, api.id());
             apis.cors(instanceId, api.id()).allow("https://app.example.com");
             String oldProviderId = api.authenticationProviders().stream()
-                    .filter(p -> p.name().equals("server")).findFirst().orElseThrow().id();
+                    .filter(p -> p.name().equals("server"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             ApiKeyRotation rotation = apis.authProviders(instanceId, api.id())
                     .rotateApiKey(oldProviderId, "server-2026-12", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
             String newKey = rotation.newKey();
             assertThat(newKey).isNotEqualTo(key);
             assertThat(rotation.oldProvider().id()).isEqualTo(oldProviderId);
-            assertThat(apis.authProviders(instanceId, api.id()).list()).extracting(p -> p.name())
+            assertThat(apis.authProviders(instanceId, api.id()).list())
+                    .extracting(p -> p.name())
                     .contains("server", "server-2026-12");
-            JsonNode data = GraphQLEndpoint.withApiKey(apis.get(instanceId, api.id()).url().orElseThrow(), key)
-                    .execute("query { restaurants { name } }").dataOrThrow();
+            JsonNode data = GraphQLEndpoint.withApiKey(
+                            apis.get(instanceId, api.id()).url().orElseThrow(), key)
+                    .execute("query { restaurants { name } }")
+                    .dataOrThrow();
             assertThat(data.toString()).contains("api-key");
         }
         assertReadmeContains("""
@@ -104,12 +120,17 @@ class ReadmeSnippetsTest {
     void rawHttpSnippetWorksOnTheFakeAsWritten(FakeAuraServer server) {
         try (AuraClient aura = server.clientBuilder().build()) {
             String instanceId = DemoWorld.INSTANCE_ID;
-            ApiResponse<JsonNode> r = aura.http().send(
-                    ApiRequest.get(ApiVersion.V1).path("instances").id("instanceId", instanceId).build(),
-                    JsonNode.class);
-            String connectionUrl = r.data().path("connection_url").asText();   // data(): Aura's "data" member
+            ApiResponse<JsonNode> r = aura.http()
+                    .send(
+                            ApiRequest.get(ApiVersion.V1)
+                                    .path("instances")
+                                    .id("instanceId", instanceId)
+                                    .build(),
+                            JsonNode.class);
+            String connectionUrl = r.data().path("connection_url").asText(); // data(): Aura's "data" member
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(connectionUrl).isEqualTo(aura.instances().get(instanceId).connectionUrl().orElseThrow());
+            assertThat(connectionUrl)
+                    .isEqualTo(aura.instances().get(instanceId).connectionUrl().orElseThrow());
             assertThat(connectionUrl).startsWith("neo4j+s://");
         }
         assertReadmeContains("""
@@ -155,17 +176,31 @@ class ReadmeSnippetsTest {
         String table = readme.substring(readme.indexOf("## Clients and their methods"));
         table = table.substring(0, table.indexOf("\n## ", 5));
         List<String> rows = table.lines().filter(l -> l.startsWith("| `")).collect(Collectors.toList());
-        List<Class<?>> clients = List.of(AuraClient.class, Tenants.class, Organizations.class, Instances.class,
-                AuraHttp.class, Waiter.class, ImportJobs.class, ImportPipeline.class, GraphQLDataApis.class,
-                AuthProviders.class, CorsOrigins.class, GraphQLEndpoint.class);
-        assertThat(rows).extracting(r -> r.substring(3, r.indexOf('`', 3)))
-                .containsExactlyElementsOf(clients.stream().map(Class::getSimpleName).collect(Collectors.toList()));
+        List<Class<?>> clients = List.of(
+                AuraClient.class,
+                Tenants.class,
+                Organizations.class,
+                Instances.class,
+                AuraHttp.class,
+                Waiter.class,
+                ImportJobs.class,
+                ImportPipeline.class,
+                GraphQLDataApis.class,
+                AuthProviders.class,
+                CorsOrigins.class,
+                GraphQLEndpoint.class);
+        assertThat(rows)
+                .extracting(r -> r.substring(3, r.indexOf('`', 3)))
+                .containsExactlyElementsOf(
+                        clients.stream().map(Class::getSimpleName).collect(Collectors.toList()));
         for (int i = 0; i < clients.size(); i++) {
             String row = rows.get(i);
             for (Method method : clients.get(i).getMethods()) {
-                if (method.getDeclaringClass() != Object.class && !method.isSynthetic()
+                if (method.getDeclaringClass() != Object.class
+                        && !method.isSynthetic()
                         && !method.getName().equals("toString")) {
-                    assertThat(row).as(clients.get(i).getSimpleName() + "." + method.getName())
+                    assertThat(row)
+                            .as(clients.get(i).getSimpleName() + "." + method.getName())
                             .contains(method.getName() + "(");
                 }
             }
@@ -175,23 +210,33 @@ class ReadmeSnippetsTest {
     @Test
     void theReadmeSaysWhatANewUserAsksInTheFirstHour() throws IOException {
         String readme = readme().replaceAll("\\s+", " ");
-        assertThat(readme).contains(
-                "**Using** the libraries needs Java 11 or later; **building** this repository needs JDK 17 or later",
-                "Without one, SLF4J prints three warning lines",
-                "Aura has **no endpoint that lists import jobs**",
-                "`mvn -B -ntp -pl aura-sdk-core javadoc:javadoc`",
-                "the API cannot list import models: open the model in the Aura console, its id is the last part of "
-                        + "the URL, `.../tools/import/model/<id>`",
-                "-Dexample=FakeAuraServer", "paste the `export AURA_...` lines",
-                "-Dexample=ImportStatus -Dexec.args=\"--job-id <id>\"",
-                "-Dexample=CancelImport -Dexec.args=\"--job-id <id>\"");
+        assertThat(readme)
+                .contains(
+                        "**Using** the libraries needs Java 11 or later; **building** this repository needs JDK 17 or later",
+                        "Without one, SLF4J prints three warning lines",
+                        "Aura has **no endpoint that lists import jobs**",
+                        "`mvn -B -ntp -pl aura-sdk-core javadoc:javadoc`",
+                        "the API cannot list import models: open the model in the Aura console, its id is the last part of "
+                                + "the URL, `.../tools/import/model/<id>`",
+                        "-Dexample=FakeAuraServer",
+                        "paste the `export AURA_...` lines",
+                        "-Dexample=ImportStatus -Dexec.args=\"--job-id <id>\"",
+                        "-Dexample=CancelImport -Dexec.args=\"--job-id <id>\"");
     }
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (static )?([\\w.]+);$");
     private static final Pattern TYPE = Pattern.compile("\\b([A-Z][a-z]\\w*)\\b");
-    private static final List<String> PACKAGES = List.of("dev.aurasdk.core", "dev.aurasdk.core.http",
-            "dev.aurasdk.core.model", "dev.aurasdk.core.wait", "dev.aurasdk.core.auth", "dev.aurasdk.imports",
-            "dev.aurasdk.graphql", "dev.aurasdk.testkit", "com.fasterxml.jackson.databind", "org.junit.jupiter.api",
+    private static final List<String> PACKAGES = List.of(
+            "dev.aurasdk.core",
+            "dev.aurasdk.core.http",
+            "dev.aurasdk.core.model",
+            "dev.aurasdk.core.wait",
+            "dev.aurasdk.core.auth",
+            "dev.aurasdk.imports",
+            "dev.aurasdk.graphql",
+            "dev.aurasdk.testkit",
+            "com.fasterxml.jackson.databind",
+            "org.junit.jupiter.api",
             "org.junit.jupiter.api.extension");
 
     private static boolean sdkType(String simpleName) {

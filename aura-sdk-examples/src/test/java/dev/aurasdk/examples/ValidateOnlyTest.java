@@ -24,7 +24,8 @@ class ValidateOnlyTest {
 
     @BeforeAll
     static void installTheLibraryOnce() {
-        SchemaValidator validator = SchemaValidator.builder().installInto(PACKAGES).build();
+        SchemaValidator validator =
+                SchemaValidator.builder().installInto(PACKAGES).build();
         assertThat(validator.unavailableReason()).isEmpty();
     }
 
@@ -38,7 +39,9 @@ class ValidateOnlyTest {
     void theShippedSchemaIsValidAndNothingIsSentToAura() {
         Run r = validate(NO_USABLE_AURA, "--validate-only");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out().lines()).singleElement().asString()
+        assertThat(r.out().lines())
+                .singleElement()
+                .asString()
                 .startsWith("OK: the shipped schema (schema/restaurants-multitenant.graphql) is valid on the Neo4j "
                         + "GraphQL Library " + SchemaValidator.LIBRARY_VERSION + " (Node.js v")
                 .endsWith("); nothing was sent to Aura.");
@@ -58,11 +61,12 @@ class ValidateOnlyTest {
     void anInvalidSchemaExitsOneWithTheLibrarysMessage(@TempDir Path dir) throws Exception {
         Path schema = dir.resolve("movies.graphql");
         Files.writeString(schema, "type Movie @node { title: Text }\n");
-        Run r = validate(Map.of(), "--validate-only", "--node-packages", PACKAGES.toString(), "--schema",
-                schema.toString());
+        Run r = validate(
+                Map.of(), "--validate-only", "--node-packages", PACKAGES.toString(), "--schema", schema.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().lines()).containsExactly("INVALID: " + schema + " (Neo4j GraphQL Library "
-                + SchemaValidator.LIBRARY_VERSION + "): Unknown type \"Text\".");
+        assertThat(r.err().lines())
+                .containsExactly("INVALID: " + schema + " (Neo4j GraphQL Library " + SchemaValidator.LIBRARY_VERSION
+                        + "): Unknown type \"Text\".");
         assertThat(r.out()).isEmpty();
     }
 
@@ -72,16 +76,20 @@ class ValidateOnlyTest {
         Files.writeString(schema, "type Movie @node { title: String @relationship(type: \"X\", direction: OUT) }\n");
         Run r = validate(Map.of(), "--validate-only", "--schema", schema.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().lines()).containsExactly("INVALID: " + schema + " (Neo4j GraphQL Library "
-                + SchemaValidator.LIBRARY_VERSION + "): Invalid field type: Scalar types cannot be relationship "
-                + "targets. Please use an Object type instead.");
+        assertThat(r.err().lines())
+                .containsExactly("INVALID: " + schema + " (Neo4j GraphQL Library "
+                        + SchemaValidator.LIBRARY_VERSION
+                        + "): Invalid field type: Scalar types cannot be relationship "
+                        + "targets. Please use an Object type instead.");
     }
 
     @Test
     void withoutNodeJsItSaysSoInOneLineAndExitsTwo() {
         Run r = validate(NO_USABLE_AURA, "--validate-only", "--node", "/nonexistent/bin/node");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).singleElement().asString()
+        assertThat(r.err().lines())
+                .singleElement()
+                .asString()
                 .startsWith("error: cannot validate locally: Node.js not found (/nonexistent/bin/node): ")
                 .endsWith("install Node.js 20+ or set the node executable");
         assertThat(r.out()).isEmpty();
@@ -91,7 +99,9 @@ class ValidateOnlyTest {
     void aPackagesDirectoryWithoutTheLibraryIsOneLineExitTwo(@TempDir Path dir) {
         Run r = validate(Map.of(), "--validate-only", "--node-packages", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).singleElement().asString()
+        assertThat(r.err().lines())
+                .singleElement()
+                .asString()
                 .startsWith("error: cannot validate locally: no @neo4j/graphql in " + dir.resolve("node_modules"))
                 .contains("npm ci");
     }

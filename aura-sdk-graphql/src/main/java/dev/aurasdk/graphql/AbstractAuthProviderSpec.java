@@ -41,7 +41,10 @@ public abstract class AbstractAuthProviderSpec {
      * @return the spec
      */
     public static AuthProviderSpec apiKey(String name) {
-        return AuthProviderSpec.builder().name(name).type(AuthProviderType.API_KEY).build();
+        return AuthProviderSpec.builder()
+                .name(name)
+                .type(AuthProviderType.API_KEY)
+                .build();
     }
 
     /**
@@ -52,7 +55,11 @@ public abstract class AbstractAuthProviderSpec {
      * @return the spec
      */
     public static AuthProviderSpec jwks(String name, String url) {
-        return AuthProviderSpec.builder().name(name).type(AuthProviderType.JWKS).url(url).build();
+        return AuthProviderSpec.builder()
+                .name(name)
+                .type(AuthProviderType.JWKS)
+                .url(url)
+                .build();
     }
 
     @Value.Check
@@ -60,8 +67,8 @@ public abstract class AbstractAuthProviderSpec {
         Ids.requireText("auth provider name", name());
         if (AuthProviderType.JWKS.equals(type())) {
             if (url().isEmpty()) {
-                throw new IllegalArgumentException("a jwks auth provider needs a url (the JWKS endpoint), provider '"
-                        + name() + "'");
+                throw new IllegalArgumentException(
+                        "a jwks auth provider needs a url (the JWKS endpoint), provider '" + name() + "'");
             }
             String checked = JwksUrls.check(url().get());
             if (!checked.equals(url().get())) {
@@ -69,12 +76,12 @@ public abstract class AbstractAuthProviderSpec {
             }
         } else if (AuthProviderType.API_KEY.equals(type())) {
             if (url().isPresent()) {
-                throw new IllegalArgumentException("an api-key auth provider must not have a url, provider '"
-                        + name() + "'");
+                throw new IllegalArgumentException(
+                        "an api-key auth provider must not have a url, provider '" + name() + "'");
             }
         } else {
-            throw new IllegalArgumentException("unsupported auth provider type '" + type()
-                    + "': Aura accepts api-key and jwks");
+            throw new IllegalArgumentException(
+                    "unsupported auth provider type '" + type() + "': Aura accepts api-key and jwks");
         }
         return this;
     }

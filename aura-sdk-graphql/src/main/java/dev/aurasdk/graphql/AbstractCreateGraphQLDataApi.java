@@ -56,13 +56,16 @@ public abstract class AbstractCreateGraphQLDataApi {
         Set<String> names = new HashSet<>();
         for (AuthProviderSpec p : authProviders()) {
             if (!names.add(p.name())) {
-                throw new IllegalArgumentException("auth provider names must be unique, '" + p.name()
-                        + "' appears twice");
+                throw new IllegalArgumentException(
+                        "auth provider names must be unique, '" + p.name() + "' appears twice");
             }
         }
         List<String> normalized = Origins.normalizeAll(corsOrigins());
         if (!normalized.equals(corsOrigins())) {
-            return CreateGraphQLDataApi.builder().from(this).corsOrigins(normalized).build();
+            return CreateGraphQLDataApi.builder()
+                    .from(this)
+                    .corsOrigins(normalized)
+                    .build();
         }
         return this;
     }

@@ -42,6 +42,12 @@ public abstract class AbstractCreatedAuthProvider {
      * @return the provider
      */
     public AuthProvider withoutKey() {
-        return AuthProvider.builder().id(id()).name(name()).type(type()).enabled(enabled()).url(url()).build();
+        return AuthProvider.builder()
+                .id(id())
+                .name(name())
+                .type(type())
+                .enabled(enabled())
+                .url(url())
+                .build();
     }
 }

@@ -63,6 +63,11 @@ public abstract class AbstractCreatedGraphQLDataApi {
      * @return the summary
      */
     public GraphQLDataApiSummary summary() {
-        return GraphQLDataApiSummary.builder().id(id()).name(name()).status(status()).url(url()).build();
+        return GraphQLDataApiSummary.builder()
+                .id(id())
+                .name(name())
+                .status(status())
+                .url(url())
+                .build();
     }
 }

@@ -60,6 +60,11 @@ public abstract class AbstractGraphQLDataApi {
      * @return the summary
      */
     public GraphQLDataApiSummary summary() {
-        return GraphQLDataApiSummary.builder().id(id()).name(name()).status(status()).url(url()).build();
+        return GraphQLDataApiSummary.builder()
+                .id(id())
+                .name(name())
+                .status(status())
+                .url(url())
+                .build();
     }
 }

@@ -26,7 +26,10 @@ public abstract class AbstractInstanceCredentials {
      * @return the credentials
      */
     public static InstanceCredentials of(String username, String password) {
-        return InstanceCredentials.builder().username(username).password(password).build();
+        return InstanceCredentials.builder()
+                .username(username)
+                .password(password)
+                .build();
     }
 
     @Value.Check

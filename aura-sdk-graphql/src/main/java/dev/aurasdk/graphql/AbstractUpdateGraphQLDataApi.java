@@ -53,7 +53,9 @@ public abstract class AbstractUpdateGraphQLDataApi {
 
     @Value.Check
     void check() {
-        if (name().isEmpty() && typeDefinitions().isEmpty() && !changesInstanceCredentials()
+        if (name().isEmpty()
+                && typeDefinitions().isEmpty()
+                && !changesInstanceCredentials()
                 && subgraph().isEmpty()) {
             throw new IllegalArgumentException("a Data API update needs at least one field to change");
         }

@@ -21,9 +21,11 @@ public class ApiKeyNotYetUsableException extends AuraException {
      * @param cause why the wait failed
      */
     public ApiKeyNotYetUsableException(String apiId, CreatedAuthProvider created, Throwable cause) {
-        super("api-key provider " + created.id() + " ('" + created.name() + "') was created on GraphQL Data API "
-                + apiId + " but the API did not become ready: " + cause.getMessage()
-                + " (the key is available from createdProvider())", cause);
+        super(
+                "api-key provider " + created.id() + " ('" + created.name() + "') was created on GraphQL Data API "
+                        + apiId + " but the API did not become ready: " + cause.getMessage()
+                        + " (the key is available from createdProvider())",
+                cause);
         this.created = created;
     }
 

@@ -84,8 +84,8 @@ public final class ApiKeyRotation {
      */
     public synchronized void abort() {
         if (state == State.COMPLETED) {
-            throw new IllegalStateException("rotation is complete; the old provider " + oldProvider.id()
-                    + " is already deleted");
+            throw new IllegalStateException(
+                    "rotation is complete; the old provider " + oldProvider.id() + " is already deleted");
         }
         if (state == State.PENDING) {
             providers.delete(newProvider.id());
@@ -95,7 +95,7 @@ public final class ApiKeyRotation {
 
     @Override
     public synchronized String toString() {
-        return "ApiKeyRotation{old=" + oldProvider.id() + ", new=" + newProvider.id() + ", key=****, state="
-                + state + "}";
+        return "ApiKeyRotation{old=" + oldProvider.id() + ", new=" + newProvider.id() + ", key=****, state=" + state
+                + "}";
     }
 }

@@ -29,7 +29,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class AuthProviders {
-    private static final TypeReference<List<AuthProvider>> LIST = new TypeReference<>() { };
+    private static final TypeReference<List<AuthProvider>> LIST = new TypeReference<>() {};
 
     private final GraphQLDataApis apis;
     private final String instanceId;
@@ -70,7 +70,8 @@ public final class AuthProviders {
      * @return the providers (keys are never shown again)
      */
     public List<AuthProvider> list() {
-        List<AuthProvider> providers = apis.send(instanceId, base("GET").build(), LIST).data();
+        List<AuthProvider> providers =
+                apis.send(instanceId, base("GET").build(), LIST).data();
         if (providers.stream().noneMatch(AuthProvider::isJwks)) {
             apis.warnings().noJwksProvider(instanceId, apiId);
         }
@@ -85,7 +86,8 @@ public final class AuthProviders {
      * @throws dev.aurasdk.core.AuraNotFoundException when it does not exist
      */
     public AuthProvider get(String providerId) {
-        return apis.send(instanceId, one("GET", providerId).build(), AuthProvider.class).data();
+        return apis.send(instanceId, one("GET", providerId).build(), AuthProvider.class)
+                .data();
     }
 
     /**
@@ -100,7 +102,8 @@ public final class AuthProviders {
         Objects.requireNonNull(spec, "spec");
         Instant sentAt = apis.clock().instant();
         ApiRequest request = base("POST").body(DataApiJson.providerBody(spec)).build();
-        CreatedAuthProvider created = apis.send(instanceId, request, CreatedAuthProvider.class).data();
+        CreatedAuthProvider created =
+                apis.send(instanceId, request, CreatedAuthProvider.class).data();
         apis.recordChange(instanceId, apiId, sentAt);
         if (awaitReady) {
             try {
@@ -146,8 +149,11 @@ public final class AuthProviders {
     public AuthProvider update(String providerId, UpdateAuthProvider change) {
         Objects.requireNonNull(change, "change");
         Instant sentAt = apis.clock().instant();
-        ApiRequest request = one("PATCH", providerId).body(DataApiJson.providerUpdateBody(change)).build();
-        AuthProvider provider = apis.send(instanceId, request, AuthProvider.class).data();
+        ApiRequest request = one("PATCH", providerId)
+                .body(DataApiJson.providerUpdateBody(change))
+                .build();
+        AuthProvider provider =
+                apis.send(instanceId, request, AuthProvider.class).data();
         apis.recordChange(instanceId, apiId, sentAt);
         if (awaitReady) {
             awaitApiReady();
@@ -205,7 +211,8 @@ public final class AuthProviders {
      */
     public AuthProvider delete(String providerId) {
         Instant sentAt = apis.clock().instant();
-        AuthProvider provider = apis.send(instanceId, one("DELETE", providerId).build(), AuthProvider.class).data();
+        AuthProvider provider = apis.send(instanceId, one("DELETE", providerId).build(), AuthProvider.class)
+                .data();
         apis.recordChange(instanceId, apiId, sentAt);
         if (awaitReady) {
             awaitApiReady();

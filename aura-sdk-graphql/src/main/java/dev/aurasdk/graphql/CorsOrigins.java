@@ -200,7 +200,8 @@ public final class CorsOrigins {
         for (int patches = 0; ; patches++) {
             if (change.satisfiedBy(current)) {
                 if (patches == 0) {
-                    LOG.debug("GraphQL Data API {}: CORS {} already in effect, nothing sent", apiId, change.description);
+                    LOG.debug(
+                            "GraphQL Data API {}: CORS {} already in effect, nothing sent", apiId, change.description);
                 }
                 return current;
             }
@@ -208,18 +209,26 @@ public final class CorsOrigins {
                 throw new CorsUpdateConflictException(apiId, change.description, patches, current);
             }
             if (patches > 0) {
-                LOG.warn("GraphQL Data API {} (instance {}): CORS change ({}) was lost to a concurrent update "
-                        + "(origins now {}); applying it again ({} of {})", apiId, instanceId, change.description,
-                        current, patches + 1, maxAttempts);
+                LOG.warn(
+                        "GraphQL Data API {} (instance {}): CORS change ({}) was lost to a concurrent update "
+                                + "(origins now {}); applying it again ({} of {})",
+                        apiId,
+                        instanceId,
+                        change.description,
+                        current,
+                        patches + 1,
+                        maxAttempts);
             }
             List<String> desired = change.applyTo(current);
             apis.warnings().plainHttpOrigins(instanceId, apiId, Origins.keys(desired));
             Instant sentAt = apis.clock().instant();
             ApiRequest request = GraphQLDataApis.api("PATCH", instanceId, apiId)
-                    .body(DataApiJson.corsBody(desired)).build();
+                    .body(DataApiJson.corsBody(desired))
+                    .build();
             apis.send(instanceId, request, GraphQLDataApiSummary.class);
             apis.recordChange(instanceId, apiId, sentAt);
-            current = apis.awaitReady(instanceId, apiId, waitOptions, PollListener.none()).allowedOrigins();
+            current = apis.awaitReady(instanceId, apiId, waitOptions, PollListener.none())
+                    .allowedOrigins();
         }
     }
 

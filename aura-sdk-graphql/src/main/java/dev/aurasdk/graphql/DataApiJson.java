@@ -19,6 +19,7 @@ final class DataApiJson {
 
     /** The extra field the official CLI sends so that Aura accepts a PATCH with an empty origin list. */
     static final String EMPTY_LIST_WORKAROUND_FIELD = "test";
+
     static final String EMPTY_LIST_WORKAROUND_VALUE = "ignore me";
 
     private DataApiJson() {}
@@ -88,8 +89,7 @@ final class DataApiJson {
 
     static GraphQLDataApi toDataApi(JsonNode data, List<AuraError> errors, String path) {
         if (!data.isObject()) {
-            throw new AuraDecodingException("could not read the response of GET " + path
-                    + ": 'data' is not an object");
+            throw new AuraDecodingException("could not read the response of GET " + path + ": 'data' is not an object");
         }
         String id = text(data, "id").orElseThrow(() -> missing(path, "id"));
         GraphQLDataApi.Builder b = GraphQLDataApi.builder()

@@ -34,14 +34,19 @@ public class GraphQLDataApiFailedException extends AuraException {
     }
 
     private static String message(String instanceId, GraphQLDataApi api) {
-        StringBuilder sb = new StringBuilder("GraphQL Data API ").append(api.id()).append(" (instance ")
-                .append(instanceId).append(") failed: status ").append(api.status());
+        StringBuilder sb = new StringBuilder("GraphQL Data API ")
+                .append(api.id())
+                .append(" (instance ")
+                .append(instanceId)
+                .append(") failed: status ")
+                .append(api.status());
         if (api.errors().isEmpty()) {
             sb.append(", Aura gave no reason");
         } else {
-            sb.append(": ").append(api.errors().stream()
-                    .map(e -> e.reason().map(r -> r + ": ").orElse("") + e.message())
-                    .collect(Collectors.joining("; ")));
+            sb.append(": ")
+                    .append(api.errors().stream()
+                            .map(e -> e.reason().map(r -> r + ": ").orElse("") + e.message())
+                            .collect(Collectors.joining("; ")));
         }
         return sb.toString();
     }
@@ -63,7 +68,10 @@ public class GraphQLDataApiFailedException extends AuraException {
 
     /** The first error's reason, such as {@code invalid-type-defs}. @return the reason, when given */
     public Optional<String> reason() {
-        return errors().stream().map(AuraError::reason).flatMap(Optional::stream).findFirst();
+        return errors().stream()
+                .map(AuraError::reason)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** The Data API as last read (absent after deserialisation). @return the API */

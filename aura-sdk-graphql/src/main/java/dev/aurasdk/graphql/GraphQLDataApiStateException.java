@@ -22,8 +22,8 @@ public class GraphQLDataApiStateException extends AuraException {
      * @param status the status read
      * @param expected the status waited for
      */
-    public GraphQLDataApiStateException(String instanceId, String apiId, GraphQLDataApiStatus status,
-            GraphQLDataApiStatus expected) {
+    public GraphQLDataApiStateException(
+            String instanceId, String apiId, GraphQLDataApiStatus status, GraphQLDataApiStatus expected) {
         super("GraphQL Data API " + apiId + " (instance " + instanceId + ") is " + status + " and will not become "
                 + expected + " by itself; waiting stopped");
         this.apiId = apiId;

@@ -64,7 +64,7 @@ public final class GraphQLDataApis {
     /** Default number of CORS PATCHes before a lost update is reported. */
     public static final int DEFAULT_CORS_UPDATE_ATTEMPTS = 3;
 
-    private static final TypeReference<List<GraphQLDataApiSummary>> SUMMARIES = new TypeReference<>() { };
+    private static final TypeReference<List<GraphQLDataApiSummary>> SUMMARIES = new TypeReference<>() {};
     private static final Pattern UNSUPPORTED_REASON =
             Pattern.compile(".*(free|not-supported|unsupported|not-available).*", Pattern.CASE_INSENSITIVE);
     private static final Pattern FREE_MESSAGE = Pattern.compile("(?i).*\\bfree\\b.*", Pattern.DOTALL);
@@ -138,7 +138,8 @@ public final class GraphQLDataApis {
     private CompletableFuture<GraphQLDataApi> getAsync(String instanceId, String apiId) {
         ApiRequest request = api("GET", instanceId, apiId).build();
         // cancelling the poll (the wait was cancelled) abandons the request and its retries
-        return Futures.mapAbandoning(http.sendAsync(request, JsonNode.class),
+        return Futures.mapAbandoning(
+                http.sendAsync(request, JsonNode.class),
                 response -> DataApiJson.toDataApi(response.data(), response.errors(), request.path()));
     }
 
@@ -154,8 +155,10 @@ public final class GraphQLDataApis {
      */
     public CreatedGraphQLDataApi create(String instanceId, CreateGraphQLDataApi request) {
         Objects.requireNonNull(request, "request");
-        ApiRequest req = apis("POST", instanceId).body(DataApiJson.createBody(request)).build();
-        CreatedGraphQLDataApi created = send(instanceId, req, CreatedGraphQLDataApi.class).data();
+        ApiRequest req =
+                apis("POST", instanceId).body(DataApiJson.createBody(request)).build();
+        CreatedGraphQLDataApi created =
+                send(instanceId, req, CreatedGraphQLDataApi.class).data();
         warnings.plainHttpOrigins(instanceId, created.id(), request.corsOrigins());
         if (request.authProviders().stream().noneMatch(p -> AuthProviderType.JWKS.equals(p.type()))) {
             warnings.noJwksProvider(instanceId, created.id());
@@ -173,7 +176,12 @@ public final class GraphQLDataApis {
      */
     public GraphQLDataApiSummary update(String instanceId, String apiId, UpdateGraphQLDataApi change) {
         Objects.requireNonNull(change, "change");
-        return change(instanceId, apiId, api("PATCH", instanceId, apiId).body(DataApiJson.updateBody(change)).build());
+        return change(
+                instanceId,
+                apiId,
+                api("PATCH", instanceId, apiId)
+                        .body(DataApiJson.updateBody(change))
+                        .build());
     }
 
     /**
@@ -184,7 +192,8 @@ public final class GraphQLDataApis {
      * @param typeDefinitions the new type definitions
      * @return the API as Aura answered (normally {@code updating})
      */
-    public GraphQLDataApiSummary updateTypeDefinitions(String instanceId, String apiId, TypeDefinitions typeDefinitions) {
+    public GraphQLDataApiSummary updateTypeDefinitions(
+            String instanceId, String apiId, TypeDefinitions typeDefinitions) {
         return update(instanceId, apiId, UpdateGraphQLDataApi.ofTypeDefinitions(typeDefinitions));
     }
 
@@ -207,7 +216,8 @@ public final class GraphQLDataApis {
      * @return the API as Aura answered (normally {@code pausing})
      */
     public GraphQLDataApiSummary pause(String instanceId, String apiId) {
-        return change(instanceId, apiId, api("POST", instanceId, apiId).path("pause").build());
+        return change(
+                instanceId, apiId, api("POST", instanceId, apiId).path("pause").build());
     }
 
     /**
@@ -218,7 +228,8 @@ public final class GraphQLDataApis {
      * @return the API as Aura answered (normally {@code resuming})
      */
     public GraphQLDataApiSummary resume(String instanceId, String apiId) {
-        return change(instanceId, apiId, api("POST", instanceId, apiId).path("resume").build());
+        return change(
+                instanceId, apiId, api("POST", instanceId, apiId).path("resume").build());
     }
 
     /**
@@ -230,8 +241,8 @@ public final class GraphQLDataApis {
      * @return the providers helper
      */
     public AuthProviders authProviders(String instanceId, String apiId) {
-        return new AuthProviders(this, Ids.require("instanceId", instanceId), Ids.require("dataApiId", apiId),
-                false, waitOptions);
+        return new AuthProviders(
+                this, Ids.require("instanceId", instanceId), Ids.require("dataApiId", apiId), false, waitOptions);
     }
 
     /**
@@ -243,8 +254,8 @@ public final class GraphQLDataApis {
      * @return the CORS helper
      */
     public CorsOrigins cors(String instanceId, String apiId) {
-        return new CorsOrigins(this, Ids.require("instanceId", instanceId), Ids.require("dataApiId", apiId),
-                waitOptions);
+        return new CorsOrigins(
+                this, Ids.require("instanceId", instanceId), Ids.require("dataApiId", apiId), waitOptions);
     }
 
     // ------------------------------------------------------------------ waits
@@ -275,8 +286,8 @@ public final class GraphQLDataApis {
      * @throws GraphQLDataApiFailedException when it ends in {@code error}, with Aura's reason
      * @throws GraphQLDataApiStateException when it is paused or deleted instead
      */
-    public GraphQLDataApi awaitReady(String instanceId, String apiId, WaitOptions options,
-            PollListener<GraphQLDataApi> listener) {
+    public GraphQLDataApi awaitReady(
+            String instanceId, String apiId, WaitOptions options, PollListener<GraphQLDataApi> listener) {
         return awaitSync(plan(instanceId, apiId, GraphQLDataApiStatus.READY), options, listener);
     }
 
@@ -300,8 +311,8 @@ public final class GraphQLDataApis {
      * @param listener told about each poll
      * @return completes with the ready API, or exceptionally as {@link #awaitReady(String, String)} throws
      */
-    public CompletableFuture<GraphQLDataApi> awaitReadyAsync(String instanceId, String apiId, WaitOptions options,
-            PollListener<GraphQLDataApi> listener) {
+    public CompletableFuture<GraphQLDataApi> awaitReadyAsync(
+            String instanceId, String apiId, WaitOptions options, PollListener<GraphQLDataApi> listener) {
         return awaitAsync(plan(instanceId, apiId, GraphQLDataApiStatus.READY), options, listener);
     }
 
@@ -327,8 +338,8 @@ public final class GraphQLDataApis {
      * @param listener told about each poll
      * @return the paused API
      */
-    public GraphQLDataApi awaitPaused(String instanceId, String apiId, WaitOptions options,
-            PollListener<GraphQLDataApi> listener) {
+    public GraphQLDataApi awaitPaused(
+            String instanceId, String apiId, WaitOptions options, PollListener<GraphQLDataApi> listener) {
         return awaitSync(plan(instanceId, apiId, GraphQLDataApiStatus.PAUSED), options, listener);
     }
 
@@ -352,8 +363,8 @@ public final class GraphQLDataApis {
      * @param listener told about each poll
      * @return completes with the paused API
      */
-    public CompletableFuture<GraphQLDataApi> awaitPausedAsync(String instanceId, String apiId, WaitOptions options,
-            PollListener<GraphQLDataApi> listener) {
+    public CompletableFuture<GraphQLDataApi> awaitPausedAsync(
+            String instanceId, String apiId, WaitOptions options, PollListener<GraphQLDataApi> listener) {
         return awaitAsync(plan(instanceId, apiId, GraphQLDataApiStatus.PAUSED), options, listener);
     }
 
@@ -375,8 +386,8 @@ public final class GraphQLDataApis {
      * @param options intervals and timeout
      * @param listener told about each poll
      */
-    public void awaitDeleted(String instanceId, String apiId, WaitOptions options,
-            PollListener<GraphQLDataApi> listener) {
+    public void awaitDeleted(
+            String instanceId, String apiId, WaitOptions options, PollListener<GraphQLDataApi> listener) {
         awaitSync(plan(instanceId, apiId, null), options, listener);
     }
 
@@ -400,8 +411,8 @@ public final class GraphQLDataApis {
      * @param listener told about each poll
      * @return completes when the API answers 404
      */
-    public CompletableFuture<Void> awaitDeletedAsync(String instanceId, String apiId, WaitOptions options,
-            PollListener<GraphQLDataApi> listener) {
+    public CompletableFuture<Void> awaitDeletedAsync(
+            String instanceId, String apiId, WaitOptions options, PollListener<GraphQLDataApi> listener) {
         return Futures.mapAbandoning(awaitAsync(plan(instanceId, apiId, null), options, listener), v -> null);
     }
 
@@ -410,7 +421,8 @@ public final class GraphQLDataApis {
     /** Sends a change of an API, recording it for the status-lag guard. */
     GraphQLDataApiSummary change(String instanceId, String apiId, ApiRequest request) {
         Instant sentAt = clock.instant();
-        GraphQLDataApiSummary summary = send(instanceId, request, GraphQLDataApiSummary.class).data();
+        GraphQLDataApiSummary summary =
+                send(instanceId, request, GraphQLDataApiSummary.class).data();
         recordChange(instanceId, apiId, sentAt);
         return summary;
     }
@@ -434,7 +446,9 @@ public final class GraphQLDataApis {
     }
 
     static ApiRequest.Builder apis(String method, String instanceId) {
-        return ApiRequest.builder(method, ApiVersion.V1BETA5).path("instances").id("instanceId", instanceId)
+        return ApiRequest.builder(method, ApiVersion.V1BETA5)
+                .path("instances")
+                .id("instanceId", instanceId)
                 .path("data-apis", "graphql");
     }
 
@@ -498,8 +512,13 @@ public final class GraphQLDataApis {
         final WaitRules<GraphQLDataApi> rules;
         final Instant change;
 
-        Plan(String instanceId, String apiId, String operation, Supplier<GraphQLDataApi> poll,
-                Supplier<CompletableFuture<GraphQLDataApi>> pollAsync, WaitRules<GraphQLDataApi> rules,
+        Plan(
+                String instanceId,
+                String apiId,
+                String operation,
+                Supplier<GraphQLDataApi> poll,
+                Supplier<CompletableFuture<GraphQLDataApi>> pollAsync,
+                WaitRules<GraphQLDataApi> rules,
                 Instant change) {
             this.instanceId = instanceId;
             this.apiId = apiId;
@@ -522,7 +541,8 @@ public final class GraphQLDataApis {
         Ids.require("instanceId", instanceId);
         Ids.require("dataApiId", apiId);
         Instant now = clock.instant();
-        Instant change = mutations.lastChange(instanceId, apiId)
+        Instant change = mutations
+                .lastChange(instanceId, apiId)
                 .filter(t -> t.plus(settleTime).isAfter(now))
                 .orElse(null);
         AtomicBoolean sawTransition = new AtomicBoolean(change == null);
@@ -536,17 +556,19 @@ public final class GraphQLDataApis {
         Supplier<GraphQLDataApi> poll = () -> seen.apply(get(instanceId, apiId));
         Supplier<CompletableFuture<GraphQLDataApi>> pollAsync =
                 () -> Futures.mapAbandoning(getAsync(instanceId, apiId), seen);
-        WaitRules.Builder<GraphQLDataApi> rules = WaitRules.<GraphQLDataApi>builder()
-                .describedBy(GraphQLDataApis::describe);
+        WaitRules.Builder<GraphQLDataApi> rules =
+                WaitRules.<GraphQLDataApi>builder().describedBy(GraphQLDataApis::describe);
         String operation;
         if (target == null) {
             operation = "GraphQL Data API " + apiId + " deletion";
             rules.notFoundMeansDone();
         } else {
             operation = "GraphQL Data API " + apiId + " " + target;
-            rules.failWhen(api -> !lagging.getAsBoolean() && GraphQLDataApiStatus.ERROR.equals(api.status()),
+            rules.failWhen(
+                    api -> !lagging.getAsBoolean() && GraphQLDataApiStatus.ERROR.equals(api.status()),
                     api -> new GraphQLDataApiFailedException(instanceId, api));
-            rules.failWhen(api -> !lagging.getAsBoolean() && dead(api.status(), target),
+            rules.failWhen(
+                    api -> !lagging.getAsBoolean() && dead(api.status(), target),
                     api -> new GraphQLDataApiStateException(instanceId, apiId, api.status(), target));
             rules.successWhen(api -> !lagging.getAsBoolean() && target.equals(api.status()));
         }
@@ -563,17 +585,26 @@ public final class GraphQLDataApis {
     }
 
     private GraphQLDataApi awaitSync(Plan plan, WaitOptions options, PollListener<GraphQLDataApi> listener) {
-        WaitOutcome<GraphQLDataApi> outcome = waiter.await(plan.operation, plan.poll, plan.rules,
-                Objects.requireNonNull(options, "options"), Objects.requireNonNull(listener, "listener"));
+        WaitOutcome<GraphQLDataApi> outcome = waiter.await(
+                plan.operation,
+                plan.poll,
+                plan.rules,
+                Objects.requireNonNull(options, "options"),
+                Objects.requireNonNull(listener, "listener"));
         plan.done();
         return outcome.value().orElse(null);
     }
 
-    private CompletableFuture<GraphQLDataApi> awaitAsync(Plan plan, WaitOptions options,
-            PollListener<GraphQLDataApi> listener) {
+    private CompletableFuture<GraphQLDataApi> awaitAsync(
+            Plan plan, WaitOptions options, PollListener<GraphQLDataApi> listener) {
         // cancelling the returned future (or orTimeout) stops the wait and its poll in flight
-        return Futures.mapAbandoning(waiter.awaitAsyncPolls(plan.operation, plan.pollAsync, plan.rules,
-                Objects.requireNonNull(options, "options"), Objects.requireNonNull(listener, "listener")),
+        return Futures.mapAbandoning(
+                waiter.awaitAsyncPolls(
+                        plan.operation,
+                        plan.pollAsync,
+                        plan.rules,
+                        Objects.requireNonNull(options, "options"),
+                        Objects.requireNonNull(listener, "listener")),
                 outcome -> {
                     plan.done();
                     return outcome.value().orElse(null);
@@ -584,10 +615,12 @@ public final class GraphQLDataApis {
         if (api.errors().isEmpty()) {
             return api.status().value();
         }
-        return api.status().value() + " (" + api.errors().stream()
-                .map(e -> e.reason().orElse("error"))
-                .distinct()
-                .collect(Collectors.joining(", ")) + ")";
+        return api.status().value() + " ("
+                + api.errors().stream()
+                        .map(e -> e.reason().orElse("error"))
+                        .distinct()
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     @Override

@@ -118,8 +118,8 @@ public final class GraphQLEndpoint {
      */
     public static Builder builder(GraphQLDataApiSummary api) {
         Objects.requireNonNull(api, "api");
-        return builder(api.url().orElseThrow(() ->
-                new IllegalArgumentException("GraphQL Data API " + api.id() + " has no url yet")));
+        return builder(api.url()
+                .orElseThrow(() -> new IllegalArgumentException("GraphQL Data API " + api.id() + " has no url yet")));
     }
 
     /** The endpoint URL. @return the URL */
@@ -180,16 +180,22 @@ public final class GraphQLEndpoint {
     public CompletableFuture<GraphQLResponse> executeAsync(GraphQLRequest request) {
         HttpRequest httpRequest = httpRequest(request);
         long t0 = System.nanoTime();
-        return httpClient.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
+        return httpClient
+                .sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
+                                ? failure.getCause()
+                                : failure;
                         if (cause instanceof IOException) {
                             throw networkFailure((IOException) cause);
                         }
-                        throw new GraphQLEndpointException("POST " + url + " failed: " + cause.getClass().getSimpleName(),
-                                url.toString(), -1, List.of(), cause);
+                        throw new GraphQLEndpointException(
+                                "POST " + url + " failed: " + cause.getClass().getSimpleName(),
+                                url.toString(),
+                                -1,
+                                List.of(),
+                                cause);
                     }
                     return toResponse(response, t0);
                 });
@@ -218,23 +224,40 @@ public final class GraphQLEndpoint {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Optional<JsonNode> root = readJson(response.body());
         List<GraphQLError> errors = root.map(this::errors).orElse(List.of());
-        boolean graphQLBody = root.map(r -> r.isObject() && (r.has("data") || r.has("errors"))).orElse(false);
+        boolean graphQLBody = root.map(r -> r.isObject() && (r.has("data") || r.has("errors")))
+                .orElse(false);
         LOG.debug("POST {} -> {} in {} ms ({} GraphQL error(s))", url, status, ms, errors.size());
         if (status == 401 || status == 403) {
-            throw new GraphQLUnauthorizedException("POST " + url + " was refused: HTTP " + status + ", the "
-                    + (authKind.equals("api-key") ? "API key" : "bearer token") + " was not accepted"
-                    + summary(errors), url.toString(), status, errors);
+            throw new GraphQLUnauthorizedException(
+                    "POST " + url + " was refused: HTTP " + status + ", the "
+                            + (authKind.equals("api-key") ? "API key" : "bearer token") + " was not accepted"
+                            + summary(errors),
+                    url.toString(),
+                    status,
+                    errors);
         }
         if (status >= 300 && status < 400) {
-            throw new GraphQLEndpointException("POST " + url + " answered HTTP " + status + " (redirect to "
-                    + response.headers().firstValue("Location").map(this::redact).orElse("?")
-                    + "); redirects are not followed so that the credential is not sent elsewhere",
-                    url.toString(), status, errors, null);
+            throw new GraphQLEndpointException(
+                    "POST " + url + " answered HTTP " + status + " (redirect to "
+                            + response.headers()
+                                    .firstValue("Location")
+                                    .map(this::redact)
+                                    .orElse("?")
+                            + "); redirects are not followed so that the credential is not sent elsewhere",
+                    url.toString(),
+                    status,
+                    errors,
+                    null);
         }
         if (!graphQLBody) {
             String type = response.headers().firstValue("Content-Type").orElse("no content type");
-            throw new GraphQLEndpointException("POST " + url + " answered HTTP " + status
-                    + " without a GraphQL response body (" + redact(type) + ")", url.toString(), status, errors, null);
+            throw new GraphQLEndpointException(
+                    "POST " + url + " answered HTTP " + status + " without a GraphQL response body (" + redact(type)
+                            + ")",
+                    url.toString(),
+                    status,
+                    errors,
+                    null);
         }
         return new GraphQLResponse(status, root.get().get("data"), errors, url.toString());
     }
@@ -247,7 +270,8 @@ public final class GraphQLEndpoint {
         List<GraphQLError> out = new ArrayList<>();
         for (JsonNode e : list) {
             GraphQLError.Builder b = GraphQLError.builder()
-                    .message(redact(e.path("message").isTextual() ? e.get("message").textValue() : e.toString()));
+                    .message(redact(
+                            e.path("message").isTextual() ? e.get("message").textValue() : e.toString()));
             for (JsonNode p : e.path("path")) {
                 b.addPath(p.isInt() ? (Object) p.intValue() : redact(p.asText()));
             }
@@ -279,12 +303,16 @@ public final class GraphQLEndpoint {
         if (errors.isEmpty()) {
             return "";
         }
-        return ": " + errors.stream().limit(MAX_SHOWN_ERRORS).map(GraphQLError::message)
-                .collect(Collectors.joining("; ")) + (errors.size() > MAX_SHOWN_ERRORS ? "; …" : "");
+        return ": "
+                + errors.stream()
+                        .limit(MAX_SHOWN_ERRORS)
+                        .map(GraphQLError::message)
+                        .collect(Collectors.joining("; ")) + (errors.size() > MAX_SHOWN_ERRORS ? "; …" : "");
     }
 
     private GraphQLEndpointException networkFailure(IOException e) {
-        String what = e instanceof HttpTimeoutException ? "no response within " + timeout.toSeconds() + " s"
+        String what = e instanceof HttpTimeoutException
+                ? "no response within " + timeout.toSeconds() + " s"
                 : "failed on the network: " + e.getClass().getSimpleName()
                         + (e.getMessage() != null ? " " + redact(e.getMessage()) : "");
         return new GraphQLEndpointException("POST " + url + " " + what, url.toString(), -1, List.of(), e);

@@ -24,8 +24,8 @@ public class GraphQLEndpointException extends AuraException {
      * @param errors GraphQL errors from the body, possibly empty
      * @param cause the underlying failure, may be null
      */
-    public GraphQLEndpointException(String message, String url, int statusCode, List<GraphQLError> errors,
-            Throwable cause) {
+    public GraphQLEndpointException(
+            String message, String url, int statusCode, List<GraphQLError> errors, Throwable cause) {
         super(message, cause);
         this.url = url;
         this.statusCode = statusCode;

@@ -135,7 +135,8 @@ public final class GraphQLRequest {
             return false;
         }
         GraphQLRequest other = (GraphQLRequest) o;
-        return query.equals(other.query) && variables.equals(other.variables)
+        return query.equals(other.query)
+                && variables.equals(other.variables)
                 && Objects.equals(operationName, other.operationName);
     }
 
@@ -150,7 +151,7 @@ public final class GraphQLRequest {
         for (Iterator<String> it = variables.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
-        return "GraphQLRequest{operationName=" + (operationName == null ? "-" : operationName) + ", "
-                + query.length() + " chars, variables=" + names + "}";
+        return "GraphQLRequest{operationName=" + (operationName == null ? "-" : operationName) + ", " + query.length()
+                + " chars, variables=" + names + "}";
     }
 }

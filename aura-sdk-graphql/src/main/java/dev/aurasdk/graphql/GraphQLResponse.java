@@ -63,15 +63,15 @@ public final class GraphQLResponse {
             String why = hasErrors()
                     ? errors.stream().map(GraphQLError::message).collect(Collectors.joining("; "))
                     : "no data in the response";
-            throw new GraphQLEndpointException("GraphQL request to " + url + " failed: " + why, url, statusCode,
-                    errors, null);
+            throw new GraphQLEndpointException(
+                    "GraphQL request to " + url + " failed: " + why, url, statusCode, errors, null);
         }
         return data();
     }
 
     @Override
     public String toString() {
-        return "GraphQLResponse{status=" + statusCode + ", data=" + (hasData() ? "present" : "absent")
-                + ", errors=" + errors.size() + "}";
+        return "GraphQLResponse{status=" + statusCode + ", data=" + (hasData() ? "present" : "absent") + ", errors="
+                + errors.size() + "}";
     }
 }

@@ -213,7 +213,8 @@ public final class TypeDefinitions {
     private static TypeDefinitions fromBytes(byte[] bytes, String what) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -222,8 +223,7 @@ public final class TypeDefinitions {
             throw new IllegalArgumentException(what + ": not valid UTF-8");
         }
         String stripped = stripBom(text);
-        int size = stripped.length() == text.length() ? bytes.length
-                : stripped.getBytes(StandardCharsets.UTF_8).length;
+        int size = stripped.length() == text.length() ? bytes.length : stripped.getBytes(StandardCharsets.UTF_8).length;
         return create(stripped, size, what);
     }
 
@@ -242,8 +242,9 @@ public final class TypeDefinitions {
 
     private static void checkSize(long size, String what) {
         if (size > MAX_BYTES) {
-            throw new IllegalArgumentException(what + ": too large (" + (size > MAX_BYTES + 1 ? size + " bytes"
-                    : "more than " + MAX_BYTES + " bytes") + "; the limit is " + MAX_BYTES + " bytes, 1 MiB)");
+            throw new IllegalArgumentException(what + ": too large ("
+                    + (size > MAX_BYTES + 1 ? size + " bytes" : "more than " + MAX_BYTES + " bytes") + "; the limit is "
+                    + MAX_BYTES + " bytes, 1 MiB)");
         }
     }
 

@@ -52,13 +52,17 @@ class AuthProvidersTest {
     }
 
     private static MockResponse createdApiKey(String id, String name, String key) {
-        return ScriptedAura.json(202, "{\"data\":{\"id\":\"" + id + "\",\"name\":\"" + name
-                + "\",\"type\":\"api-key\",\"enabled\":true,\"key\":\"" + key + "\"}}");
+        return ScriptedAura.json(
+                202,
+                "{\"data\":{\"id\":\"" + id + "\",\"name\":\"" + name
+                        + "\",\"type\":\"api-key\",\"enabled\":true,\"key\":\"" + key + "\"}}");
     }
 
     private static MockResponse jwksProvider(int status) {
-        return ScriptedAura.json(status, "{\"data\":{\"id\":\"" + JWKS_PROVIDER + "\",\"name\":\"auth0\","
-                + "\"type\":\"jwks\",\"enabled\":true,\"url\":\"" + JWKS_URL + "\"}}");
+        return ScriptedAura.json(
+                status,
+                "{\"data\":{\"id\":\"" + JWKS_PROVIDER + "\",\"name\":\"auth0\","
+                        + "\"type\":\"jwks\",\"enabled\":true,\"url\":\"" + JWKS_URL + "\"}}");
     }
 
     @Test
@@ -75,7 +79,8 @@ class AuthProvidersTest {
         assertThat(list.get(1).enabled()).isFalse();
         assertThat(one.isJwks()).isTrue();
         assertThat(one.url()).contains(JWKS_URL);
-        assertThat(aura.apiRequests).extracting(Fixtures::line)
+        assertThat(aura.apiRequests)
+                .extracting(Fixtures::line)
                 .containsExactly("GET " + PROVIDERS, "GET " + PROVIDERS + "/" + JWKS_PROVIDER);
     }
 
@@ -105,49 +110,65 @@ class AuthProvidersTest {
     }
 
     private void assertRejectedBeforeAnyRequest(Executable call, String message) {
-        assertThatThrownBy(call::execute).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(call::execute)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
         assertThat(aura.apiRequests).isEmpty();
         assertThat(aura.tokenRequests.get()).isZero();
     }
 
     @Test
     void aJwksProviderWithoutUrlIsRejectedBeforeAnyRequest() {
-        assertRejectedBeforeAnyRequest(() -> providers.create(AuthProviderSpec.builder().name("auth0")
-                .type(AuthProviderType.JWKS).build()), "needs a url");
+        assertRejectedBeforeAnyRequest(
+                () -> providers.create(AuthProviderSpec.builder()
+                        .name("auth0")
+                        .type(AuthProviderType.JWKS)
+                        .build()),
+                "needs a url");
     }
 
     @Test
     void aJwksUrlWithAnInvalidPortIsRejectedBeforeAnyRequest() {
-        assertRejectedBeforeAnyRequest(() -> providers.createJwks("auth0",
-                "https://example.eu.auth0.com:99999/.well-known/jwks.json"), "invalid port");
+        assertRejectedBeforeAnyRequest(
+                () -> providers.createJwks("auth0", "https://example.eu.auth0.com:99999/.well-known/jwks.json"),
+                "invalid port");
     }
 
     @Test
     void anApiKeyProviderWithUrlIsRejectedBeforeAnyRequest() {
-        assertRejectedBeforeAnyRequest(() -> providers.create(AuthProviderSpec.builder().name("ci")
-                .type(AuthProviderType.API_KEY).url(JWKS_URL).build()), "must not have a url");
+        assertRejectedBeforeAnyRequest(
+                () -> providers.create(AuthProviderSpec.builder()
+                        .name("ci")
+                        .type(AuthProviderType.API_KEY)
+                        .url(JWKS_URL)
+                        .build()),
+                "must not have a url");
     }
 
     @Test
     void aPlainHttpJwksUrlIsRejectedBeforeAnyRequest() {
-        assertRejectedBeforeAnyRequest(() -> providers.createJwks("auth0", "http://example.com/jwks.json"),
-                "https");
-        assertRejectedBeforeAnyRequest(() -> providers.changeUrl(JWKS_PROVIDER, "http://example.com/jwks.json"),
-                "https");
+        assertRejectedBeforeAnyRequest(() -> providers.createJwks("auth0", "http://example.com/jwks.json"), "https");
+        assertRejectedBeforeAnyRequest(
+                () -> providers.changeUrl(JWKS_PROVIDER, "http://example.com/jwks.json"), "https");
     }
 
     @Test
     void aJwksUrlWithCredentialsIsRejectedWithoutEchoingThem() {
         assertThatThrownBy(() -> providers.createJwks("auth0", "https://admin:hunter2@idp.example.com/jwks"))
                 .hasMessageContaining("credentials")
-                .message().doesNotContain("hunter2");
+                .message()
+                .doesNotContain("hunter2");
         assertThat(aura.apiRequests).isEmpty();
     }
 
     @Test
     void anUnknownProviderTypeCannotBeCreated() {
-        assertRejectedBeforeAnyRequest(() -> providers.create(AuthProviderSpec.builder().name("x")
-                .type(AuthProviderType.of("oidc")).build()), "unsupported");
+        assertRejectedBeforeAnyRequest(
+                () -> providers.create(AuthProviderSpec.builder()
+                        .name("x")
+                        .type(AuthProviderType.of("oidc"))
+                        .build()),
+                "unsupported");
     }
 
     @Test
@@ -161,11 +182,15 @@ class AuthProvidersTest {
         providers.rename(JWKS_PROVIDER, "okta");
         providers.changeUrl(JWKS_PROVIDER, "https://okta.example.com/keys");
 
-        assertThat(aura.apiRequests).allSatisfy(r ->
-                assertThat(Fixtures.line(r)).isEqualTo("PATCH " + PROVIDERS + "/" + JWKS_PROVIDER));
-        assertThat(aura.apiRequests).extracting(Fixtures::body).containsExactly(
-                "{\"enabled\":false}", "{\"enabled\":true}", "{\"name\":\"okta\"}",
-                "{\"url\":\"https://okta.example.com/keys\"}");
+        assertThat(aura.apiRequests)
+                .allSatisfy(r -> assertThat(Fixtures.line(r)).isEqualTo("PATCH " + PROVIDERS + "/" + JWKS_PROVIDER));
+        assertThat(aura.apiRequests)
+                .extracting(Fixtures::body)
+                .containsExactly(
+                        "{\"enabled\":false}",
+                        "{\"enabled\":true}",
+                        "{\"name\":\"okta\"}",
+                        "{\"url\":\"https://okta.example.com/keys\"}");
     }
 
     @Test
@@ -184,16 +209,19 @@ class AuthProvidersTest {
 
         providers.awaitingReady().createJwks("auth0", JWKS_URL);
 
-        assertThat(aura.apiRequests).extracting(Fixtures::line).containsExactly(
-                "POST " + PROVIDERS, "GET " + BASE + "/" + API, "GET " + BASE + "/" + API);
+        assertThat(aura.apiRequests)
+                .extracting(Fixtures::line)
+                .containsExactly("POST " + PROVIDERS, "GET " + BASE + "/" + API, "GET " + BASE + "/" + API);
     }
 
     @Test
     void aFailedWaitAfterCreatingAnApiKeyStillHandsTheKeyBack() {
         aura.enqueue(createdApiKey(PROVIDER, "ci", API_KEY));
         aura.enqueue(Fixtures.get("updating"));
-        aura.enqueue(ScriptedAura.json(200, "{\"data\":" + Fixtures.details("error")
-                + ",\"errors\":[{\"reason\":\"server-err\",\"message\":\"internal\"}]}"));
+        aura.enqueue(ScriptedAura.json(
+                200,
+                "{\"data\":" + Fixtures.details("error")
+                        + ",\"errors\":[{\"reason\":\"server-err\",\"message\":\"internal\"}]}"));
 
         assertThatThrownBy(() -> providers.awaitingReady().createApiKey("ci"))
                 .isInstanceOf(ApiKeyNotYetUsableException.class)
@@ -211,12 +239,17 @@ class AuthProvidersTest {
         aura.enqueue(createdApiKey(NEW_PROVIDER, "ci-2026", NEW_API_KEY));
         aura.enqueue(ScriptedAura.json(202, "{\"data\":" + apiKeyProvider(PROVIDER, "ci") + "}"));
 
-        ApiKeyRotation rotation = providers.rotateApiKey(PROVIDER, "ci-2026", ApiKeyRotation.Mode.DELETE_OLD_IMMEDIATELY);
+        ApiKeyRotation rotation =
+                providers.rotateApiKey(PROVIDER, "ci-2026", ApiKeyRotation.Mode.DELETE_OLD_IMMEDIATELY);
 
         assertThat(rotation.newKey()).isEqualTo(NEW_API_KEY);
         assertThat(rotation.state()).isEqualTo(ApiKeyRotation.State.COMPLETED);
-        assertThat(aura.apiRequests).extracting(Fixtures::line).containsExactly(
-                "GET " + PROVIDERS + "/" + PROVIDER, "POST " + PROVIDERS, "DELETE " + PROVIDERS + "/" + PROVIDER);
+        assertThat(aura.apiRequests)
+                .extracting(Fixtures::line)
+                .containsExactly(
+                        "GET " + PROVIDERS + "/" + PROVIDER,
+                        "POST " + PROVIDERS,
+                        "DELETE " + PROVIDERS + "/" + PROVIDER);
         assertThat(rotation.toString()).doesNotContain(NEW_API_KEY);
         assertThat(CapturedLogs.allText()).doesNotContain(NEW_API_KEY);
     }
@@ -227,12 +260,15 @@ class AuthProvidersTest {
         aura.enqueue(createdApiKey(NEW_PROVIDER, "ci-2026", NEW_API_KEY));
         aura.enqueue(ScriptedAura.json(202, "{\"data\":" + apiKeyProvider(PROVIDER, "ci") + "}"));
 
-        ApiKeyRotation rotation = providers.rotateApiKey(PROVIDER, "ci-2026", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
+        ApiKeyRotation rotation =
+                providers.rotateApiKey(PROVIDER, "ci-2026", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
 
         assertThat(rotation.state()).isEqualTo(ApiKeyRotation.State.PENDING);
         assertThat(aura.apiRequests).hasSize(2);
         assertThat(rotation.confirm().id()).isEqualTo(PROVIDER);
-        assertThat(rotation.confirm().id()).as("confirming twice sends nothing more").isEqualTo(PROVIDER);
+        assertThat(rotation.confirm().id())
+                .as("confirming twice sends nothing more")
+                .isEqualTo(PROVIDER);
         assertThat(aura.apiRequests).hasSize(3);
         assertThat(Fixtures.line(aura.apiRequests.get(2))).isEqualTo("DELETE " + PROVIDERS + "/" + PROVIDER);
         assertThat(rotation.state()).isEqualTo(ApiKeyRotation.State.COMPLETED);
@@ -245,7 +281,8 @@ class AuthProvidersTest {
         aura.enqueue(createdApiKey(NEW_PROVIDER, "ci-2026", NEW_API_KEY));
         aura.enqueue(ScriptedAura.json(202, "{\"data\":" + apiKeyProvider(NEW_PROVIDER, "ci-2026") + "}"));
 
-        ApiKeyRotation rotation = providers.rotateApiKey(PROVIDER, "ci-2026", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
+        ApiKeyRotation rotation =
+                providers.rotateApiKey(PROVIDER, "ci-2026", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
         rotation.abort();
 
         assertThat(Fixtures.line(aura.apiRequests.get(2))).isEqualTo("DELETE " + PROVIDERS + "/" + NEW_PROVIDER);
@@ -257,7 +294,8 @@ class AuthProvidersTest {
     void onlyApiKeyProvidersCanBeRotated() {
         aura.enqueue(jwksProvider(200));
 
-        assertThatThrownBy(() -> providers.rotateApiKey(JWKS_PROVIDER, "new", ApiKeyRotation.Mode.DELETE_OLD_IMMEDIATELY))
+        assertThatThrownBy(
+                        () -> providers.rotateApiKey(JWKS_PROVIDER, "new", ApiKeyRotation.Mode.DELETE_OLD_IMMEDIATELY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only api-key providers");
         assertThat(aura.apiRequests).hasSize(1);

@@ -52,7 +52,9 @@ class CorsOriginsTest {
     }
 
     private List<RecordedRequest> patches() {
-        return aura.apiRequests.stream().filter(r -> r.getMethod().equals("PATCH")).toList();
+        return aura.apiRequests.stream()
+                .filter(r -> r.getMethod().equals("PATCH"))
+                .toList();
     }
 
     @Test
@@ -70,9 +72,13 @@ class CorsOriginsTest {
         List<String> result = cors.allow("HTTPS://B.Example.COM:443/");
 
         assertThat(result).containsExactly(A, B);
-        assertThat(aura.apiRequests).extracting(Fixtures::line).containsExactly(
-                "GET " + BASE + "/" + API, "PATCH " + BASE + "/" + API, "GET " + BASE + "/" + API,
-                "GET " + BASE + "/" + API);
+        assertThat(aura.apiRequests)
+                .extracting(Fixtures::line)
+                .containsExactly(
+                        "GET " + BASE + "/" + API,
+                        "PATCH " + BASE + "/" + API,
+                        "GET " + BASE + "/" + API,
+                        "GET " + BASE + "/" + API);
         assertThat(body(patches().get(0)))
                 .isEqualTo("{\"security\":{\"cors_policy\":{\"allowed_origins\":[\"" + A + "\",\"" + B + "\"]}}}");
     }
@@ -149,7 +155,7 @@ class CorsOriginsTest {
     @Test
     void aLostUpdateIsDetectedOnTheReReadAndApplied() {
         aura.enqueue(Fixtures.get("ready", A));
-        patchThenReadyWith(A, C);                // another writer replaced the list: B is missing
+        patchThenReadyWith(A, C); // another writer replaced the list: B is missing
         patchThenReadyWith(A, C, B);
 
         List<String> result = cors.allow(B);
@@ -158,9 +164,10 @@ class CorsOriginsTest {
         assertThat(patches()).hasSize(2);
         assertThat(body(patches().get(0)))
                 .isEqualTo("{\"security\":{\"cors_policy\":{\"allowed_origins\":[\"" + A + "\",\"" + B + "\"]}}}");
-        assertThat(body(patches().get(1))).as("applied on top of the concurrent writer's list")
-                .isEqualTo("{\"security\":{\"cors_policy\":{\"allowed_origins\":[\"" + A + "\",\"" + C + "\",\""
-                        + B + "\"]}}}");
+        assertThat(body(patches().get(1)))
+                .as("applied on top of the concurrent writer's list")
+                .isEqualTo("{\"security\":{\"cors_policy\":{\"allowed_origins\":[\"" + A + "\",\"" + C + "\",\"" + B
+                        + "\"]}}}");
         assertThat(CapturedLogs.events("dev.aurasdk.graphql")).anySatisfy(e -> {
             assertThat(e.level()).isEqualTo(Level.WARN);
             assertThat(e.message()).contains("lost to a concurrent update");
@@ -170,7 +177,7 @@ class CorsOriginsTest {
     @Test
     void aLostDisallowIsRetriedToo() {
         aura.enqueue(Fixtures.get("ready", A, B));
-        patchThenReadyWith(A, B, C);             // the removed origin came back with someone else's change
+        patchThenReadyWith(A, B, C); // the removed origin came back with someone else's change
         patchThenReadyWith(A, C);
 
         assertThat(cors.disallow(B)).containsExactly(A, C);
@@ -197,7 +204,8 @@ class CorsOriginsTest {
 
     @Test
     void theNumberOfAttemptsIsConfigurable() {
-        GraphQLDataApis once = GraphQLDataApis.builder(client).corsUpdateAttempts(1).build();
+        GraphQLDataApis once =
+                GraphQLDataApis.builder(client).corsUpdateAttempts(1).build();
         aura.enqueue(Fixtures.get("ready", A));
         patchThenReadyWith(A);
 
@@ -206,12 +214,27 @@ class CorsOriginsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "null", "*", "https://*.example.com", "app.example.com", "ftp://example.com",
-            "https://example.com/path", "https://example.com?q=1", "https://example.com#frag",
-            "https://user:secret@example.com", "https://exa mple.com", "https://"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "null",
+                "*",
+                "https://*.example.com",
+                "app.example.com",
+                "ftp://example.com",
+                "https://example.com/path",
+                "https://example.com?q=1",
+                "https://example.com#frag",
+                "https://user:secret@example.com",
+                "https://exa mple.com",
+                "https://"
+            })
     void invalidOriginsAreRejectedBeforeAnyRequest(String origin) {
-        assertThatThrownBy(() -> cors.allow(origin)).isInstanceOf(IllegalArgumentException.class)
-                .message().doesNotContain("secret");
+        assertThatThrownBy(() -> cors.allow(origin))
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain("secret");
         assertThatThrownBy(() -> cors.replace(List.of(A, origin))).isInstanceOf(IllegalArgumentException.class);
         assertThat(aura.apiRequests).isEmpty();
         assertThat(aura.tokenRequests.get()).isZero();
@@ -235,8 +258,10 @@ class CorsOriginsTest {
         cors.allow("http://localhost:4000");
 
         List<CapturedLogs.Event> warnings = CapturedLogs.events("dev.aurasdk.graphql").stream()
-                .filter(e -> e.level() == Level.WARN && e.message().contains("plain http")).toList();
-        assertThat(warnings).singleElement()
+                .filter(e -> e.level() == Level.WARN && e.message().contains("plain http"))
+                .toList();
+        assertThat(warnings)
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains(API, "http://localhost:3000"));
     }
 
@@ -245,8 +270,10 @@ class CorsOriginsTest {
         aura.enqueue(Fixtures.get("ready", A));
         aura.enqueue(Fixtures.accepted("updating"));
         aura.defaultApi(Fixtures.get("updating"));
-        CorsOrigins slow = cors.withWaitOptions(dev.aurasdk.core.wait.WaitOptions.builder().jitter(0)
-                .timeout(java.time.Duration.ofSeconds(5)).build());
+        CorsOrigins slow = cors.withWaitOptions(dev.aurasdk.core.wait.WaitOptions.builder()
+                .jitter(0)
+                .timeout(java.time.Duration.ofSeconds(5))
+                .build());
 
         assertThatThrownBy(() -> slow.allow(B)).isInstanceOf(dev.aurasdk.core.AuraTimeoutException.class);
     }

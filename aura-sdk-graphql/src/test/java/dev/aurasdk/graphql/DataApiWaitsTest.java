@@ -24,9 +24,11 @@ import org.junit.jupiter.api.Test;
 
 /** Every wait scenario runs both synchronously and asynchronously (manual scheduler, no real sleeping). */
 class DataApiWaitsTest {
-    private static final MockResponse INVALID_SCHEMA = ScriptedAura.json(200, "{\"data\":"
-            + Fixtures.details("error") + ",\"errors\":[{\"reason\":\"invalid-type-defs\","
-            + "\"message\":\"Unknown type \\\"Strig\\\". Did you mean \\\"String\\\"?\"}]}");
+    private static final MockResponse INVALID_SCHEMA = ScriptedAura.json(
+            200,
+            "{\"data\":"
+                    + Fixtures.details("error") + ",\"errors\":[{\"reason\":\"invalid-type-defs\","
+                    + "\"message\":\"Unknown type \\\"Strig\\\". Did you mean \\\"String\\\"?\"}]}");
 
     /** Runs a wait either on the calling thread or through the async API. */
     abstract static class Mode {
@@ -57,7 +59,9 @@ class DataApiWaitsTest {
 
         /** Rethrows what the async form completed with, as the sync form would throw it. */
         <T> T drive(CompletableFuture<T> future) {
-            assertThat(future).as("nothing polled before the scheduler runs: no thread was parked").isNotDone();
+            assertThat(future)
+                    .as("nothing polled before the scheduler runs: no thread was parked")
+                    .isNotDone();
             scheduler.runUntilDone(future);
             try {
                 return future.join();
@@ -71,7 +75,8 @@ class DataApiWaitsTest {
         }
 
         long elapsedSeconds() {
-            return Duration.between(java.time.Instant.parse("2026-01-01T00:00:00Z"), aura.clock.instant()).toSeconds();
+            return Duration.between(java.time.Instant.parse("2026-01-01T00:00:00Z"), aura.clock.instant())
+                    .toSeconds();
         }
 
         @Test
@@ -100,8 +105,8 @@ class DataApiWaitsTest {
                         GraphQLDataApiFailedException failed = (GraphQLDataApiFailedException) e;
                         assertThat(failed.reason()).contains("invalid-type-defs");
                         assertThat(failed.apiId()).isEqualTo(API);
-                        assertThat(failed.api()).hasValueSatisfying(a ->
-                                assertThat(a.status()).isEqualTo(GraphQLDataApiStatus.ERROR));
+                        assertThat(failed.api())
+                                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(GraphQLDataApiStatus.ERROR));
                     });
             assertThat(elapsedSeconds()).isLessThan(5);
         }
@@ -109,7 +114,7 @@ class DataApiWaitsTest {
         @Test
         void afterAnUpdateAStaleReadyIsNotTrustedUntilUpdatingIsSeen() {
             aura.enqueue(Fixtures.accepted("updating"));
-            aura.enqueue(Fixtures.get("ready"));      // stale: Aura still shows the old state
+            aura.enqueue(Fixtures.get("ready")); // stale: Aura still shows the old state
             aura.enqueue(Fixtures.get("updating"));
             aura.enqueue(Fixtures.get("ready"));
             apis.updateTypeDefinitions(INSTANCE, API, TypeDefinitions.of("type A @node { a: String }"));
@@ -126,7 +131,10 @@ class DataApiWaitsTest {
             for (int i = 0; i < 4; i++) {
                 aura.enqueue(Fixtures.get("ready"));
             }
-            apis.update(INSTANCE, API, UpdateGraphQLDataApi.builder().name("renamed").build());
+            apis.update(
+                    INSTANCE,
+                    API,
+                    UpdateGraphQLDataApi.builder().name("renamed").build());
 
             ready();
 
@@ -138,7 +146,7 @@ class DataApiWaitsTest {
         @Test
         void fixingABrokenSchemaIgnoresTheStaleErrorRightAfterTheUpdate() {
             aura.enqueue(Fixtures.accepted("updating"));
-            aura.enqueue(INVALID_SCHEMA);             // stale error from the previous schema
+            aura.enqueue(INVALID_SCHEMA); // stale error from the previous schema
             aura.enqueue(Fixtures.get("updating"));
             aura.enqueue(Fixtures.get("ready"));
             apis.updateTypeDefinitions(INSTANCE, API, TypeDefinitions.of("type Movie @node { title: String }"));
@@ -185,16 +193,17 @@ class DataApiWaitsTest {
             GraphQLDataApi api = paused();
 
             assertThat(api.status()).isEqualTo(GraphQLDataApiStatus.PAUSED);
-            assertThat(requestLines()).containsExactly(
-                    "POST " + Fixtures.BASE + "/" + API + "/pause",
-                    "GET " + Fixtures.BASE + "/" + API,
-                    "GET " + Fixtures.BASE + "/" + API);
+            assertThat(requestLines())
+                    .containsExactly(
+                            "POST " + Fixtures.BASE + "/" + API + "/pause",
+                            "GET " + Fixtures.BASE + "/" + API,
+                            "GET " + Fixtures.BASE + "/" + API);
         }
 
         @Test
         void resumeThenAwaitReadyDoesNotTrustAStalePaused() {
             aura.enqueue(Fixtures.accepted("resuming"));
-            aura.enqueue(Fixtures.get("paused"));     // stale
+            aura.enqueue(Fixtures.get("paused")); // stale
             aura.enqueue(Fixtures.get("resuming"));
             aura.enqueue(Fixtures.get("ready"));
             apis.resume(INSTANCE, API);
@@ -240,22 +249,28 @@ class DataApiWaitsTest {
 
             apis.awaitReady(INSTANCE, API);
 
-            assertThat(aura.sleeper.sleeps()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500),
-                    Duration.ofMillis(2250));
+            assertThat(aura.sleeper.sleeps())
+                    .containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250));
         }
 
         @Test
         void listenerSeesEveryPollAndTimeoutSaysTheOperationGoesOn() {
             aura.defaultApi(Fixtures.get("creating"));
             List<PollEvent<GraphQLDataApi>> polls = new ArrayList<>();
-            WaitOptions options = WaitOptions.builder().jitter(0).timeout(Duration.ofSeconds(10)).build();
+            WaitOptions options = WaitOptions.builder()
+                    .jitter(0)
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
 
             assertThatThrownBy(() -> apis.awaitReady(INSTANCE, API, options, polls::add))
                     .isInstanceOf(AuraTimeoutException.class)
                     .hasMessageContaining("creating")
                     .hasMessageContaining("goes on");
-            assertThat(polls).isNotEmpty().allSatisfy(p ->
-                    assertThat(p.value()).hasValueSatisfying(a -> assertThat(a.status().value()).isEqualTo("creating")));
+            assertThat(polls)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.value())
+                            .hasValueSatisfying(
+                                    a -> assertThat(a.status().value()).isEqualTo("creating")));
         }
     }
 
@@ -285,9 +300,8 @@ class DataApiWaitsTest {
             ready();
 
             // zero delays are the hand-backs from the HTTP client's threads, not waits
-            assertThat(scheduler.delays().stream().filter(d -> !d.isZero())).containsExactly(Duration.ofMillis(1000),
-                    Duration.ofMillis(1500),
-                    Duration.ofMillis(2250));
+            assertThat(scheduler.delays().stream().filter(d -> !d.isZero()))
+                    .containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250));
             assertThat(aura.sleeper.sleeps()).as("the async wait never sleeps").isEmpty();
         }
 
@@ -295,18 +309,24 @@ class DataApiWaitsTest {
         void cancellingOrTimingOutTheReturnedFutureStopsPolling() {
             aura.defaultApi(Fixtures.get("creating"));
             java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
-            try (AuraClient listened = aura.clientBuilder().waitOptions(Fixtures.exactWaits()).scheduler(scheduler)
+            try (AuraClient listened = aura.clientBuilder()
+                    .waitOptions(Fixtures.exactWaits())
+                    .scheduler(scheduler)
                     .addRequestListener(new dev.aurasdk.core.http.RequestListener() {
                         @Override
                         public void onAttemptStart(dev.aurasdk.core.http.RequestEvent event) {
                             started.incrementAndGet();
                         }
-                    }).build()) {
+                    })
+                    .build()) {
                 GraphQLDataApis listenedApis = GraphQLDataApis.create(listened);
                 CompletableFuture<GraphQLDataApi> cancelled = listenedApis.awaitReadyAsync(INSTANCE, API);
-                CompletableFuture<Void> timedOut = listenedApis.awaitDeletedAsync(INSTANCE, API)
+                CompletableFuture<Void> timedOut = listenedApis
+                        .awaitDeletedAsync(INSTANCE, API)
                         .orTimeout(1, java.util.concurrent.TimeUnit.MILLISECONDS);
-                assertThat(scheduler.pending()).as("both first polls are scheduled").isEqualTo(2);
+                assertThat(scheduler.pending())
+                        .as("both first polls are scheduled")
+                        .isEqualTo(2);
 
                 cancelled.cancel(false);
                 assertThat(timedOut).failsWithin(Duration.ofSeconds(5));

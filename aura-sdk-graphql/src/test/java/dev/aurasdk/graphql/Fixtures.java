@@ -41,7 +41,10 @@ final class Fixtures {
     }
 
     static AuraClient client(ScriptedAura aura, StepScheduler scheduler) {
-        return aura.clientBuilder().waitOptions(exactWaits()).scheduler(scheduler).build();
+        return aura.clientBuilder()
+                .waitOptions(exactWaits())
+                .scheduler(scheduler)
+                .build();
     }
 
     static String summary(String status) {
@@ -68,8 +71,9 @@ final class Fixtures {
     }
 
     static MockResponse notFound() {
-        return ScriptedAura.json(404, "{\"errors\":[{\"message\":\"Data API not found: " + API
-                + "\",\"reason\":\"data-api-not-found\"}]}");
+        return ScriptedAura.json(
+                404,
+                "{\"errors\":[{\"message\":\"Data API not found: " + API + "\",\"reason\":\"data-api-not-found\"}]}");
     }
 
     static String body(RecordedRequest request) {

@@ -36,7 +36,8 @@ class GraphQLDataApisFakeAuraTest {
     private static final String INSTANCE_PASSWORD = "Fake-Instance-Passw0rd";
 
     @RegisterExtension
-    final FakeAuraExtension fake = FakeAuraExtension.with(b -> b.contractChecked().dataApiTransitionTicks(2));
+    final FakeAuraExtension fake =
+            FakeAuraExtension.with(b -> b.contractChecked().dataApiTransitionTicks(2));
 
     private FakeAuraServer server;
     private StepScheduler scheduler;
@@ -66,19 +67,22 @@ class GraphQLDataApisFakeAuraTest {
     }
 
     private CreatedGraphQLDataApi createRestaurantsApi(TypeDefinitions schema) {
-        return apis.create(INSTANCE, CreateGraphQLDataApi.builder()
-                .name("restaurants")
-                .typeDefinitions(schema)
-                .instanceCredentials(InstanceCredentials.of("neo4j", INSTANCE_PASSWORD))
-                .addAuthProviders(AuthProviderSpec.apiKey("default"))
-                .build());
+        return apis.create(
+                INSTANCE,
+                CreateGraphQLDataApi.builder()
+                        .name("restaurants")
+                        .typeDefinitions(schema)
+                        .instanceCredentials(InstanceCredentials.of("neo4j", INSTANCE_PASSWORD))
+                        .addAuthProviders(AuthProviderSpec.apiKey("default"))
+                        .build());
     }
 
     private static String unsignedJwt(String tenantId) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(("{\"sub\":\"u1\",\"tenantId\":\"" + tenantId + "\",\"roles\":[\"basic\"]}")
-                        .getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+                        .getBytes(StandardCharsets.UTF_8))
+                + ".c2ln";
     }
 
     @Test
@@ -95,10 +99,12 @@ class GraphQLDataApisFakeAuraTest {
 
         AuthProvider jwks = apis.authProviders(INSTANCE, apiId).awaitingReady().createJwks("auth0", JWKS_URL);
         assertThat(jwks.isJwks()).isTrue();
-        assertThat(apis.authProviders(INSTANCE, apiId).list()).extracting(AuthProvider::name)
+        assertThat(apis.authProviders(INSTANCE, apiId).list())
+                .extracting(AuthProvider::name)
                 .containsExactlyInAnyOrder("default", "auth0");
 
-        assertThat(apis.cors(INSTANCE, apiId).allow("https://App.Example.com/")).containsExactly("https://app.example.com");
+        assertThat(apis.cors(INSTANCE, apiId).allow("https://App.Example.com/"))
+                .containsExactly("https://app.example.com");
 
         TypeDefinitions next = TypeDefinitions.of(schema.asString() + "\ntype Cuisine @node { name: String! }\n");
         assertThat(apis.updateTypeDefinitions(INSTANCE, apiId, next).status()).isEqualTo(GraphQLDataApiStatus.UPDATING);
@@ -106,11 +112,13 @@ class GraphQLDataApisFakeAuraTest {
 
         String url = ready.url().orElseThrow();
         JsonNode byKey = GraphQLEndpoint.withApiKey(url, key)
-                .execute(GraphQLRequest.of("query Ping { restaurants { id } }")).dataOrThrow();
+                .execute(GraphQLRequest.of("query Ping { restaurants { id } }"))
+                .dataOrThrow();
         assertThat(byKey.at("/fakeAura/authenticatedBy").asText()).isEqualTo("api-key");
         assertThat(byKey.at("/fakeAura/operationName").asText()).isEqualTo("Ping");
         JsonNode byJwt = GraphQLEndpoint.withBearerToken(url, unsignedJwt("tenant-1"))
-                .execute("query Mine { alerts { id } }").dataOrThrow();
+                .execute("query Mine { alerts { id } }")
+                .dataOrThrow();
         assertThat(byJwt.at("/fakeAura/tenantId").asText()).isEqualTo("tenant-1");
         assertThatThrownBy(() -> GraphQLEndpoint.withApiKey(url, "wrong-key").execute("{ restaurants { id } }"))
                 .isInstanceOf(GraphQLUnauthorizedException.class);
@@ -125,7 +133,9 @@ class GraphQLDataApisFakeAuraTest {
         assertThatThrownBy(() -> apis.get(INSTANCE, apiId)).isInstanceOf(AuraNotFoundException.class);
 
         assertThat(server.contractViolations()).isEmpty();
-        assertThat(CapturedLogs.allText()).doesNotContain(key).doesNotContain(INSTANCE_PASSWORD)
+        assertThat(CapturedLogs.allText())
+                .doesNotContain(key)
+                .doesNotContain(INSTANCE_PASSWORD)
                 .doesNotContain(server.clientSecret());
         assertThat(server.journal().entries().toString()).doesNotContain(key).doesNotContain(INSTANCE_PASSWORD);
     }
@@ -138,7 +148,8 @@ class GraphQLDataApisFakeAuraTest {
                 .isInstanceOf(GraphQLDataApiFailedException.class)
                 .hasMessageContaining("invalid-type-defs")
                 .hasMessageContaining("Strig");
-        assertThat(apis.get(INSTANCE, created.id()).errors()).extracting(e -> e.reason().orElse(""))
+        assertThat(apis.get(INSTANCE, created.id()).errors())
+                .extracting(e -> e.reason().orElse(""))
                 .containsExactly("invalid-type-defs");
 
         apis.updateTypeDefinitions(INSTANCE, created.id(), TypeDefinitions.of("type Movie @node { title: String }"));
@@ -150,12 +161,14 @@ class GraphQLDataApisFakeAuraTest {
 
     @Test
     void aFreeInstanceIsRefusedWithTheDedicatedException() {
-        assertThatThrownBy(() -> apis.create(DemoWorld.FREE_INSTANCE_ID, CreateGraphQLDataApi.builder()
-                .name("restaurants")
-                .typeDefinitions(TypeDefinitions.of("type Movie @node { title: String }"))
-                .instanceCredentials(InstanceCredentials.of("neo4j", INSTANCE_PASSWORD))
-                .addAuthProviders(AuthProviderSpec.apiKey("default"))
-                .build()))
+        assertThatThrownBy(() -> apis.create(
+                        DemoWorld.FREE_INSTANCE_ID,
+                        CreateGraphQLDataApi.builder()
+                                .name("restaurants")
+                                .typeDefinitions(TypeDefinitions.of("type Movie @node { title: String }"))
+                                .instanceCredentials(InstanceCredentials.of("neo4j", INSTANCE_PASSWORD))
+                                .addAuthProviders(AuthProviderSpec.apiKey("default"))
+                                .build()))
                 .isInstanceOf(GraphQLDataApiNotSupportedException.class)
                 .hasMessageContaining("Free");
     }
@@ -173,7 +186,10 @@ class GraphQLDataApisFakeAuraTest {
         assertThat(cors.disallow("https://a.example.com")).containsExactly("https://b.example.com");
         assertThat(cors.replace(List.of())).isEmpty();
         assertThat(cors.origins()).isEmpty();
-        assertThat(server.journal().last("PATCH", ".*/data-apis/graphql/[^/]+").orElseThrow().body())
+        assertThat(server.journal()
+                        .last("PATCH", ".*/data-apis/graphql/[^/]+")
+                        .orElseThrow()
+                        .body())
                 .contains("\"test\":\"ignore me\"");
 
         apis.pause(INSTANCE, created.id());
@@ -196,13 +212,20 @@ class GraphQLDataApisFakeAuraTest {
         String oldId = created.authenticationProviders().get(0).id();
 
         ApiKeyRotation rotation = providers.rotateApiKey(oldId, "default-2", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
-        assertThat(GraphQLEndpoint.withApiKey(url, oldKey).execute("{ a }").hasData()).isTrue();
-        assertThat(GraphQLEndpoint.withApiKey(url, rotation.newKey()).execute("{ a }").hasData()).isTrue();
+        assertThat(GraphQLEndpoint.withApiKey(url, oldKey).execute("{ a }").hasData())
+                .isTrue();
+        assertThat(GraphQLEndpoint.withApiKey(url, rotation.newKey())
+                        .execute("{ a }")
+                        .hasData())
+                .isTrue();
         rotation.confirm();
 
         assertThatThrownBy(() -> GraphQLEndpoint.withApiKey(url, oldKey).execute("{ a }"))
                 .isInstanceOf(GraphQLUnauthorizedException.class);
-        assertThat(GraphQLEndpoint.withApiKey(url, rotation.newKey()).execute("{ a }").hasData()).isTrue();
+        assertThat(GraphQLEndpoint.withApiKey(url, rotation.newKey())
+                        .execute("{ a }")
+                        .hasData())
+                .isTrue();
         assertThat(providers.list()).extracting(AuthProvider::name).containsExactly("default-2");
     }
 
@@ -212,7 +235,8 @@ class GraphQLDataApisFakeAuraTest {
         apis.awaitReady(INSTANCE, created.id());
         AuthProviders providers = apis.authProviders(INSTANCE, created.id()).awaitingReady();
         String providerId = created.authenticationProviders().get(0).id();
-        GraphQLEndpoint endpoint = GraphQLEndpoint.withApiKey(created.url().orElseThrow(), created.apiKey().orElseThrow());
+        GraphQLEndpoint endpoint = GraphQLEndpoint.withApiKey(
+                created.url().orElseThrow(), created.apiKey().orElseThrow());
 
         assertThat(providers.disable(providerId).enabled()).isFalse();
         assertThatThrownBy(() -> endpoint.execute("{ a }")).isInstanceOf(GraphQLUnauthorizedException.class);
@@ -227,7 +251,8 @@ class GraphQLDataApisFakeAuraTest {
         CompletableFuture<GraphQLDataApi> ready = apis.awaitReadyAsync(INSTANCE, created.id());
         scheduler.runUntilDone(ready);
 
-        assertThatThrownBy(ready::join).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(ready::join)
+                .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(GraphQLDataApiFailedException.class);
     }
 }

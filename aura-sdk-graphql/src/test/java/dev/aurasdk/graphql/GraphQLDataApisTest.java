@@ -67,25 +67,28 @@ class GraphQLDataApisTest {
     void createSendsSnakeCaseBodyWithBase64TypeDefinitionsAndReturnsTheKeyOnce() {
         aura.enqueue(ScriptedAura.json(202, createdResponse()));
 
-        CreatedGraphQLDataApi created = apis.create(INSTANCE, createRequest()
-                .subgraph(true)
-                .addCorsOrigins("HTTPS://App.Example.com:443/")
-                .addAuthProviders(AuthProviderSpec.apiKey("default"), AuthProviderSpec.jwks("auth0", JWKS_URL))
-                .build());
+        CreatedGraphQLDataApi created = apis.create(
+                INSTANCE,
+                createRequest()
+                        .subgraph(true)
+                        .addCorsOrigins("HTTPS://App.Example.com:443/")
+                        .addAuthProviders(AuthProviderSpec.apiKey("default"), AuthProviderSpec.jwks("auth0", JWKS_URL))
+                        .build());
 
         RecordedRequest request = aura.apiRequests.get(0);
         assertThat(line(request)).isEqualTo("POST " + BASE);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
         String b64 = Base64.getEncoder().encodeToString(SCHEMA.getBytes(StandardCharsets.UTF_8));
-        assertThat(body(request)).isEqualTo("{\"name\":\"restaurants\","
-                + "\"aura_instance\":{\"username\":\"neo4j\",\"password\":\"" + INSTANCE_PASSWORD + "\"},"
-                + "\"type_definitions\":\"" + b64 + "\","
-                + "\"features\":{\"subgraph\":true},"
-                + "\"security\":{\"cors_policy\":{\"allowed_origins\":[\"https://app.example.com\"]},"
-                + "\"authentication_providers\":[{\"name\":\"default\",\"type\":\"api-key\",\"enabled\":true},"
-                + "{\"name\":\"auth0\",\"type\":\"jwks\",\"enabled\":true,\"url\":\"" + JWKS_URL + "\"}]}}");
-        String decoded = new String(Base64.getDecoder().decode(json(request).get("type_definitions").asText()),
-                StandardCharsets.UTF_8);
+        assertThat(body(request))
+                .isEqualTo("{\"name\":\"restaurants\","
+                        + "\"aura_instance\":{\"username\":\"neo4j\",\"password\":\"" + INSTANCE_PASSWORD + "\"},"
+                        + "\"type_definitions\":\"" + b64 + "\","
+                        + "\"features\":{\"subgraph\":true},"
+                        + "\"security\":{\"cors_policy\":{\"allowed_origins\":[\"https://app.example.com\"]},"
+                        + "\"authentication_providers\":[{\"name\":\"default\",\"type\":\"api-key\",\"enabled\":true},"
+                        + "{\"name\":\"auth0\",\"type\":\"jwks\",\"enabled\":true,\"url\":\"" + JWKS_URL + "\"}]}}");
+        String decoded = new String(
+                Base64.getDecoder().decode(json(request).get("type_definitions").asText()), StandardCharsets.UTF_8);
         assertThat(decoded).isEqualTo(SCHEMA);
 
         assertThat(created.id()).isEqualTo(API);
@@ -101,7 +104,9 @@ class GraphQLDataApisTest {
     @Test
     void apiKeyAndInstancePasswordNeverAppearInLogsOrToString() {
         aura.enqueue(ScriptedAura.json(202, createdResponse()));
-        CreateGraphQLDataApi request = createRequest().addAuthProviders(AuthProviderSpec.apiKey("default")).build();
+        CreateGraphQLDataApi request = createRequest()
+                .addAuthProviders(AuthProviderSpec.apiKey("default"))
+                .build();
 
         CreatedGraphQLDataApi created = apis.create(INSTANCE, request);
 
@@ -121,8 +126,12 @@ class GraphQLDataApisTest {
         TypeDefinitions schema = TypeDefinitions.fromClasspath("/schema/restaurants-multitenant.graphql");
         assertThat(schema.asString()).contains("@authorization", "$jwt.tenantId", "@subscription", "columnName");
         aura.enqueue(ScriptedAura.json(202, createdResponse()));
-        apis.create(INSTANCE, createRequest().typeDefinitions(schema)
-                .addAuthProviders(AuthProviderSpec.jwks("auth0", JWKS_URL)).build());
+        apis.create(
+                INSTANCE,
+                createRequest()
+                        .typeDefinitions(schema)
+                        .addAuthProviders(AuthProviderSpec.jwks("auth0", JWKS_URL))
+                        .build());
         String wire = json(aura.apiRequests.get(0)).get("type_definitions").asText();
 
         aura.enqueue(ScriptedAura.data("{\"id\":\"" + API + "\",\"name\":\"restaurants\",\"status\":\"ready\","
@@ -215,9 +224,13 @@ class GraphQLDataApisTest {
     void updateSendsOnlyTheFieldsThatAreSet() {
         aura.enqueue(Fixtures.accepted("updating"));
         aura.enqueue(Fixtures.accepted("updating"));
-        UpdateGraphQLDataApi passwordOnly = UpdateGraphQLDataApi.builder().instancePassword("N3w-Pa55word").build();
+        UpdateGraphQLDataApi passwordOnly =
+                UpdateGraphQLDataApi.builder().instancePassword("N3w-Pa55word").build();
 
-        apis.update(INSTANCE, API, UpdateGraphQLDataApi.builder().name("renamed").subgraph(false).build());
+        apis.update(
+                INSTANCE,
+                API,
+                UpdateGraphQLDataApi.builder().name("renamed").subgraph(false).build());
         apis.update(INSTANCE, API, passwordOnly);
 
         assertThat(body(aura.apiRequests.get(0))).isEqualTo("{\"name\":\"renamed\",\"features\":{\"subgraph\":false}}");
@@ -228,7 +241,8 @@ class GraphQLDataApisTest {
 
     @Test
     void anEmptyUpdateIsRejectedBeforeAnyRequest() {
-        assertThatThrownBy(() -> apis.update(INSTANCE, API, UpdateGraphQLDataApi.builder().build()))
+        assertThatThrownBy(() -> apis.update(
+                        INSTANCE, API, UpdateGraphQLDataApi.builder().build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one field");
         assertThat(aura.apiRequests).isEmpty();
@@ -244,19 +258,27 @@ class GraphQLDataApisTest {
         assertThat(apis.resume(INSTANCE, API).status()).isEqualTo(GraphQLDataApiStatus.RESUMING);
         assertThat(apis.delete(INSTANCE, API).status()).isEqualTo(GraphQLDataApiStatus.DELETING);
 
-        assertThat(aura.apiRequests).extracting(Fixtures::line).containsExactly(
-                "POST " + BASE + "/" + API + "/pause",
-                "POST " + BASE + "/" + API + "/resume",
-                "DELETE " + BASE + "/" + API);
+        assertThat(aura.apiRequests)
+                .extracting(Fixtures::line)
+                .containsExactly(
+                        "POST " + BASE + "/" + API + "/pause",
+                        "POST " + BASE + "/" + API + "/resume",
+                        "DELETE " + BASE + "/" + API);
     }
 
     @Test
     void freeInstanceRefusalBecomesADedicatedBadRequestWithAurasReason() {
-        aura.enqueue(ScriptedAura.json(400, "{\"errors\":[{\"message\":\"GraphQL Data APIs are not available for "
-                + "AuraDB Free instances: instance a1b2c3d4 is free-db\",\"reason\":\"instance-type-not-supported\"}]}"));
+        aura.enqueue(
+                ScriptedAura.json(
+                        400,
+                        "{\"errors\":[{\"message\":\"GraphQL Data APIs are not available for "
+                                + "AuraDB Free instances: instance a1b2c3d4 is free-db\",\"reason\":\"instance-type-not-supported\"}]}"));
 
-        assertThatThrownBy(() -> apis.create(INSTANCE, createRequest()
-                .addAuthProviders(AuthProviderSpec.apiKey("default")).build()))
+        assertThatThrownBy(() -> apis.create(
+                        INSTANCE,
+                        createRequest()
+                                .addAuthProviders(AuthProviderSpec.apiKey("default"))
+                                .build()))
                 .isInstanceOf(GraphQLDataApiNotSupportedException.class)
                 .isInstanceOf(AuraBadRequestException.class)
                 .hasMessageContaining("not available on instance " + INSTANCE)
@@ -274,8 +296,9 @@ class GraphQLDataApisTest {
 
     @Test
     void anOrdinaryBadRequestStaysAPlainBadRequest() {
-        aura.enqueue(ScriptedAura.json(400, "{\"errors\":[{\"message\":\"name is required\",\"reason\":\"invalid\","
-                + "\"field\":\"name\"}]}"));
+        aura.enqueue(ScriptedAura.json(
+                400,
+                "{\"errors\":[{\"message\":\"name is required\",\"reason\":\"invalid\"," + "\"field\":\"name\"}]}"));
 
         assertThatThrownBy(() -> apis.create(INSTANCE, createRequest().build()))
                 .isExactlyInstanceOf(AuraBadRequestException.class)
@@ -301,24 +324,33 @@ class GraphQLDataApisTest {
     @Test
     void createRequestValidationHappensWhenBuilding() {
         assertThatThrownBy(() -> createRequest().name(" ").build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> createRequest().addAuthProviders(AuthProviderSpec.apiKey("a"),
-                AuthProviderSpec.apiKey("a")).build()).hasMessageContaining("unique");
-        assertThatThrownBy(() -> createRequest().addCorsOrigins("https://*.example.com").build())
+        assertThatThrownBy(() -> createRequest()
+                        .addAuthProviders(AuthProviderSpec.apiKey("a"), AuthProviderSpec.apiKey("a"))
+                        .build())
+                .hasMessageContaining("unique");
+        assertThatThrownBy(() ->
+                        createRequest().addCorsOrigins("https://*.example.com").build())
                 .hasMessageContaining("wildcard");
         assertThatThrownBy(() -> InstanceCredentials.of("neo4j", "")).isInstanceOf(IllegalArgumentException.class);
         CreateGraphQLDataApi deduped = createRequest()
-                .addCorsOrigins("https://a.example.com", "https://A.example.com:443", "http://localhost:3000/").build();
+                .addCorsOrigins("https://a.example.com", "https://A.example.com:443", "http://localhost:3000/")
+                .build();
         assertThat(deduped.corsOrigins()).containsExactly("https://a.example.com", "http://localhost:3000");
     }
 
     @Test
     void createWarnsOnceWhenTheApiHasNoJwksProviderOrAPlainHttpOrigin() {
         aura.enqueue(ScriptedAura.json(202, createdResponse()));
-        apis.create(INSTANCE, createRequest().addAuthProviders(AuthProviderSpec.apiKey("default"))
-                .addCorsOrigins("http://app.example.com").build());
+        apis.create(
+                INSTANCE,
+                createRequest()
+                        .addAuthProviders(AuthProviderSpec.apiKey("default"))
+                        .addCorsOrigins("http://app.example.com")
+                        .build());
 
         List<CapturedLogs.Event> warnings = CapturedLogs.events("dev.aurasdk.graphql").stream()
-                .filter(e -> e.level() == org.slf4j.event.Level.WARN).toList();
+                .filter(e -> e.level() == org.slf4j.event.Level.WARN)
+                .toList();
         assertThat(warnings).hasSize(2);
         assertThat(warnings).anySatisfy(e -> assertThat(e.message()).contains("no JWKS", API));
         assertThat(warnings).anySatisfy(e -> assertThat(e.message()).contains("plain http", "http://app.example.com"));
@@ -327,8 +359,9 @@ class GraphQLDataApisTest {
     @Test
     void aSettleTimeTooLongForTheClockIsRejectedWhenConfigured() {
         assertThatThrownBy(() -> GraphQLDataApis.builder(client)
-                .statusSettleTime(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+                        .statusSettleTime(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too long");
         assertThat(aura.apiRequests).isEmpty();
     }
 

@@ -39,7 +39,11 @@ class GraphQLEndpointTest {
     }
 
     private static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private RecordedRequest taken() throws InterruptedException {
@@ -62,9 +66,10 @@ class GraphQLEndpointTest {
         assertThat(request.getHeaders().get("x-api-key")).isEqualTo(KEY);
         assertThat(request.getHeaders().get("Authorization")).isNull();
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(Fixtures.body(request)).isEqualTo("{\"query\":\"query Q($city: String!) { restaurants { id } }\","
-                + "\"variables\":{\"city\":\"Malmö\",\"since\":\"2026-01-02T03:04:05Z\",\"limit\":null},"
-                + "\"operationName\":\"Q\"}");
+        assertThat(Fixtures.body(request))
+                .isEqualTo("{\"query\":\"query Q($city: String!) { restaurants { id } }\","
+                        + "\"variables\":{\"city\":\"Malmö\",\"since\":\"2026-01-02T03:04:05Z\",\"limit\":null},"
+                        + "\"operationName\":\"Q\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.hasErrors()).isFalse();
         assertThat(response.dataOrThrow().at("/restaurants/0/name").asText()).isEqualTo("Luigi");
@@ -73,12 +78,13 @@ class GraphQLEndpointTest {
     @Test
     void variablesFromJavaObjectsKeepTheirCamelCaseNames() throws Exception {
         server.enqueue(json(200, "{\"data\":{}}"));
-        record Input(String tenantId, int minimumSeverity) { }
+        record Input(String tenantId, int minimumSeverity) {}
 
-        GraphQLEndpoint.withApiKey(url, KEY).execute("mutation M($input: Input!) { m(input: $input) }",
-                Map.of("input", new Input("t1", 2)));
+        GraphQLEndpoint.withApiKey(url, KEY)
+                .execute("mutation M($input: Input!) { m(input: $input) }", Map.of("input", new Input("t1", 2)));
 
-        assertThat(Fixtures.json(taken()).at("/variables/input/tenantId").asText()).isEqualTo("t1");
+        assertThat(Fixtures.json(taken()).at("/variables/input/tenantId").asText())
+                .isEqualTo("t1");
     }
 
     @Test
@@ -106,8 +112,11 @@ class GraphQLEndpointTest {
                     GraphQLUnauthorizedException ex = (GraphQLUnauthorizedException) e;
                     assertThat(ex.getMessage()).doesNotContain(KEY);
                     assertThat(ex.statusCode()).hasValue(401);
-                    assertThat(ex.errors()).singleElement()
-                            .satisfies(err -> assertThat(err.message()).doesNotContain(KEY).contains("****"));
+                    assertThat(ex.errors())
+                            .singleElement()
+                            .satisfies(err -> assertThat(err.message())
+                                    .doesNotContain(KEY)
+                                    .contains("****"));
                 });
     }
 
@@ -118,7 +127,8 @@ class GraphQLEndpointTest {
         assertThatThrownBy(() -> GraphQLEndpoint.withBearerToken(url, JWT).execute("{ a }"))
                 .isInstanceOf(GraphQLUnauthorizedException.class)
                 .hasMessageContaining("bearer token")
-                .message().doesNotContain(JWT);
+                .message()
+                .doesNotContain(JWT);
     }
 
     @Test
@@ -129,7 +139,8 @@ class GraphQLEndpointTest {
                             "extensions":{"code":"FORBIDDEN"}}]}
                 """));
 
-        GraphQLResponse response = GraphQLEndpoint.withBearerToken(url, JWT).execute("{ tenants { id } restaurants { id } }");
+        GraphQLResponse response =
+                GraphQLEndpoint.withBearerToken(url, JWT).execute("{ tenants { id } restaurants { id } }");
 
         assertThat(response.hasErrors()).isTrue();
         assertThat(response.hasData()).isTrue();
@@ -141,7 +152,8 @@ class GraphQLEndpointTest {
         assertThatThrownBy(response::dataOrThrow)
                 .isInstanceOf(GraphQLEndpointException.class)
                 .hasMessageContaining("Forbidden")
-                .satisfies(e -> assertThat(((GraphQLEndpointException) e).errors()).hasSize(1));
+                .satisfies(
+                        e -> assertThat(((GraphQLEndpointException) e).errors()).hasSize(1));
     }
 
     @Test
@@ -158,8 +170,11 @@ class GraphQLEndpointTest {
 
     @Test
     void aNonGraphQLAnswerIsAnEndpointException() {
-        server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
-                .body("<html>bad gateway</html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(502)
+                .addHeader("Content-Type", "text/html")
+                .body("<html>bad gateway</html>")
+                .build());
 
         assertThatThrownBy(() -> GraphQLEndpoint.withApiKey(url, KEY).execute("{ a }"))
                 .isExactlyInstanceOf(GraphQLEndpointException.class)
@@ -169,7 +184,10 @@ class GraphQLEndpointTest {
 
     @Test
     void redirectsAreNotFollowedSoTheKeyGoesNowhereElse() {
-        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", server.url("/elsewhere")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", server.url("/elsewhere"))
+                .build());
         server.enqueue(json(200, "{\"data\":{}}"));
 
         assertThatThrownBy(() -> GraphQLEndpoint.withApiKey(url, KEY).execute("{ a }"))
@@ -184,9 +202,11 @@ class GraphQLEndpointTest {
         server.enqueue(json(401, "{}"));
         GraphQLEndpoint endpoint = GraphQLEndpoint.withApiKey(url, KEY);
 
-        JsonNode data = endpoint.executeAsync(GraphQLRequest.of("{ ok }")).join().dataOrThrow();
+        JsonNode data =
+                endpoint.executeAsync(GraphQLRequest.of("{ ok }")).join().dataOrThrow();
         assertThat(data.get("ok").asBoolean()).isTrue();
-        assertThatThrownBy(() -> endpoint.executeAsync(GraphQLRequest.of("{ ok }")).join())
+        assertThatThrownBy(
+                        () -> endpoint.executeAsync(GraphQLRequest.of("{ ok }")).join())
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(GraphQLUnauthorizedException.class);
     }
@@ -198,8 +218,10 @@ class GraphQLEndpointTest {
 
         assertThatThrownBy(() -> endpoint.execute("{ a }"))
                 .isInstanceOf(GraphQLEndpointException.class)
-                .satisfies(e -> assertThat(((GraphQLEndpointException) e).statusCode()).isEmpty())
-                .message().doesNotContain(KEY);
+                .satisfies(e ->
+                        assertThat(((GraphQLEndpointException) e).statusCode()).isEmpty())
+                .message()
+                .doesNotContain(KEY);
     }
 
     @Test
@@ -210,22 +232,29 @@ class GraphQLEndpointTest {
                 .hasMessageContaining("credentials");
         assertThatThrownBy(() -> GraphQLEndpoint.withApiKey("ftp://api.example.com/graphql", KEY))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(GraphQLEndpoint.withApiKey("https://x.graphql.neo4j.io/graphql", KEY).url().getHost())
+        assertThat(GraphQLEndpoint.withApiKey("https://x.graphql.neo4j.io/graphql", KEY)
+                        .url()
+                        .getHost())
                 .isEqualTo("x.graphql.neo4j.io");
-        assertThat(GraphQLEndpoint.withApiKey("http://localhost:8080/graphql", KEY).url().getPort()).isEqualTo(8080);
+        assertThat(GraphQLEndpoint.withApiKey("http://localhost:8080/graphql", KEY)
+                        .url()
+                        .getPort())
+                .isEqualTo(8080);
     }
 
     @Test
     void aTimeoutTooLongForTheClockIsRejectedWhenBuilt() {
         assertThatThrownBy(() -> GraphQLEndpoint.builder("https://x.graphql.neo4j.io/graphql")
-                .timeout(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
+                        .timeout(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too long");
     }
 
     @Test
     void aUrlWithAnInvalidPortIsRejectedWhenBuilt() {
         assertThatThrownBy(() -> GraphQLEndpoint.withApiKey("https://x.graphql.neo4j.io:99999/graphql", KEY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port");
     }
 
     @Test
@@ -235,8 +264,11 @@ class GraphQLEndpointTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> GraphQLEndpoint.builder(url).apiKey("a\r\nX-Evil: 1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .message().doesNotContain("Evil");
-        assertThat(GraphQLEndpoint.withApiKey(url, KEY).toString()).doesNotContain(KEY).contains("****");
+                .message()
+                .doesNotContain("Evil");
+        assertThat(GraphQLEndpoint.withApiKey(url, KEY).toString())
+                .doesNotContain(KEY)
+                .contains("****");
         assertThat(GraphQLEndpoint.builder(url).bearerToken(JWT).toString()).doesNotContain(JWT);
     }
 
@@ -254,12 +286,20 @@ class GraphQLEndpointTest {
 
     @Test
     void builderFromASummaryUsesItsUrl() {
-        GraphQLDataApiSummary summary = GraphQLDataApiSummary.builder().id("x").name("n")
-                .status(GraphQLDataApiStatus.READY).url(url).build();
-        GraphQLDataApiSummary noUrl = GraphQLDataApiSummary.builder().id("x").name("n")
-                .status(GraphQLDataApiStatus.CREATING).build();
+        GraphQLDataApiSummary summary = GraphQLDataApiSummary.builder()
+                .id("x")
+                .name("n")
+                .status(GraphQLDataApiStatus.READY)
+                .url(url)
+                .build();
+        GraphQLDataApiSummary noUrl = GraphQLDataApiSummary.builder()
+                .id("x")
+                .name("n")
+                .status(GraphQLDataApiStatus.CREATING)
+                .build();
 
-        assertThat(GraphQLEndpoint.builder(summary).apiKey(KEY).build().url().toString()).isEqualTo(url);
+        assertThat(GraphQLEndpoint.builder(summary).apiKey(KEY).build().url().toString())
+                .isEqualTo(url);
         assertThatThrownBy(() -> GraphQLEndpoint.builder(noUrl)).hasMessageContaining("no url");
     }
 

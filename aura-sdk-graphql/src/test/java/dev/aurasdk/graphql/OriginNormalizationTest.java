@@ -47,7 +47,8 @@ class OriginNormalizationTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://app.example.com:99999", "https://app.example.com:0", "http://localhost:65536"})
     void portsOutsideOneTo65535AreRejected(String origin) {
-        assertThatThrownBy(() -> CorsOrigins.normalize(origin)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CorsOrigins.normalize(origin))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("port");
     }
 
@@ -56,6 +57,7 @@ class OriginNormalizationTest {
     void credentialsAreRejectedWithoutBeingEchoed(String origin) {
         assertThatThrownBy(() -> CorsOrigins.normalize(origin))
                 .hasMessageContaining("credentials")
-                .message().doesNotContain("hunter2");
+                .message()
+                .doesNotContain("hunter2");
     }
 }

@@ -22,8 +22,7 @@ class TypeDefinitionsTest {
     void base64IsStandardWithPaddingOverUtf8AndRoundTrips() {
         TypeDefinitions defs = TypeDefinitions.of(SDL);
 
-        assertThat(defs.toBase64())
-                .isEqualTo(Base64.getEncoder().encodeToString(SDL.getBytes(StandardCharsets.UTF_8)));
+        assertThat(defs.toBase64()).isEqualTo(Base64.getEncoder().encodeToString(SDL.getBytes(StandardCharsets.UTF_8)));
         assertThat(TypeDefinitions.fromBase64(defs.toBase64())).isEqualTo(defs);
         assertThat(TypeDefinitions.fromBase64(defs.toBase64()).asString()).isEqualTo(SDL);
         assertThat(defs.sizeInBytes()).isEqualTo(SDL.getBytes(StandardCharsets.UTF_8).length);
@@ -55,12 +54,14 @@ class TypeDefinitionsTest {
         Path file = dir.resolve("big.graphql");
         Files.writeString(file, big);
 
-        assertThat(TypeDefinitions.of("#".repeat(TypeDefinitions.MAX_BYTES - 1) + "x").sizeInBytes())
+        assertThat(TypeDefinitions.of("#".repeat(TypeDefinitions.MAX_BYTES - 1) + "x")
+                        .sizeInBytes())
                 .isEqualTo(TypeDefinitions.MAX_BYTES);
         assertThatThrownBy(() -> TypeDefinitions.of(big)).hasMessageContaining("too large");
         assertThatThrownBy(() -> TypeDefinitions.fromPath(file)).hasMessageContaining("too large");
-        assertThatThrownBy(() -> TypeDefinitions.fromBase64(Base64.getEncoder()
-                .encodeToString(big.getBytes(StandardCharsets.UTF_8)))).hasMessageContaining("too large");
+        assertThatThrownBy(() -> TypeDefinitions.fromBase64(
+                        Base64.getEncoder().encodeToString(big.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("too large");
     }
 
     @Test
@@ -81,7 +82,9 @@ class TypeDefinitionsTest {
     void toStringShowsSizeAndDigestNotTheText() {
         TypeDefinitions defs = TypeDefinitions.of(SDL);
 
-        assertThat(defs.toString()).doesNotContain("Café").contains(defs.sizeInBytes() + " bytes")
+        assertThat(defs.toString())
+                .doesNotContain("Café")
+                .contains(defs.sizeInBytes() + " bytes")
                 .contains(defs.sha256().substring(0, 12));
     }
 }

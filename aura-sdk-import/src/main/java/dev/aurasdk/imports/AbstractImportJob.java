@@ -125,8 +125,12 @@ public abstract class AbstractImportJob {
         StringBuilder sb = new StringBuilder(state().map(ImportJobState::value).orElse("unknown state"));
         exitState().ifPresent(e -> sb.append('/').append(e.value()));
         percentComplete().ifPresent(p -> sb.append(' ').append(String.format(Locale.ROOT, "%.1f%%", p)));
-        progress().ifPresent(p -> sb.append(" (").append(p.rowsProcessed()).append('/').append(p.rowsTotal())
-                .append(" rows)"));
+        progress()
+                .ifPresent(p -> sb.append(" (")
+                        .append(p.rowsProcessed())
+                        .append('/')
+                        .append(p.rowsTotal())
+                        .append(" rows)"));
         return sb.toString();
     }
 }

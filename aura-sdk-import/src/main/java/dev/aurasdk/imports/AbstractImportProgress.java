@@ -34,7 +34,9 @@ public abstract class AbstractImportProgress {
      */
     public long rowsProcessed() {
         return nodes().stream().mapToLong(n -> or0(n.processedRows())).sum()
-                + relationships().stream().mapToLong(r -> or0(r.processedRows())).sum();
+                + relationships().stream()
+                        .mapToLong(r -> or0(r.processedRows()))
+                        .sum();
     }
 
     /**
@@ -55,7 +57,9 @@ public abstract class AbstractImportProgress {
 
     /** Relationships created so far, summed over the relationship mappings. @return the sum */
     public long relationshipsCreated() {
-        return relationships().stream().mapToLong(r -> or0(r.createdRelationships())).sum();
+        return relationships().stream()
+                .mapToLong(r -> or0(r.createdRelationships()))
+                .sum();
     }
 
     private static long or0(OptionalLong v) {

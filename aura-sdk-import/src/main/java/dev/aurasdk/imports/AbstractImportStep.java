@@ -53,7 +53,12 @@ public abstract class AbstractImportStep {
      * @return the step
      */
     public static ImportStep online(String name, String importModelId, String instanceId) {
-        return of(name, CreateImportJob.builder().importModelId(importModelId).instanceId(instanceId).build());
+        return of(
+                name,
+                CreateImportJob.builder()
+                        .importModelId(importModelId)
+                        .instanceId(instanceId)
+                        .build());
     }
 
     /**
@@ -66,8 +71,14 @@ public abstract class AbstractImportStep {
      * @return the step
      */
     public static ImportStep bulkOverwritingAllData(String name, String importModelId, String instanceId) {
-        return of(name, CreateImportJob.builder().importModelId(importModelId).instanceId(instanceId)
-                .importType(ImportType.BULK).acknowledgeOverwrite(true).build());
+        return of(
+                name,
+                CreateImportJob.builder()
+                        .importModelId(importModelId)
+                        .instanceId(instanceId)
+                        .importType(ImportType.BULK)
+                        .acknowledgeOverwrite(true)
+                        .build());
     }
 
     @Value.Check

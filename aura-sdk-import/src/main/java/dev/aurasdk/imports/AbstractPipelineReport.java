@@ -37,9 +37,11 @@ public abstract class AbstractPipelineReport {
      * @return the text
      */
     public final String describe() {
-        return steps().stream().map(s -> s.name() + ": " + s.outcome() + " after " + s.attempts() + " attempt(s) in "
-                + s.duration() + " [jobs " + String.join(", ", s.jobIds()) + "] " + s.rowsProcessed() + "/"
-                + s.rowsTotal() + " rows" + s.failure().map(f -> " - " + f).orElse(""))
+        return steps().stream()
+                .map(s -> s.name() + ": " + s.outcome() + " after " + s.attempts() + " attempt(s) in "
+                        + s.duration() + " [jobs " + String.join(", ", s.jobIds()) + "] " + s.rowsProcessed() + "/"
+                        + s.rowsTotal() + " rows"
+                        + s.failure().map(f -> " - " + f).orElse(""))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -25,12 +25,16 @@ public abstract class AbstractPreflightReport {
 
     /** The failed checks. @return the failures, possibly none */
     public final List<PreflightCheck> failures() {
-        return checks().stream().filter(c -> c.status() == PreflightStatus.FAILED).collect(Collectors.toList());
+        return checks().stream()
+                .filter(c -> c.status() == PreflightStatus.FAILED)
+                .collect(Collectors.toList());
     }
 
     /** The checks with a warning. @return the warnings, possibly none */
     public final List<PreflightCheck> warnings() {
-        return checks().stream().filter(c -> c.status() == PreflightStatus.WARNING).collect(Collectors.toList());
+        return checks().stream()
+                .filter(c -> c.status() == PreflightStatus.WARNING)
+                .collect(Collectors.toList());
     }
 
     /**
@@ -39,7 +43,8 @@ public abstract class AbstractPreflightReport {
      * @return the text
      */
     public final String describe() {
-        return checks().stream().map(c -> "[" + c.status() + "] " + c.name() + ": " + c.detail())
+        return checks().stream()
+                .map(c -> "[" + c.status() + "] " + c.name() + ": " + c.detail())
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -10,8 +10,13 @@ public class ImportJobCancelledException extends ImportJobException {
      * @param job the cancelled job
      */
     public ImportJobCancelledException(ImportJob job) {
-        super("import job " + job.id() + " was cancelled"
-                + job.info().cancellationRequestedTime().map(t -> " (cancellation requested at " + t + ")").orElse("")
-                + " [" + job.summary() + "]", job);
+        super(
+                "import job " + job.id() + " was cancelled"
+                        + job.info()
+                                .cancellationRequestedTime()
+                                .map(t -> " (cancellation requested at " + t + ")")
+                                .orElse("")
+                        + " [" + job.summary() + "]",
+                job);
     }
 }

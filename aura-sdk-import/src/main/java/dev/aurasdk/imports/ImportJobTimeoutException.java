@@ -26,9 +26,11 @@ public class ImportJobTimeoutException extends AuraTimeoutException {
      * @param cause the waiter's timeout
      */
     public ImportJobTimeoutException(String jobId, Duration timeout, ImportJob lastSeen, Throwable cause) {
-        super("import job " + jobId + " is still running on Aura: stopped waiting after " + timeout
-                + " (last seen: " + (lastSeen == null ? "not visible yet" : lastSeen.summary())
-                + "). The job was not cancelled; call ImportJobs.cancel(\"" + jobId + "\") to stop it", cause);
+        super(
+                "import job " + jobId + " is still running on Aura: stopped waiting after " + timeout
+                        + " (last seen: " + (lastSeen == null ? "not visible yet" : lastSeen.summary())
+                        + "). The job was not cancelled; call ImportJobs.cancel(\"" + jobId + "\") to stop it",
+                cause);
         this.jobId = Objects.requireNonNull(jobId, "jobId");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.lastSeen = lastSeen;

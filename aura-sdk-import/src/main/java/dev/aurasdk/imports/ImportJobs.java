@@ -103,9 +103,15 @@ public final class ImportJobs {
      */
     public CreatedImportJob create(CreateImportJob request) {
         Objects.requireNonNull(request, "request");
-        ApiRequest req = jobsPath(ApiRequest.post(ApiVersion.V2BETA1)).body(CreateImportJobBody.of(request)).build();
-        LOG.debug("creating import job: model {}, instance {}, type {}, credentials {}", request.importModelId(),
-                request.instanceId(), request.importType(), request.instanceUser().isPresent() ? "given" : "none");
+        ApiRequest req = jobsPath(ApiRequest.post(ApiVersion.V2BETA1))
+                .body(CreateImportJobBody.of(request))
+                .build();
+        LOG.debug(
+                "creating import job: model {}, instance {}, type {}, credentials {}",
+                request.importModelId(),
+                request.instanceId(),
+                request.importType(),
+                request.instanceUser().isPresent() ? "given" : "none");
         ApiResponse<JsonNode> response = aura.http().send(req, JsonNode.class);
         String id = response.data().path("id").asText("");
         if (id.isBlank()) {
@@ -113,7 +119,10 @@ public final class ImportJobs {
                     + " (HTTP " + response.statusCode()
                     + response.requestId().map(r -> ", request id " + r).orElse("") + "): no job 'id' in 'data'");
         }
-        LOG.debug("created import job {} (HTTP {}, request id {})", id, response.statusCode(),
+        LOG.debug(
+                "created import job {} (HTTP {}, request id {})",
+                id,
+                response.statusCode(),
                 response.requestId().orElse("-"));
         return CreatedImportJob.builder()
                 .id(id)
@@ -155,14 +164,16 @@ public final class ImportJobs {
     /** One read that does not block on the network: the polls of async waits. */
     private CompletableFuture<ImportJob> readAsync(String jobId, boolean progress) {
         // cancelling the poll (the wait was cancelled) abandons the request and its retries
-        return Futures.mapAbandoning(aura.http().sendAsync(readRequest(jobId, progress), ImportJob.class),
-                ApiResponse::data);
+        return Futures.mapAbandoning(
+                aura.http().sendAsync(readRequest(jobId, progress), ImportJob.class), ApiResponse::data);
     }
 
     private ApiRequest readRequest(String jobId, boolean progress) {
         String id = requireJobId(jobId);
-        return jobsPath(ApiRequest.get(ApiVersion.V2BETA1)).id("jobId", id)
-                .query("progress", String.valueOf(progress)).build();
+        return jobsPath(ApiRequest.get(ApiVersion.V2BETA1))
+                .id("jobId", id)
+                .query("progress", String.valueOf(progress))
+                .build();
     }
 
     /**
@@ -176,7 +187,10 @@ public final class ImportJobs {
      */
     public void cancel(String jobId) {
         String id = requireJobId(jobId);
-        ApiRequest req = jobsPath(ApiRequest.post(ApiVersion.V2BETA1)).id("jobId", id).path("cancellation").build();
+        ApiRequest req = jobsPath(ApiRequest.post(ApiVersion.V2BETA1))
+                .id("jobId", id)
+                .path("cancellation")
+                .build();
         LOG.debug("requesting cancellation of import job {}", id);
         try {
             aura.http().send(req, Void.class);
@@ -189,9 +203,12 @@ public final class ImportJobs {
     }
 
     private static boolean isAlreadyCancelled(AuraBadRequestException e) {
-        return e.statusCode() == 400 && e.errors().stream().anyMatch(err ->
-                err.reason().map("Requested"::equalsIgnoreCase).orElse(false)
-                        && err.message().toLowerCase(Locale.ROOT).contains("cancel"));
+        return e.statusCode() == 400
+                && e.errors().stream()
+                        .anyMatch(err -> err.reason()
+                                        .map("Requested"::equalsIgnoreCase)
+                                        .orElse(false)
+                                && err.message().toLowerCase(Locale.ROOT).contains("cancel"));
     }
 
     /**
@@ -239,8 +256,8 @@ public final class ImportJobs {
     public ImportJob awaitCompletion(String jobId, ImportAwaitOptions options, ProgressListener listener) {
         Await await = new Await(requireJobId(jobId), options, listener);
         try {
-            WaitOutcome<ImportJob> outcome = aura.waiter().await(await.operation(), await::poll, await.rules(),
-                    await.waitOptions, await::onPoll);
+            WaitOutcome<ImportJob> outcome = aura.waiter()
+                    .await(await.operation(), await::poll, await.rules(), await.waitOptions, await::onPoll);
             return await.finished(outcome);
         } catch (AuraTimeoutException e) {
             throw await.translateTimeout(e);
@@ -281,11 +298,11 @@ public final class ImportJobs {
      *     {@link ImportJobCancelledException}, {@link ImportJobTimeoutException} or another
      *     {@link AuraException}
      */
-    public CompletableFuture<ImportJob> awaitCompletionAsync(String jobId, ImportAwaitOptions options,
-            ProgressListener listener) {
+    public CompletableFuture<ImportJob> awaitCompletionAsync(
+            String jobId, ImportAwaitOptions options, ProgressListener listener) {
         Await await = new Await(requireJobId(jobId), options, listener);
-        CompletableFuture<WaitOutcome<ImportJob>> polling = aura.waiter().awaitAsyncPolls(await.operation(), await::pollAsync,
-                await.rules(), await.waitOptions, await::onPoll);
+        CompletableFuture<WaitOutcome<ImportJob>> polling = aura.waiter()
+                .awaitAsyncPolls(await.operation(), await::pollAsync, await.rules(), await.waitOptions, await::onPoll);
         CompletableFuture<ImportJob> result = new CompletableFuture<>();
         polling.whenComplete((outcome, error) -> {
             if (error == null) {
@@ -297,8 +314,10 @@ public final class ImportJobs {
                 return;
             }
             Throwable cause = unwrap(error);
-            result.completeExceptionally(cause instanceof AuraTimeoutException
-                    ? await.translateTimeout((AuraTimeoutException) cause) : cause);
+            result.completeExceptionally(
+                    cause instanceof AuraTimeoutException
+                            ? await.translateTimeout((AuraTimeoutException) cause)
+                            : cause);
         });
         result.whenComplete((job, error) -> {
             if (!polling.isDone()) { // cancelled or timed out (orTimeout) by the caller: stop polling
@@ -328,64 +347,105 @@ public final class ImportJobs {
     public PreflightReport validate(CreateImportJob request) {
         Objects.requireNonNull(request, "request");
         List<PreflightCheck> checks = new ArrayList<>();
-        checks.add(PreflightCheck.of("ids", PreflightStatus.PASSED, "organization " + project.organizationId()
-                + ", project " + project.projectId() + ", import model " + request.importModelId()
-                + " (UUID) and instance " + request.instanceId() + " are well formed"));
+        checks.add(PreflightCheck.of(
+                "ids",
+                PreflightStatus.PASSED,
+                "organization " + project.organizationId()
+                        + ", project " + project.projectId() + ", import model " + request.importModelId()
+                        + " (UUID) and instance " + request.instanceId() + " are well formed"));
         Instance instance = null;
         try {
             instance = aura.instances().get(request.instanceId());
-            checks.add(PreflightCheck.of("instance exists", PreflightStatus.PASSED,
+            checks.add(PreflightCheck.of(
+                    "instance exists",
+                    PreflightStatus.PASSED,
                     "instance " + instance.id() + " ('" + instance.name() + "') found"));
         } catch (AuraNotFoundException e) {
-            checks.add(PreflightCheck.of("instance exists", PreflightStatus.FAILED,
+            checks.add(PreflightCheck.of(
+                    "instance exists",
+                    PreflightStatus.FAILED,
                     "instance " + request.instanceId() + " not found (HTTP 404"
                             + e.reason().map(r -> ", " + r).orElse("") + ")"));
         } catch (AuraException e) {
-            checks.add(PreflightCheck.of("instance exists", PreflightStatus.FAILED,
-                    "could not read instance " + request.instanceId() + ": " + e.getClass().getSimpleName() + ": "
-                            + e.getMessage()));
+            checks.add(PreflightCheck.of(
+                    "instance exists",
+                    PreflightStatus.FAILED,
+                    "could not read instance " + request.instanceId() + ": "
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         if (instance == null) {
             checks.add(PreflightCheck.of("instance running", PreflightStatus.SKIPPED, "instance not read"));
             checks.add(PreflightCheck.of("instance in project", PreflightStatus.SKIPPED, "instance not read"));
             checks.add(PreflightCheck.of("instance credentials", PreflightStatus.SKIPPED, "instance not read"));
         } else {
-            checks.add(instance.isRunning()
-                    ? PreflightCheck.of("instance running", PreflightStatus.PASSED, "status running")
-                    : PreflightCheck.of("instance running", PreflightStatus.FAILED, "instance " + instance.id()
-                            + " is " + instance.status().map(s -> s.value()).orElse("of unknown status")
-                            + "; an import needs a running instance"));
+            checks.add(
+                    instance.isRunning()
+                            ? PreflightCheck.of("instance running", PreflightStatus.PASSED, "status running")
+                            : PreflightCheck.of(
+                                    "instance running",
+                                    PreflightStatus.FAILED,
+                                    "instance " + instance.id()
+                                            + " is "
+                                            + instance.status()
+                                                    .map(s -> s.value())
+                                                    .orElse("of unknown status")
+                                            + "; an import needs a running instance"));
             checks.add(instance.tenantId()
                     .map(t -> t.equals(project.projectId())
-                            ? PreflightCheck.of("instance in project", PreflightStatus.PASSED,
-                                    "instance belongs to project " + t)
-                            : PreflightCheck.of("instance in project", PreflightStatus.FAILED, "instance belongs to"
-                                    + " project " + t + ", not to " + project.projectId()))
-                    .orElse(PreflightCheck.of("instance in project", PreflightStatus.WARNING,
+                            ? PreflightCheck.of(
+                                    "instance in project", PreflightStatus.PASSED, "instance belongs to project " + t)
+                            : PreflightCheck.of(
+                                    "instance in project",
+                                    PreflightStatus.FAILED,
+                                    "instance belongs to" + " project " + t + ", not to " + project.projectId()))
+                    .orElse(PreflightCheck.of(
+                            "instance in project",
+                            PreflightStatus.WARNING,
                             "Aura did not say which project the instance belongs to")));
             boolean free = instance.type().map(t -> t.startsWith("free")).orElse(false);
-            checks.add(free && request.instanceUser().isEmpty()
-                    ? PreflightCheck.of("instance credentials", PreflightStatus.WARNING, "instance is "
-                            + instance.type().orElse("free") + ": Aura needs instanceUser/instancePassword for"
-                            + " Free instances")
-                    : PreflightCheck.of("instance credentials", PreflightStatus.PASSED,
-                            request.instanceUser().isPresent() ? "credentials given" : "no credentials needed"));
+            checks.add(
+                    free && request.instanceUser().isEmpty()
+                            ? PreflightCheck.of(
+                                    "instance credentials",
+                                    PreflightStatus.WARNING,
+                                    "instance is "
+                                            + instance.type().orElse("free")
+                                            + ": Aura needs instanceUser/instancePassword for"
+                                            + " Free instances")
+                            : PreflightCheck.of(
+                                    "instance credentials",
+                                    PreflightStatus.PASSED,
+                                    request.instanceUser().isPresent()
+                                            ? "credentials given"
+                                            : "no credentials needed"));
         }
-        checks.add(request.overwritesAllData()
-                ? PreflightCheck.of("import type", PreflightStatus.WARNING, "'" + request.importType().value()
-                        + "' import will OVERWRITE ALL DATA in instance " + request.instanceId() + " (acknowledged)")
-                : PreflightCheck.of("import type", PreflightStatus.PASSED, "online import into existing data"));
-        checks.add(PreflightCheck.of("import model", PreflightStatus.SKIPPED, "Aura offers no way to read an import"
-                + " model; it is checked when the job is created"));
-        PreflightReport report = PreflightReport.builder().request(request).checks(checks).build();
-        LOG.debug("preflight of import (model {}, instance {}): {}", request.importModelId(), request.instanceId(),
+        checks.add(
+                request.overwritesAllData()
+                        ? PreflightCheck.of(
+                                "import type",
+                                PreflightStatus.WARNING,
+                                "'" + request.importType().value() + "' import will OVERWRITE ALL DATA in instance "
+                                        + request.instanceId() + " (acknowledged)")
+                        : PreflightCheck.of("import type", PreflightStatus.PASSED, "online import into existing data"));
+        checks.add(PreflightCheck.of(
+                "import model",
+                PreflightStatus.SKIPPED,
+                "Aura offers no way to read an import" + " model; it is checked when the job is created"));
+        PreflightReport report =
+                PreflightReport.builder().request(request).checks(checks).build();
+        LOG.debug(
+                "preflight of import (model {}, instance {}): {}",
+                request.importModelId(),
+                request.instanceId(),
                 report.ok() ? "ok" : report.failures().size() + " failed check(s)");
         return report;
     }
 
     private ApiRequest.Builder jobsPath(ApiRequest.Builder b) {
-        return b.path("organizations").id("organizationId", project.organizationId())
-                .path("projects").id("projectId", project.projectId())
+        return b.path("organizations")
+                .id("organizationId", project.organizationId())
+                .path("projects")
+                .id("projectId", project.projectId())
                 .path("import", "jobs");
     }
 

@@ -105,8 +105,8 @@ public final class ImportPipeline {
      * @param incrementalModelIds the import models of the online steps (may be none)
      * @return a builder, to tune further
      */
-    public static Builder hybridOverwritingAllData(ImportJobs jobs, String instanceId, String historicalModelId,
-            String... incrementalModelIds) {
+    public static Builder hybridOverwritingAllData(
+            ImportJobs jobs, String instanceId, String historicalModelId, String... incrementalModelIds) {
         Builder b = historicalLoadOverwritingAllData(jobs, instanceId, historicalModelId);
         addIncremental(b, instanceId, incrementalModelIds, false);
         return b;
@@ -154,8 +154,8 @@ public final class ImportPipeline {
     }
 
     private PipelineRun newRun() {
-        return new PipelineRun(jobs, steps, maxAttempts, maxConcurrency, executor, awaitOptions, listeners,
-                continueOnFailure);
+        return new PipelineRun(
+                jobs, steps, maxAttempts, maxConcurrency, executor, awaitOptions, listeners, continueOnFailure);
     }
 
     @Override

@@ -24,6 +24,6 @@ public interface ProgressListener {
      * @return the no-op listener
      */
     static ProgressListener none() {
-        return job -> { };
+        return job -> {};
     }
 }

@@ -72,12 +72,14 @@ public final class ProjectRef {
     public static ProjectRef fromEnvironment(Map<String, String> env, Properties properties) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(properties, "properties");
-        return of(lookup(env, properties, ENV_ORGANIZATION_ID, PROP_ORGANIZATION_ID),
+        return of(
+                lookup(env, properties, ENV_ORGANIZATION_ID, PROP_ORGANIZATION_ID),
                 lookup(env, properties, ENV_PROJECT_ID, PROP_PROJECT_ID));
     }
 
     private static String lookup(Map<String, String> env, Properties props, String var, String prop) {
-        return EnvLookup.require(env, props, var, prop, "Aura project", "; the SDK never guesses it").strip();
+        return EnvLookup.require(env, props, var, prop, "Aura project", "; the SDK never guesses it")
+                .strip();
     }
 
     /** The organization id. @return the id */
@@ -92,7 +94,8 @@ public final class ProjectRef {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProjectRef && ((ProjectRef) o).organizationId.equals(organizationId)
+        return o instanceof ProjectRef
+                && ((ProjectRef) o).organizationId.equals(organizationId)
                 && ((ProjectRef) o).projectId.equals(projectId);
     }
 

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,13 +35,15 @@ class AwaitCompletionTest {
 
     private final ScriptedAura aura = new ScriptedAura();
     private final StepScheduler scheduler = StepScheduler.immediate(aura.clock, aura.clock::advance);
-    private final AuraClient client = aura.clientBuilder().scheduler(scheduler).waitOptions(EXACT).build();
+    private final AuraClient client =
+            aura.clientBuilder().scheduler(scheduler).waitOptions(EXACT).build();
     private final ImportJobs jobs = Fixtures.jobs(client);
     private final JobScripts scripts = JobScripts.install(aura);
 
     /** How the wait is made. */
     enum Mode {
-        SYNC, ASYNC;
+        SYNC,
+        ASYNC;
 
         ImportJob await(ImportJobs jobs, String id, ImportAwaitOptions options, ProgressListener listener) {
             if (this == SYNC) {
@@ -65,7 +66,8 @@ class AwaitCompletionTest {
          * those are not waits and are left out.
          */
         List<Duration> pollDelays(AwaitCompletionTest t) {
-            return this == SYNC ? t.aura.sleeper.sleeps()
+            return this == SYNC
+                    ? t.aura.sleeper.sleeps()
                     : t.scheduler.delays().stream().filter(d -> !d.isZero()).collect(Collectors.toList());
         }
     }
@@ -110,19 +112,31 @@ class AwaitCompletionTest {
 
         mode.await(jobs, id, ImportAwaitOptions.defaults(), ProgressListener.none());
 
-        assertThat(mode.pollDelays(this)).extracting(Duration::toMillis).containsExactly(
-                1000L, 1500L, 2250L, 3375L, 5062L, 7593L, 11389L, 17083L, 25624L, 30000L, 30000L, 30000L, 30000L,
-                30000L);
+        assertThat(mode.pollDelays(this))
+                .extracting(Duration::toMillis)
+                .containsExactly(
+                        1000L, 1500L, 2250L, 3375L, 5062L, 7593L, 11389L, 17083L, 25624L, 30000L, 30000L, 30000L,
+                        30000L, 30000L);
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void pollIntervalsComeFromTheGivenWaitOptions(Mode mode) {
         String id = created(sequence(runningFrame(1), runningFrame(2), runningFrame(3), succeededFrame()));
-        WaitOptions fast = WaitOptions.builder().initialDelay(Duration.ofSeconds(5)).multiplier(1)
-                .maxInterval(Duration.ofSeconds(5)).jitter(0).build();
+        WaitOptions fast = WaitOptions.builder()
+                .initialDelay(Duration.ofSeconds(5))
+                .multiplier(1)
+                .maxInterval(Duration.ofSeconds(5))
+                .jitter(0)
+                .build();
 
-        mode.await(jobs, id, ImportAwaitOptions.builder().waitOptions(fast).includeProgress(false).build(),
+        mode.await(
+                jobs,
+                id,
+                ImportAwaitOptions.builder()
+                        .waitOptions(fast)
+                        .includeProgress(false)
+                        .build(),
                 ProgressListener.none());
 
         assertThat(mode.pollDelays(this)).containsOnly(Duration.ofSeconds(5)).hasSize(4);
@@ -140,7 +154,9 @@ class AwaitCompletionTest {
                     assertThat(e.jobId()).isEqualTo(id);
                     assertThat(e.job().failed()).isTrue();
                     assertThat(e.auraMessage()).contains("Could not connect to data source");
-                    assertThat(e.getMessage()).contains(id).contains("failed")
+                    assertThat(e.getMessage())
+                            .contains(id)
+                            .contains("failed")
                             .contains("Could not connect to data source");
                 });
     }
@@ -161,12 +177,18 @@ class AwaitCompletionTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void anUnknownExitStateEndsTheWaitAsAFailureInsteadOfPollingForever(Mode mode) {
-        String id = created(sequence(runningFrame(20), frame("{\"id\":\"%s\",\"info\":{\"state\":\"Completed\","
-                + "\"exit_status\":{\"state\":\"PartialSuccess\",\"message\":\"3 rows skipped\"}}}", true)));
+        String id = created(sequence(
+                runningFrame(20),
+                frame(
+                        "{\"id\":\"%s\",\"info\":{\"state\":\"Completed\","
+                                + "\"exit_status\":{\"state\":\"PartialSuccess\",\"message\":\"3 rows skipped\"}}}",
+                        true)));
 
         assertThatThrownBy(() -> mode.await(jobs, id, ImportAwaitOptions.defaults(), ProgressListener.none()))
                 .isInstanceOfSatisfying(ImportJobFailedException.class, e -> {
-                    assertThat(e.getMessage()).contains("exit state 'PartialSuccess'").contains("3 rows skipped");
+                    assertThat(e.getMessage())
+                            .contains("exit state 'PartialSuccess'")
+                            .contains("3 rows skipped");
                     assertThat(e.auraMessage()).contains("3 rows skipped");
                 });
     }
@@ -176,18 +198,28 @@ class AwaitCompletionTest {
     void timesOutSayingTheJobIsStillRunningOnAura(Mode mode) {
         String id = created(sequence(runningFrame(33)));
         ImportAwaitOptions tenMinutes = ImportAwaitOptions.builder()
-                .waitOptions(WaitOptions.builder().timeout(Duration.ofMinutes(10)).jitter(0).build()).build();
+                .waitOptions(WaitOptions.builder()
+                        .timeout(Duration.ofMinutes(10))
+                        .jitter(0)
+                        .build())
+                .build();
 
         assertThatThrownBy(() -> mode.await(jobs, id, tenMinutes, ProgressListener.none()))
                 .isInstanceOfSatisfying(ImportJobTimeoutException.class, e -> {
                     assertThat(e.jobId()).isEqualTo(id);
                     assertThat(e.timeout()).isEqualTo(Duration.ofMinutes(10));
-                    assertThat(e.lastSeen()).hasValueSatisfying(j -> assertThat(j.percentComplete()).hasValue(33));
-                    assertThat(e.getMessage()).contains(id).contains("still running on Aura")
-                            .contains("not cancelled").contains("Running 33.0%");
+                    assertThat(e.lastSeen())
+                            .hasValueSatisfying(
+                                    j -> assertThat(j.percentComplete()).hasValue(33));
+                    assertThat(e.getMessage())
+                            .contains(id)
+                            .contains("still running on Aura")
+                            .contains("not cancelled")
+                            .contains("Running 33.0%");
                 })
                 .isInstanceOf(AuraTimeoutException.class);
-        assertThat(aura.apiRequests.stream().filter(r -> r.getMethod().equals("POST"))).hasSize(1);
+        assertThat(aura.apiRequests.stream().filter(r -> r.getMethod().equals("POST")))
+                .hasSize(1);
     }
 
     @ParameterizedTest
@@ -207,8 +239,7 @@ class AwaitCompletionTest {
     void aJobStill404AfterTheGracePeriodIsNotFound() {
         String id = created(sequence(notFoundFrame()));
 
-        assertThatThrownBy(() -> jobs.awaitCompletion(id))
-                .isInstanceOf(dev.aurasdk.core.AuraNotFoundException.class);
+        assertThatThrownBy(() -> jobs.awaitCompletion(id)).isInstanceOf(dev.aurasdk.core.AuraNotFoundException.class);
         assertThat(aura.clock.instant()).isAfterOrEqualTo(java.time.Instant.parse("2026-01-01T00:01:00Z"));
     }
 
@@ -220,9 +251,13 @@ class AwaitCompletionTest {
         ImportJob done = mode.await(jobs, id, ImportAwaitOptions.defaults(), ProgressListener.none());
 
         assertThat(done.succeeded()).isTrue();
-        assertThat(mode.pollDelays(this)).as("the poll's retry waits Retry-After").contains(Duration.ofSeconds(7));
+        assertThat(mode.pollDelays(this))
+                .as("the poll's retry waits Retry-After")
+                .contains(Duration.ofSeconds(7));
         if (mode == Mode.ASYNC) {
-            assertThat(aura.sleeper.sleeps()).as("the async wait schedules its retry, never sleeps").isEmpty();
+            assertThat(aura.sleeper.sleeps())
+                    .as("the async wait schedules its retry, never sleeps")
+                    .isEmpty();
         }
         assertThat(scripts.pollsOf(id)).isEqualTo(3);
     }
@@ -233,17 +268,27 @@ class AwaitCompletionTest {
         scripts.rejectExpiredTokens();
         String id = created(scripts.runsFor(Duration.ofHours(2)));
         // polls every 2 minutes at most (default: 30 s) only to keep the test quick: ~65 polls over two hours
-        ImportAwaitOptions threeHours = ImportAwaitOptions.builder().waitOptions(WaitOptions.builder()
-                .timeout(Duration.ofHours(3)).maxInterval(Duration.ofMinutes(2)).jitter(0).build()).build();
+        ImportAwaitOptions threeHours = ImportAwaitOptions.builder()
+                .waitOptions(WaitOptions.builder()
+                        .timeout(Duration.ofHours(3))
+                        .maxInterval(Duration.ofMinutes(2))
+                        .jitter(0)
+                        .build())
+                .build();
 
         ImportJob done = mode.await(jobs, id, threeHours, ProgressListener.none());
 
         assertThat(done.succeeded()).isTrue();
         assertThat(Duration.between(java.time.Instant.parse("2026-01-01T00:00:00Z"), aura.clock.instant()))
                 .isGreaterThanOrEqualTo(Duration.ofHours(2));
-        assertThat(scripts.refusedExpiredTokens.get()).as("no poll used an expired token").isZero();
-        assertThat(aura.tokenRequests.get()).as("one token per ~55 minutes, no storm").isEqualTo(3);
-        String lastAuth = aura.apiRequests.get(aura.apiRequests.size() - 1).getHeaders().get("Authorization");
+        assertThat(scripts.refusedExpiredTokens.get())
+                .as("no poll used an expired token")
+                .isZero();
+        assertThat(aura.tokenRequests.get())
+                .as("one token per ~55 minutes, no storm")
+                .isEqualTo(3);
+        String lastAuth =
+                aura.apiRequests.get(aura.apiRequests.size() - 1).getHeaders().get("Authorization");
         assertThat(lastAuth).isEqualTo("Bearer " + ScriptedAura.tokenValue(3));
     }
 
@@ -253,8 +298,12 @@ class AwaitCompletionTest {
         String same10a = Fixtures.jobData("%s", "Running", null, null, 10, 100, 1000, "2026-01-01T00:00:01Z");
         String same10b = Fixtures.jobData("%s", "Running", null, null, 10, 100, 1000, "2026-01-01T00:00:02Z");
         JobScripts.Plan plan = sequence(
-                frame(same10a, false), frame(same10b, false),
-                runningFrame(50), runningFrame(50), runningFrame(50), succeededFrame());
+                frame(same10a, false),
+                frame(same10b, false),
+                runningFrame(50),
+                runningFrame(50),
+                runningFrame(50),
+                succeededFrame());
         String id = created(plan);
         List<ImportJob> changesOnly = new ArrayList<>();
 
@@ -274,14 +323,17 @@ class AwaitCompletionTest {
         String id = created(sequence(runningFrame(10), succeededFrame()));
 
         assertThatThrownBy(() -> mode.await(jobs, id, ImportAwaitOptions.defaults(), j -> {
-            throw new IllegalStateException("listener broke");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("listener broke");
+                    throw new IllegalStateException("listener broke");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("listener broke");
     }
 
     @Test
     void asyncWaitParksNoThreadAndPollsOnlyWhenTheSchedulerRuns() {
         StepScheduler stepping = StepScheduler.manual(aura.clock, aura.clock::advance);
-        try (AuraClient steppingClient = aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
+        try (AuraClient steppingClient =
+                aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
             ImportJobs steppingJobs = Fixtures.jobs(steppingClient);
             scripts.nextJob(sequence(runningFrame(10), succeededFrame()));
             String id = steppingJobs.create(Fixtures.request()).id();
@@ -302,8 +354,8 @@ class AwaitCompletionTest {
             assertThat(future).isNotDone();
             stepping.runNext(); // judges poll 2 (succeeded)
             assertThat(future).isCompletedWithValueMatching(ImportJob::succeeded);
-            assertThat(stepping.delays()).containsExactly(Duration.ofSeconds(1), Duration.ZERO,
-                    Duration.ofMillis(1500), Duration.ZERO);
+            assertThat(stepping.delays())
+                    .containsExactly(Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(1500), Duration.ZERO);
             assertThat(aura.sleeper.sleeps()).isEmpty();
         }
     }
@@ -311,7 +363,8 @@ class AwaitCompletionTest {
     @Test
     void cancellingTheAsyncWaitStopsPollingButNotTheJob() {
         StepScheduler stepping = StepScheduler.manual(aura.clock, aura.clock::advance);
-        try (AuraClient steppingClient = aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
+        try (AuraClient steppingClient =
+                aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
             ImportJobs steppingJobs = Fixtures.jobs(steppingClient);
             scripts.nextJob(sequence(runningFrame(10)));
             String id = steppingJobs.create(Fixtures.request()).id();
@@ -327,7 +380,9 @@ class AwaitCompletionTest {
             assertThat(future).isCancelled();
             assertThat(scripts.pollsOf(id)).isEqualTo(1);
             assertThat(stepping.delays()).as("no second poll was scheduled").doesNotContain(Duration.ofMillis(1500));
-            assertThat(aura.apiRequests.stream().map(r -> r.getUrl().encodedPath()).collect(Collectors.toList()))
+            assertThat(aura.apiRequests.stream()
+                            .map(r -> r.getUrl().encodedPath())
+                            .collect(Collectors.toList()))
                     .noneMatch(p -> p.endsWith("/cancellation"));
         }
     }
@@ -341,11 +396,19 @@ class AwaitCompletionTest {
             String id = realJobs.create(Fixtures.request()).id();
             java.util.concurrent.ScheduledThreadPoolExecutor scheduler =
                     (java.util.concurrent.ScheduledThreadPoolExecutor) realClient.scheduler();
-            CompletableFuture<ImportJob> future = realJobs.awaitCompletionAsync(id, ImportAwaitOptions.builder()
-                    .waitOptions(WaitOptions.builder().initialDelay(Duration.ZERO).jitter(0).build()).build(),
+            CompletableFuture<ImportJob> future = realJobs.awaitCompletionAsync(
+                    id,
+                    ImportAwaitOptions.builder()
+                            .waitOptions(WaitOptions.builder()
+                                    .initialDelay(Duration.ZERO)
+                                    .jitter(0)
+                                    .build())
+                            .build(),
                     ProgressListener.none());
-            awaitTrue(() -> scheduler.getQueue().stream().anyMatch(
-                    t -> ((java.util.concurrent.Delayed) t).getDelay(TimeUnit.SECONDS) > 20), "the retry is scheduled");
+            awaitTrue(
+                    () -> scheduler.getQueue().stream()
+                            .anyMatch(t -> ((java.util.concurrent.Delayed) t).getDelay(TimeUnit.SECONDS) > 20),
+                    "the retry is scheduled");
 
             future.cancel(false);
 
@@ -364,7 +427,6 @@ class AwaitCompletionTest {
         }
     }
 
-
     @Test
     void shorthandOverloadsUseTheClientsWaitOptionsAndNoListener() {
         String first = created(sequence(runningFrame(10), succeededFrame()));
@@ -372,6 +434,9 @@ class AwaitCompletionTest {
 
         assertThat(jobs.awaitCompletion(first).succeeded()).isTrue();
         assertThat(jobs.awaitCompletionAsync(second).join().succeeded()).isTrue();
-        assertThat(jobs.awaitCompletionAsync(second, ProgressListener.none()).join().succeeded()).isTrue();
+        assertThat(jobs.awaitCompletionAsync(second, ProgressListener.none())
+                        .join()
+                        .succeeded())
+                .isTrue();
     }
 }

@@ -30,9 +30,19 @@ class BadIdsTest {
     }
 
     private static final String[] BAD_JOB_IDS = {
-        null, "", "   ", "../../v1/instances", "..", "87d485b4-73fc-4a7f-bb03-720f4672947e/../x",
-        "87d485b4/73fc", "not-a-uuid", "87d485b4-73fc-4a7f-bb03-720f4672947", "%2e%2e", "87d485b4 73fc",
-        "87d485b4-73fc-4a7f-bb03-720f4672947e?progress=true", "87d485b4-73fc-4a7f-bb03-720f4672947e\n",
+        null,
+        "",
+        "   ",
+        "../../v1/instances",
+        "..",
+        "87d485b4-73fc-4a7f-bb03-720f4672947e/../x",
+        "87d485b4/73fc",
+        "not-a-uuid",
+        "87d485b4-73fc-4a7f-bb03-720f4672947",
+        "%2e%2e",
+        "87d485b4 73fc",
+        "87d485b4-73fc-4a7f-bb03-720f4672947e?progress=true",
+        "87d485b4-73fc-4a7f-bb03-720f4672947e\n",
     };
 
     static Stream<Arguments> badJobIdCalls() {
@@ -43,8 +53,8 @@ class BadIdsTest {
             args.add(Arguments.of("getWithProgress " + shown, (Consumer<ImportJobs>) j -> j.getWithProgress(id)));
             args.add(Arguments.of("cancel " + shown, (Consumer<ImportJobs>) j -> j.cancel(id)));
             args.add(Arguments.of("awaitCompletion " + shown, (Consumer<ImportJobs>) j -> j.awaitCompletion(id)));
-            args.add(Arguments.of("awaitCompletionAsync " + shown,
-                    (Consumer<ImportJobs>) j -> j.awaitCompletionAsync(id)));
+            args.add(Arguments.of(
+                    "awaitCompletionAsync " + shown, (Consumer<ImportJobs>) j -> j.awaitCompletionAsync(id)));
         }
         return args.build();
     }
@@ -62,21 +72,33 @@ class BadIdsTest {
     @ParameterizedTest(name = "model id {0}")
     @MethodSource("badModelIds")
     void rejectsABadImportModelIdWhenTheRequestIsBuilt(String modelId) {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(modelId).instanceId(INSTANCE).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(modelId)
+                        .instanceId(INSTANCE)
+                        .build())
                 .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
                 .hasMessageContaining("importModelId");
         assertThat(aura.server.getRequestCount()).isZero();
     }
 
     static Stream<String> badModelIds() {
-        return Stream.of(null, "", " ", "../models", "model-1", "e01cdc6d2f504f46b04b8ec8fc8de839",
+        return Stream.of(
+                null,
+                "",
+                " ",
+                "../models",
+                "model-1",
+                "e01cdc6d2f504f46b04b8ec8fc8de839",
                 "e01cdc6d-2f50-4f46-b04b-8ec8fc8de839/..");
     }
 
     @ParameterizedTest(name = "instance id {0}")
     @MethodSource("badInstanceIds")
     void rejectsABadInstanceIdWhenTheRequestIsBuilt(String instanceId) {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(instanceId).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(instanceId)
+                        .build())
                 .isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
                 .hasMessageContaining("instanceId");
         assertThat(aura.server.getRequestCount()).isZero();
@@ -91,22 +113,32 @@ class BadIdsTest {
         assertThatThrownBy(() -> ProjectRef.of(null, PROJECT)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> ProjectRef.of(" ", PROJECT)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProjectRef.of("../orgs", PROJECT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("organizationId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("organizationId");
         assertThatThrownBy(() -> ProjectRef.of(ORG, "p/../../x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projectId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("projectId");
         assertThatThrownBy(() -> ImportJobs.create(client, null)).isInstanceOf(NullPointerException.class);
         assertThat(aura.server.getRequestCount()).isZero();
     }
 
     @Test
     void rejectsABulkImportWithoutAcknowledgementBeforeAnyRequest() {
-        assertThatThrownBy(() -> jobs.create(CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .importType(ImportType.BULK).build()))
+        assertThatThrownBy(() -> jobs.create(CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .importType(ImportType.BULK)
+                        .build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("overwrites ALL existing data");
         assertThatThrownBy(() -> ImportPipeline.builder(jobs)
-                .addStep("reload", CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                        .importType(ImportType.BULK).build()))
+                        .addStep(
+                                "reload",
+                                CreateImportJob.builder()
+                                        .importModelId(MODEL)
+                                        .instanceId(INSTANCE)
+                                        .importType(ImportType.BULK)
+                                        .build()))
                 .isInstanceOf(IllegalArgumentException.class);
 
         assertThat(aura.server.getRequestCount()).isZero();

@@ -12,7 +12,10 @@ class CreateImportJobTest {
 
     @Test
     void defaultsToAnOnlineImportWithoutCredentials() {
-        CreateImportJob request = CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE).build();
+        CreateImportJob request = CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .build();
 
         assertThat(request.importType()).isEqualTo(ImportType.ONLINE);
         assertThat(request.acknowledgeOverwrite()).isFalse();
@@ -23,8 +26,11 @@ class CreateImportJobTest {
 
     @Test
     void rejectsBulkImportWithoutOverwriteAcknowledgementWhenBuilt() {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .importType(ImportType.BULK).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .importType(ImportType.BULK)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("overwrites ALL existing data")
                 .hasMessageContaining("acknowledgeOverwrite(true)");
@@ -32,53 +38,80 @@ class CreateImportJobTest {
 
     @Test
     void acceptsBulkImportWithExplicitOverwriteAcknowledgement() {
-        CreateImportJob bulk = CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .importType(ImportType.BULK).acknowledgeOverwrite(true).build();
+        CreateImportJob bulk = CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .importType(ImportType.BULK)
+                .acknowledgeOverwrite(true)
+                .build();
 
         assertThat(bulk.overwritesAllData()).isTrue();
     }
 
     @Test
     void requiresAcknowledgementForUnknownImportTypesToo() {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .importType(ImportType.of("replace-everything")).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .importType(ImportType.of("replace-everything"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("acknowledgeOverwrite(true)");
     }
 
     @Test
     void rejectsOverwriteAcknowledgementOnAnOnlineImport() {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .acknowledgeOverwrite(true).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .acknowledgeOverwrite(true)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bulk imports only");
     }
 
     @Test
     void rejectsAPasswordWithoutUserAndAUserWithoutPassword() {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .instancePassword(PASSWORD).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .instancePassword(PASSWORD)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("go together")
                 .hasMessageNotContaining(PASSWORD);
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .instanceUser("neo4j").build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .instanceUser("neo4j")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsBlankCredentialsInsteadOfSendingEmptyStrings() {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .instanceUser("").instancePassword(PASSWORD).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .instanceUser("")
+                        .instancePassword(PASSWORD)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .instanceUser("neo4j").instancePassword(" ").build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId(MODEL)
+                        .instanceId(INSTANCE)
+                        .instanceUser("neo4j")
+                        .instancePassword(" ")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsAnImportModelIdThatIsNotAUuid() {
-        assertThatThrownBy(() -> CreateImportJob.builder().importModelId("my-model").instanceId(INSTANCE).build())
+        assertThatThrownBy(() -> CreateImportJob.builder()
+                        .importModelId("my-model")
+                        .instanceId(INSTANCE)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("importModelId must be a UUID");
     }
@@ -94,8 +127,12 @@ class CreateImportJobTest {
 
     @Test
     void neverPrintsThePassword() {
-        CreateImportJob request = CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .instanceUser("neo4j").instancePassword(PASSWORD).build();
+        CreateImportJob request = CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .instanceUser("neo4j")
+                .instancePassword(PASSWORD)
+                .build();
 
         assertThat(request.toString()).doesNotContain(PASSWORD).contains("****").contains("neo4j");
         assertThat(ImportStep.of("free", request).toString()).doesNotContain(PASSWORD);
@@ -109,6 +146,7 @@ class CreateImportJobTest {
         assertThat(step.request().importType()).isEqualTo(ImportType.BULK);
         assertThat(step.request().acknowledgeOverwrite()).isTrue();
         assertThat(step.overwritesAllData()).isTrue();
-        assertThat(ImportStep.online("sync", MODEL, INSTANCE).overwritesAllData()).isFalse();
+        assertThat(ImportStep.online("sync", MODEL, INSTANCE).overwritesAllData())
+                .isFalse();
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FakeAuraEndToEndTest {
     @RegisterExtension
-    final FakeAuraExtension fake = FakeAuraExtension.with(b -> b.stepMode(StepMode.MANUAL).contractChecked());
+    final FakeAuraExtension fake =
+            FakeAuraExtension.with(b -> b.stepMode(StepMode.MANUAL).contractChecked());
 
     private FakeAuraServer server;
     private AuraClient client;
@@ -57,7 +58,9 @@ class FakeAuraEndToEndTest {
     }
 
     private static CreateImportJob flights() {
-        return CreateImportJob.builder().importModelId(DemoWorld.IMPORT_MODEL_ID).instanceId(DemoWorld.INSTANCE_ID)
+        return CreateImportJob.builder()
+                .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                .instanceId(DemoWorld.INSTANCE_ID)
                 .build();
     }
 
@@ -83,7 +86,8 @@ class FakeAuraEndToEndTest {
         assertThat(done.info().completionTime()).isPresent();
         assertThat(snapshots).extracting(j -> j.percentComplete().orElse(0)).isSorted();
         assertThat(snapshots).anyMatch(j -> j.state().equals(java.util.Optional.of(ImportJobState.RUNNING)));
-        assertThat(server.journal().count("GET", ".*/import/jobs/" + created.id())).isEqualTo(snapshots.size());
+        assertThat(server.journal().count("GET", ".*/import/jobs/" + created.id()))
+                .isEqualTo(snapshots.size());
         assertThat(server.contractViolations()).isEmpty();
     }
 
@@ -91,12 +95,12 @@ class FakeAuraEndToEndTest {
     void awaitsAsynchronouslyOnTheClientsScheduler() {
         StepScheduler scheduler = StepScheduler.immediate(server.clock(), server::advance);
         try (AuraClient asyncClient = clientBuilder().scheduler(scheduler).build()) {
-            ImportJobs asyncJobs = ImportJobs.create(asyncClient,
-                    ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
+            ImportJobs asyncJobs =
+                    ImportJobs.create(asyncClient, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
             String id = asyncJobs.create(flights()).id();
 
-            CompletableFuture<ImportJob> future = asyncJobs.awaitCompletionAsync(id,
-                    ImportAwaitOptions.builder().onlyOnChange(true).build(), ProgressListener.none());
+            CompletableFuture<ImportJob> future = asyncJobs.awaitCompletionAsync(
+                    id, ImportAwaitOptions.builder().onlyOnChange(true).build(), ProgressListener.none());
 
             assertThat(future).succeedsWithin(Duration.ofSeconds(60)).matches(ImportJob::succeeded);
             assertThat(scheduler.delays()).first().isEqualTo(Duration.ofSeconds(1));
@@ -105,16 +109,18 @@ class FakeAuraEndToEndTest {
 
     @Test
     void aFailingModelEndsWithImportJobFailedExceptionCarryingAurasMessage() {
-        String id = jobs.create(CreateImportJob.builder().importModelId(DemoWorld.FAILING_IMPORT_MODEL_ID)
-                .instanceId(DemoWorld.INSTANCE_ID).build()).id();
+        String id = jobs.create(CreateImportJob.builder()
+                        .importModelId(DemoWorld.FAILING_IMPORT_MODEL_ID)
+                        .instanceId(DemoWorld.INSTANCE_ID)
+                        .build())
+                .id();
 
-        assertThatThrownBy(() -> jobs.awaitCompletion(id))
-                .isInstanceOfSatisfying(ImportJobFailedException.class, e -> {
-                    assertThat(e.jobId()).isEqualTo(id);
-                    assertThat(e.auraMessage()).contains("Failed to read customers.csv: column 'customer_id' not found");
-                    assertThat(e.job().failed()).isTrue();
-                    assertThat(e.job().rowsProcessed()).isLessThan(e.job().rowsTotal());
-                });
+        assertThatThrownBy(() -> jobs.awaitCompletion(id)).isInstanceOfSatisfying(ImportJobFailedException.class, e -> {
+            assertThat(e.jobId()).isEqualTo(id);
+            assertThat(e.auraMessage()).contains("Failed to read customers.csv: column 'customer_id' not found");
+            assertThat(e.job().failed()).isTrue();
+            assertThat(e.job().rowsProcessed()).isLessThan(e.job().rowsTotal());
+        });
     }
 
     @Test
@@ -136,12 +142,21 @@ class FakeAuraEndToEndTest {
 
     @Test
     void timesOutWhileTheFakesJobKeepsRunning() {
-        server.seed().importModel(FakeImportModel.of("5d1f7a3e-7c2b-4f7e-9d1a-2b3c4d5e6f70").name("huge")
-                .node("Event", 1_000_000).durationTicks(100_000));
-        String id = jobs.create(CreateImportJob.builder().importModelId("5d1f7a3e-7c2b-4f7e-9d1a-2b3c4d5e6f70")
-                .instanceId(DemoWorld.INSTANCE_ID).build()).id();
-        ImportAwaitOptions fiveMinutes = ImportAwaitOptions.builder().waitOptions(dev.aurasdk.core.wait.WaitOptions
-                .builder().timeout(Duration.ofMinutes(5)).build()).build();
+        server.seed()
+                .importModel(FakeImportModel.of("5d1f7a3e-7c2b-4f7e-9d1a-2b3c4d5e6f70")
+                        .name("huge")
+                        .node("Event", 1_000_000)
+                        .durationTicks(100_000));
+        String id = jobs.create(CreateImportJob.builder()
+                        .importModelId("5d1f7a3e-7c2b-4f7e-9d1a-2b3c4d5e6f70")
+                        .instanceId(DemoWorld.INSTANCE_ID)
+                        .build())
+                .id();
+        ImportAwaitOptions fiveMinutes = ImportAwaitOptions.builder()
+                .waitOptions(dev.aurasdk.core.wait.WaitOptions.builder()
+                        .timeout(Duration.ofMinutes(5))
+                        .build())
+                .build();
 
         assertThatThrownBy(() -> jobs.awaitCompletion(id, fiveMinutes, ProgressListener.none()))
                 .isInstanceOf(ImportJobTimeoutException.class)
@@ -152,23 +167,33 @@ class FakeAuraEndToEndTest {
     @Test
     void preflightPassesForTheDemoInstanceAndFailsForAnotherProjectsInstance() {
         PreflightReport ok = jobs.validate(flights());
-        PreflightReport staging = jobs.validate(CreateImportJob.builder().importModelId(DemoWorld.IMPORT_MODEL_ID)
-                .instanceId(DemoWorld.STAGING_INSTANCE_ID).build());
-        PreflightReport missing = jobs.validate(CreateImportJob.builder().importModelId(DemoWorld.IMPORT_MODEL_ID)
-                .instanceId("deadbeef").build());
+        PreflightReport staging = jobs.validate(CreateImportJob.builder()
+                .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                .instanceId(DemoWorld.STAGING_INSTANCE_ID)
+                .build());
+        PreflightReport missing = jobs.validate(CreateImportJob.builder()
+                .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                .instanceId("deadbeef")
+                .build());
 
         assertThat(ok.ok()).as(ok.describe()).isTrue();
         assertThat(staging.ok()).isFalse();
         assertThat(staging.failures()).extracting(PreflightCheck::name).contains("instance in project");
         assertThat(missing.failures()).extracting(PreflightCheck::name).containsExactly("instance exists");
-        assertThat(server.journal().count("POST", "/v.*")).as("a dry run creates nothing").isZero();
+        assertThat(server.journal().count("POST", "/v.*"))
+                .as("a dry run creates nothing")
+                .isZero();
         server.clearContractViolations(); // the 404 for the unknown instance is Aura's documented answer
     }
 
     @Test
     void bulkImportIsReportedByAuraAsAnInitialLoad() {
-        String id = jobs.create(CreateImportJob.builder().importModelId(DemoWorld.IMPORT_MODEL_ID)
-                .instanceId(DemoWorld.INSTANCE_ID).importType(ImportType.BULK).acknowledgeOverwrite(true).build())
+        String id = jobs.create(CreateImportJob.builder()
+                        .importModelId(DemoWorld.IMPORT_MODEL_ID)
+                        .instanceId(DemoWorld.INSTANCE_ID)
+                        .importType(ImportType.BULK)
+                        .acknowledgeOverwrite(true)
+                        .build())
                 .id();
 
         ImportJob done = jobs.awaitCompletion(id);
@@ -183,7 +208,9 @@ class FakeAuraEndToEndTest {
                 .addStep(ImportStep.online("flights", DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID))
                 .addStep(ImportStep.online("customers", DemoWorld.FAILING_IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID))
                 .addStep(ImportStep.online("flights-again", DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID))
-                .maxAttempts(2).maxConcurrency(2).continueOnFailure(true)
+                .maxAttempts(2)
+                .maxConcurrency(2)
+                .continueOnFailure(true)
                 .listener(new PipelineListener() {
                     @Override
                     public void onStepFailure(StepReport report) {
@@ -194,7 +221,8 @@ class FakeAuraEndToEndTest {
 
         PipelineReport report = pipeline.runAsync().get(120, TimeUnit.SECONDS);
 
-        assertThat(report.steps()).extracting(StepReport::outcome)
+        assertThat(report.steps())
+                .extracting(StepReport::outcome)
                 .containsExactly(StepOutcome.SUCCEEDED, StepOutcome.FAILED, StepOutcome.SUCCEEDED);
         StepReport customers = report.steps().get(1);
         assertThat(customers.jobIds()).hasSize(2).doesNotHaveDuplicates();
@@ -205,22 +233,36 @@ class FakeAuraEndToEndTest {
 
     @Test
     void hybridPipelineLoadsInBulkThenSyncsOnline() {
-        PipelineReport report = ImportPipeline.hybridOverwritingAllData(jobs, DemoWorld.INSTANCE_ID,
-                DemoWorld.IMPORT_MODEL_ID, DemoWorld.IMPORT_MODEL_ID).build().run();
+        PipelineReport report = ImportPipeline.hybridOverwritingAllData(
+                        jobs, DemoWorld.INSTANCE_ID, DemoWorld.IMPORT_MODEL_ID, DemoWorld.IMPORT_MODEL_ID)
+                .build()
+                .run();
 
         assertThat(report.succeeded()).as(report.describe()).isTrue();
-        assertThat(report.steps().get(0).lastJob().flatMap(ImportJob::importType)).contains(ImportType.INITIAL);
-        assertThat(report.steps().get(1).lastJob().flatMap(ImportJob::importType)).contains(ImportType.CLOUD);
+        assertThat(report.steps().get(0).lastJob().flatMap(ImportJob::importType))
+                .contains(ImportType.INITIAL);
+        assertThat(report.steps().get(1).lastJob().flatMap(ImportJob::importType))
+                .contains(ImportType.CLOUD);
     }
 
     @Test
     void waitsAcrossTokenExpiryWithoutATokenStorm() {
-        server.seed().importModel(FakeImportModel.of("6e2a8b4f-8d3c-4a8f-8e2b-3c4d5e6f7a81").name("two hours")
-                .node("Event", 7_200).durationTicks(7_200));
-        String id = jobs.create(CreateImportJob.builder().importModelId("6e2a8b4f-8d3c-4a8f-8e2b-3c4d5e6f7a81")
-                .instanceId(DemoWorld.INSTANCE_ID).build()).id();
-        ImportAwaitOptions threeHours = ImportAwaitOptions.builder().waitOptions(dev.aurasdk.core.wait.WaitOptions
-                .builder().timeout(Duration.ofHours(3)).maxInterval(Duration.ofMinutes(2)).build()).build();
+        server.seed()
+                .importModel(FakeImportModel.of("6e2a8b4f-8d3c-4a8f-8e2b-3c4d5e6f7a81")
+                        .name("two hours")
+                        .node("Event", 7_200)
+                        .durationTicks(7_200));
+        String id = jobs.create(CreateImportJob.builder()
+                        .importModelId("6e2a8b4f-8d3c-4a8f-8e2b-3c4d5e6f7a81")
+                        .instanceId(DemoWorld.INSTANCE_ID)
+                        .build())
+                .id();
+        ImportAwaitOptions threeHours = ImportAwaitOptions.builder()
+                .waitOptions(dev.aurasdk.core.wait.WaitOptions.builder()
+                        .timeout(Duration.ofHours(3))
+                        .maxInterval(Duration.ofMinutes(2))
+                        .build())
+                .build();
 
         ImportJob done = jobs.awaitCompletion(id, threeHours, ProgressListener.none());
 

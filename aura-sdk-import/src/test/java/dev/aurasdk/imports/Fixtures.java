@@ -68,7 +68,10 @@ final class Fixtures {
     }
 
     static CreateImportJob request() {
-        return CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE).build();
+        return CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .build();
     }
 
     /**
@@ -76,14 +79,23 @@ final class Fixtures {
      *
      * @param exit exit state or null while running
      */
-    static String jobData(String id, String state, String exit, String message, double percent, long processed,
-            long total, String lastUpdate) {
+    static String jobData(
+            String id,
+            String state,
+            String exit,
+            String message,
+            double percent,
+            long processed,
+            long total,
+            String lastUpdate) {
         long nodeTotal = total / 4;
         long nodeDone = Math.min(processed, nodeTotal);
         long relTotal = total - nodeTotal;
         long relDone = processed - nodeDone;
-        String exitJson = exit == null ? "" : ",\"exit_status\":{\"state\":\"" + exit + "\""
-                + (message == null ? "" : ",\"message\":\"" + message + "\"") + "}";
+        String exitJson = exit == null
+                ? ""
+                : ",\"exit_status\":{\"state\":\"" + exit + "\""
+                        + (message == null ? "" : ",\"message\":\"" + message + "\"") + "}";
         return "{\"id\":\"" + id + "\",\"import_type\":\"cloud\",\"info\":{\"state\":\"" + state + "\""
                 + exitJson
                 + ",\"submitted_time\":\"2026-01-01T00:00:00Z\""

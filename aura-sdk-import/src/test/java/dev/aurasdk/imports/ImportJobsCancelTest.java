@@ -49,7 +49,9 @@ class ImportJobsCancelTest {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.reason()).contains("Requested");
                     assertThat(e.requestId()).isPresent();
-                    assertThat(e.getMessage()).contains("already asked to cancel").contains("has requested to cancel");
+                    assertThat(e.getMessage())
+                            .contains("already asked to cancel")
+                            .contains("has requested to cancel");
                     assertThat(e.getCause()).isInstanceOf(AuraBadRequestException.class);
                 })
                 .isInstanceOf(AuraBadRequestException.class);
@@ -59,8 +61,10 @@ class ImportJobsCancelTest {
 
     @Test
     void cancellingAFinishedJobKeepsThePlainBadRequest() {
-        aura.enqueue(json(400, "{\"errors\":[{\"message\":\"The job " + JOB + " has already completed\","
-                + "\"reason\":\"Requested\"}]}"));
+        aura.enqueue(json(
+                400,
+                "{\"errors\":[{\"message\":\"The job " + JOB + " has already completed\","
+                        + "\"reason\":\"Requested\"}]}"));
 
         assertThatThrownBy(() -> jobs.cancel(JOB))
                 .isInstanceOf(AuraBadRequestException.class)
@@ -70,8 +74,9 @@ class ImportJobsCancelTest {
 
     @Test
     void cancellingAnUnknownJobIsNotFound() {
-        aura.enqueue(json(404, "{\"errors\":[{\"message\":\"The job " + JOB + " does not exist\","
-                + "\"reason\":\"Requested\"}]}"));
+        aura.enqueue(json(
+                404,
+                "{\"errors\":[{\"message\":\"The job " + JOB + " does not exist\"," + "\"reason\":\"Requested\"}]}"));
 
         assertThatThrownBy(() -> jobs.cancel(JOB)).isInstanceOf(AuraNotFoundException.class);
     }

@@ -48,17 +48,22 @@ class ImportJobsCreateTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo(JOBS_PATH);
         assertThat(request.getUrl().encodedQuery()).isNull();
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(request.getBody().utf8()).isEqualTo("{\"importModelId\":\"" + MODEL + "\","
-                + "\"auraCredentials\":{\"dbId\":\"" + INSTANCE + "\"},"
-                + "\"importConfig\":{\"importType\":\"online\"}}");
+        assertThat(request.getBody().utf8())
+                .isEqualTo("{\"importModelId\":\"" + MODEL + "\","
+                        + "\"auraCredentials\":{\"dbId\":\"" + INSTANCE + "\"},"
+                        + "\"importConfig\":{\"importType\":\"online\"}}");
     }
 
     @Test
     void sendsUserAndPasswordOnlyWhenGiven() throws Exception {
         aura.enqueue(json(201, created(JOB)));
 
-        jobs.create(CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .instanceUser("neo4j").instancePassword(PASSWORD).build());
+        jobs.create(CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .instanceUser("neo4j")
+                .instancePassword(PASSWORD)
+                .build());
 
         JsonNode body = Json.mapper().readTree(aura.apiRequests.get(0).getBody().utf8());
         assertThat(body.get("auraCredentials").get("dbId").asText()).isEqualTo(INSTANCE);
@@ -71,8 +76,12 @@ class ImportJobsCreateTest {
     void sendsBulkImportTypeOnlyWhenAcknowledged() throws Exception {
         aura.enqueue(json(201, created(JOB)));
 
-        jobs.create(CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .importType(ImportType.BULK).acknowledgeOverwrite(true).build());
+        jobs.create(CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .importType(ImportType.BULK)
+                .acknowledgeOverwrite(true)
+                .build());
 
         JsonNode body = Json.mapper().readTree(aura.apiRequests.get(0).getBody().utf8());
         assertThat(body.get("importConfig").get("importType").asText()).isEqualTo("bulk");
@@ -99,8 +108,7 @@ class ImportJobsCreateTest {
         aura.enqueue(json(503, "{\"errors\":[{\"message\":\"unavailable\",\"reason\":\"server-err\"}]}"));
         aura.enqueue(json(201, created(JOB)));
 
-        assertThatThrownBy(() -> jobs.create(Fixtures.request()))
-                .isInstanceOf(AuraServerException.class);
+        assertThatThrownBy(() -> jobs.create(Fixtures.request())).isInstanceOf(AuraServerException.class);
 
         assertThat(aura.apiRequests).hasSize(1);
         assertThat(aura.sleeper.sleeps()).isEmpty();
@@ -109,7 +117,8 @@ class ImportJobsCreateTest {
     @Test
     void neverResendsACreateAfterTheConnectionDropped() {
         aura.enqueue(new mockwebserver3.MockResponse.Builder()
-                .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build());
+                .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         aura.enqueue(json(201, created(JOB)));
 
         assertThatThrownBy(() -> jobs.create(Fixtures.request()))
@@ -122,7 +131,8 @@ class ImportJobsCreateTest {
     @Test
     void retriesACreateAnswered429BecauseItWasNotProcessed() {
         aura.enqueue(new mockwebserver3.MockResponse.Builder(json(429, "{\"error\":\"Too many requests\"}"))
-                .addHeader("Retry-After", "3").build());
+                .addHeader("Retry-After", "3")
+                .build());
         aura.enqueue(json(201, created(JOB)));
 
         assertThat(jobs.create(Fixtures.request()).id()).isEqualTo(JOB);
@@ -133,8 +143,10 @@ class ImportJobsCreateTest {
 
     @Test
     void surfacesAurasValidationErrorAsBadRequestWithField() {
-        aura.enqueue(json(400, "{\"errors\":[{\"message\":\"Import model data source id is required\","
-                + "\"reason\":\"Required\",\"field\":\"DataSourceId\"}]}"));
+        aura.enqueue(json(
+                400,
+                "{\"errors\":[{\"message\":\"Import model data source id is required\","
+                        + "\"reason\":\"Required\",\"field\":\"DataSourceId\"}]}"));
 
         assertThatThrownBy(() -> jobs.create(Fixtures.request()))
                 .isInstanceOfSatisfying(AuraBadRequestException.class, e -> {

@@ -135,7 +135,8 @@ class ImportJobsGetTest {
             assertThat(s.value()).isEqualTo("PartiallySucceeded");
             assertThat(s.isKnown()).isFalse();
         });
-        assertThat(job.importType()).hasValueSatisfying(t -> assertThat(t.value()).isEqualTo("incremental"));
+        assertThat(job.importType())
+                .hasValueSatisfying(t -> assertThat(t.value()).isEqualTo("incremental"));
         assertThat(job.isTerminal()).isTrue();
         assertThat(job.succeeded()).isFalse();
         assertThat(ImportJobState.of("Running")).isSameAs(ImportJobState.RUNNING);
@@ -168,7 +169,8 @@ class ImportJobsGetTest {
         ImportJob bare = jobs.get(JOB);
 
         assertThat(withNulls.state()).isEmpty();
-        assertThat(withNulls.progress()).hasValueSatisfying(p -> assertThat(p.nodes()).isEmpty());
+        assertThat(withNulls.progress())
+                .hasValueSatisfying(p -> assertThat(p.nodes()).isEmpty());
         assertThat(bare.info()).isEqualTo(ImportJobInfo.builder().build());
         assertThat(bare.summary()).isEqualTo("unknown state");
     }
@@ -197,8 +199,9 @@ class ImportJobsGetTest {
 
     @Test
     void surfacesAnUnknownJobAsNotFound() {
-        aura.enqueue(json(404, "{\"errors\":[{\"message\":\"The job " + JOB + " does not exist\","
-                + "\"reason\":\"Requested\"}]}"));
+        aura.enqueue(json(
+                404,
+                "{\"errors\":[{\"message\":\"The job " + JOB + " does not exist\"," + "\"reason\":\"Requested\"}]}"));
 
         assertThatThrownBy(() -> jobs.get(JOB))
                 .isInstanceOf(AuraNotFoundException.class)

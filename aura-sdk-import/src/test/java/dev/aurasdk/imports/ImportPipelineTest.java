@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 
 class ImportPipelineTest {
     private static final ImportAwaitOptions PATIENT = ImportAwaitOptions.builder()
-            .waitOptions(WaitOptions.builder().timeout(Duration.ofDays(1)).jitter(0).build()).build();
+            .waitOptions(
+                    WaitOptions.builder().timeout(Duration.ofDays(1)).jitter(0).build())
+            .build();
 
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
@@ -91,7 +93,10 @@ class ImportPipelineTest {
 
         PipelineReport report = ImportPipeline.builder(jobs)
                 .addStep(ImportStep.online("orders", MODEL, INSTANCE))
-                .awaitOptions(PATIENT).listener(listener).build().run();
+                .awaitOptions(PATIENT)
+                .listener(listener)
+                .build()
+                .run();
 
         StepReport step = report.steps().get(0);
         assertThat(report.succeeded()).isTrue();
@@ -103,9 +108,17 @@ class ImportPipelineTest {
         assertThat(step.duration()).isPositive();
         assertThat(step.failure()).isEmpty();
         assertThat(step.lastJob()).hasValueSatisfying(j -> assertThat(j.id()).isEqualTo(JobScripts.jobId(3)));
-        assertThat(listener.events).containsSubsequence("start orders #1", "created orders #1",
-                "attempt failed orders #1 retry", "start orders #2", "attempt failed orders #2 retry",
-                "start orders #3", "created orders #3", "success orders", "end true");
+        assertThat(listener.events)
+                .containsSubsequence(
+                        "start orders #1",
+                        "created orders #1",
+                        "attempt failed orders #1 retry",
+                        "start orders #2",
+                        "attempt failed orders #2 retry",
+                        "start orders #3",
+                        "created orders #3",
+                        "success orders",
+                        "end true");
         assertThat(listener.events).anyMatch(e -> e.startsWith("progress orders Running 50.0%"));
     }
 
@@ -116,20 +129,27 @@ class ImportPipelineTest {
         PipelineReport report = ImportPipeline.builder(jobs)
                 .addStep(ImportStep.online("first", MODEL, INSTANCE))
                 .addStep(ImportStep.online("second", MODEL_2, INSTANCE))
-                .maxAttempts(2).awaitOptions(PATIENT).listener(listener).build().run();
+                .maxAttempts(2)
+                .awaitOptions(PATIENT)
+                .listener(listener)
+                .build()
+                .run();
 
         assertThat(report.succeeded()).isFalse();
         StepReport first = report.steps().get(0);
         assertThat(first.outcome()).isEqualTo(StepOutcome.FAILED);
         assertThat(first.jobIds()).hasSize(2);
         assertThat(first.failure()).hasValueSatisfying(f -> assertThat(f).contains("bad mapping"));
-        assertThat(first.lastJob()).hasValueSatisfying(j -> assertThat(j.failed()).isTrue());
+        assertThat(first.lastJob())
+                .hasValueSatisfying(j -> assertThat(j.failed()).isTrue());
         assertThat(report.steps().get(1).outcome()).isEqualTo(StepOutcome.SKIPPED);
         assertThat(report.steps().get(1).attempts()).isZero();
         assertThat(report.unsuccessfulSteps()).hasSize(2);
         assertThat(scripts.createdIds).hasSize(2);
         assertThat(listener.events).contains("attempt failed first #2 final", "failure first FAILED", "end false");
-        assertThat(report.describe()).contains("first: FAILED after 2 attempt(s)").contains("second: SKIPPED");
+        assertThat(report.describe())
+                .contains("first: FAILED after 2 attempt(s)")
+                .contains("second: SKIPPED");
     }
 
     @Test
@@ -139,27 +159,38 @@ class ImportPipelineTest {
         PipelineReport report = ImportPipeline.builder(jobs)
                 .addStep(ImportStep.online("first", MODEL, INSTANCE))
                 .addStep(ImportStep.online("second", MODEL_2, INSTANCE))
-                .maxAttempts(1).continueOnFailure(true).awaitOptions(PATIENT).build().run();
+                .maxAttempts(1)
+                .continueOnFailure(true)
+                .awaitOptions(PATIENT)
+                .build()
+                .run();
 
-        assertThat(report.steps()).extracting(StepReport::outcome)
+        assertThat(report.steps())
+                .extracting(StepReport::outcome)
                 .containsExactly(StepOutcome.FAILED, StepOutcome.SUCCEEDED);
     }
 
     @Test
     void doesNotRetryARequestAuraRefuses() {
-        scripts.nextCreateAnswers(json(400, "{\"errors\":[{\"message\":\"Import model not found\","
-                + "\"reason\":\"Required\",\"field\":\"ImportModelId\"}]}"));
+        scripts.nextCreateAnswers(json(
+                400,
+                "{\"errors\":[{\"message\":\"Import model not found\","
+                        + "\"reason\":\"Required\",\"field\":\"ImportModelId\"}]}"));
 
         PipelineReport report = ImportPipeline.builder(jobs)
                 .addStep(ImportStep.online("orders", MODEL, INSTANCE))
-                .awaitOptions(PATIENT).listener(listener).build().run();
+                .awaitOptions(PATIENT)
+                .listener(listener)
+                .build()
+                .run();
 
         StepReport step = report.steps().get(0);
         assertThat(step.outcome()).isEqualTo(StepOutcome.FAILED);
         assertThat(step.attempts()).isEqualTo(1);
         assertThat(step.jobIds()).isEmpty();
-        assertThat(step.failure()).hasValueSatisfying(f ->
-                assertThat(f).startsWith("AuraBadRequestException").contains("Import model not found"));
+        assertThat(step.failure())
+                .hasValueSatisfying(
+                        f -> assertThat(f).startsWith("AuraBadRequestException").contains("Import model not found"));
         assertThat(aura.apiRequests).hasSize(1);
         assertThat(listener.events).contains("attempt failed orders #1 final");
     }
@@ -169,7 +200,10 @@ class ImportPipelineTest {
         scripts.nextJob(sequence(runningFrame(5), cancelledFrame()));
 
         PipelineReport report = ImportPipeline.builder(jobs)
-                .addStep(ImportStep.online("orders", MODEL, INSTANCE)).awaitOptions(PATIENT).build().run();
+                .addStep(ImportStep.online("orders", MODEL, INSTANCE))
+                .awaitOptions(PATIENT)
+                .build()
+                .run();
 
         assertThat(report.steps().get(0).outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(report.steps().get(0).jobIds()).hasSize(1);
@@ -179,10 +213,15 @@ class ImportPipelineTest {
     void doesNotRetryATimedOutWaitBecauseTheJobMayStillRun() {
         scripts.nextJob(sequence(runningFrame(5)));
         ImportAwaitOptions short5 = ImportAwaitOptions.builder()
-                .waitOptions(WaitOptions.builder().timeout(Duration.ofMinutes(5)).build()).build();
+                .waitOptions(
+                        WaitOptions.builder().timeout(Duration.ofMinutes(5)).build())
+                .build();
 
         PipelineReport report = ImportPipeline.builder(jobs)
-                .addStep(ImportStep.online("orders", MODEL, INSTANCE)).awaitOptions(short5).build().run();
+                .addStep(ImportStep.online("orders", MODEL, INSTANCE))
+                .awaitOptions(short5)
+                .build()
+                .run();
 
         StepReport step = report.steps().get(0);
         assertThat(step.outcome()).isEqualTo(StepOutcome.TIMED_OUT);
@@ -206,27 +245,32 @@ class ImportPipelineTest {
                         threads.add(Thread.currentThread().getName());
                     }
                 })
-                .build().run();
+                .build()
+                .run();
 
         assertThat(report.succeeded()).isTrue();
         assertThat(threads).containsOnly(caller);
-        assertThat(scripts.events).containsExactly(
-                "create " + JobScripts.jobId(1) + " online active-before=0", "end " + JobScripts.jobId(1),
-                "create " + JobScripts.jobId(2) + " online active-before=0", "end " + JobScripts.jobId(2));
+        assertThat(scripts.events)
+                .containsExactly(
+                        "create " + JobScripts.jobId(1) + " online active-before=0", "end " + JobScripts.jobId(1),
+                        "create " + JobScripts.jobId(2) + " online active-before=0", "end " + JobScripts.jobId(2));
         assertThat(scripts.createdBodies.get(0)).contains(MODEL);
         assertThat(scripts.createdBodies.get(1)).contains(MODEL_2);
     }
 
     /** Keeps each job running until {@code expected} jobs run at once (or all were created). */
     private JobScripts.Plan runsUntilConcurrent(int expected, int total) {
-        return (id, poll) -> poll >= 2 && (scripts.maxConcurrentJobs() >= expected
-                || scripts.createdIds.size() >= total) ? succeededFrame() : runningFrame(poll);
+        return (id, poll) ->
+                poll >= 2 && (scripts.maxConcurrentJobs() >= expected || scripts.createdIds.size() >= total)
+                        ? succeededFrame()
+                        : runningFrame(poll);
     }
 
     @Test
     void boundsParallelStepsByMaxConcurrency() {
         scripts.defaultPlan(runsUntilConcurrent(2, 6));
-        ImportPipeline.Builder builder = ImportPipeline.builder(jobs).maxConcurrency(2).awaitOptions(PATIENT);
+        ImportPipeline.Builder builder =
+                ImportPipeline.builder(jobs).maxConcurrency(2).awaitOptions(PATIENT);
         IntStream.rangeClosed(1, 6).forEach(i -> builder.addStep(ImportStep.online("step-" + i, MODEL, INSTANCE)));
 
         PipelineReport report = builder.build().run();
@@ -234,7 +278,8 @@ class ImportPipelineTest {
         assertThat(report.succeeded()).isTrue();
         assertThat(scripts.createdIds).hasSize(6);
         assertThat(scripts.maxConcurrentJobs()).isEqualTo(2);
-        assertThat(report.steps()).extracting(StepReport::name)
+        assertThat(report.steps())
+                .extracting(StepReport::name)
                 .containsExactly("step-1", "step-2", "step-3", "step-4", "step-5", "step-6");
     }
 
@@ -243,7 +288,9 @@ class ImportPipelineTest {
         scripts.defaultPlan(runsUntilConcurrent(3, 7));
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
-            ImportPipeline.Builder builder = ImportPipeline.builder(jobs).executor(pool).maxConcurrency(3)
+            ImportPipeline.Builder builder = ImportPipeline.builder(jobs)
+                    .executor(pool)
+                    .maxConcurrency(3)
                     .awaitOptions(PATIENT);
             IntStream.rangeClosed(1, 7).forEach(i -> builder.addStep(ImportStep.online("s" + i, MODEL, INSTANCE)));
 
@@ -251,7 +298,9 @@ class ImportPipelineTest {
 
             assertThat(report.succeeded()).isTrue();
             assertThat(scripts.maxConcurrentJobs()).isEqualTo(3);
-            assertThat(pool.isShutdown()).as("the caller's executor is left alone").isFalse();
+            assertThat(pool.isShutdown())
+                    .as("the caller's executor is left alone")
+                    .isFalse();
         } finally {
             pool.shutdownNow();
         }
@@ -266,15 +315,20 @@ class ImportPipelineTest {
                 .addStep(ImportStep.online("b", MODEL, INSTANCE))
                 .addStep(ImportStep.bulkOverwritingAllData("reload", MODEL_2, INSTANCE))
                 .addStep(ImportStep.online("c", MODEL, INSTANCE))
-                .maxConcurrency(3).awaitOptions(PATIENT).build().run();
+                .maxConcurrency(3)
+                .awaitOptions(PATIENT)
+                .build()
+                .run();
 
         assertThat(report.succeeded()).isTrue();
         List<String> events = List.copyOf(scripts.events);
         String bulkId = scripts.createdIds.get(2);
         int bulkCreated = events.indexOf("create " + bulkId + " bulk active-before=0");
-        assertThat(bulkCreated).as("bulk created with nothing running: " + events).isPositive();
-        assertThat(events.subList(0, bulkCreated)).contains("end " + scripts.createdIds.get(0),
-                "end " + scripts.createdIds.get(1));
+        assertThat(bulkCreated)
+                .as("bulk created with nothing running: " + events)
+                .isPositive();
+        assertThat(events.subList(0, bulkCreated))
+                .contains("end " + scripts.createdIds.get(0), "end " + scripts.createdIds.get(1));
         assertThat(events.get(bulkCreated + 1)).isEqualTo("end " + bulkId);
         assertThat(events.get(bulkCreated + 2)).startsWith("create " + scripts.createdIds.get(3));
     }
@@ -282,7 +336,8 @@ class ImportPipelineTest {
     @Test
     void incrementalSyncPresetRunsOneOnlineStepPerModel() {
         ImportPipeline pipeline = ImportPipeline.incrementalSync(jobs, INSTANCE, MODEL, MODEL_2)
-                .awaitOptions(PATIENT).build();
+                .awaitOptions(PATIENT)
+                .build();
 
         assertThat(pipeline.steps()).extracting(ImportStep::name).containsExactly("incremental-1", "incremental-2");
         assertThat(pipeline.steps()).noneMatch(ImportStep::overwritesAllData);
@@ -295,23 +350,32 @@ class ImportPipelineTest {
     @Test
     void historicalLoadPresetSendsABulkImport() {
         PipelineReport report = ImportPipeline.historicalLoadOverwritingAllData(jobs, INSTANCE, MODEL)
-                .awaitOptions(PATIENT).build().run();
+                .awaitOptions(PATIENT)
+                .build()
+                .run();
 
         assertThat(report.steps()).extracting(StepReport::name).containsExactly("historical");
-        assertThat(scripts.createdBodies).singleElement()
+        assertThat(scripts.createdBodies)
+                .singleElement()
                 .satisfies(b -> assertThat(b).contains("\"importType\":\"bulk\""));
     }
 
     @Test
     void hybridPresetLoadsHistoryInBulkThenSyncsIncrementally() {
         ImportPipeline pipeline = ImportPipeline.hybridOverwritingAllData(jobs, INSTANCE, MODEL, MODEL_2)
-                .maxConcurrency(4).awaitOptions(PATIENT).build();
+                .maxConcurrency(4)
+                .awaitOptions(PATIENT)
+                .build();
 
         PipelineReport report = pipeline.run();
 
         assertThat(report.steps()).extracting(StepReport::name).containsExactly("historical", "incremental-1");
-        assertThat(scripts.createdBodies.get(0)).contains("\"importType\":\"bulk\"").contains(MODEL);
-        assertThat(scripts.createdBodies.get(1)).contains("\"importType\":\"online\"").contains(MODEL_2);
+        assertThat(scripts.createdBodies.get(0))
+                .contains("\"importType\":\"bulk\"")
+                .contains(MODEL);
+        assertThat(scripts.createdBodies.get(1))
+                .contains("\"importType\":\"online\"")
+                .contains(MODEL_2);
         assertThat(scripts.events.indexOf("end " + scripts.createdIds.get(0)))
                 .isLessThan(scripts.events.indexOf("create " + scripts.createdIds.get(1) + " online active-before=0"));
     }
@@ -321,16 +385,21 @@ class ImportPipelineTest {
         scripts.defaultPlan(sequence(failedFrame("disk full")));
 
         PipelineReport report = ImportPipeline.hybridOverwritingAllData(jobs, INSTANCE, MODEL, MODEL_2)
-                .maxAttempts(1).awaitOptions(PATIENT).build().run();
+                .maxAttempts(1)
+                .awaitOptions(PATIENT)
+                .build()
+                .run();
 
-        assertThat(report.steps()).extracting(StepReport::outcome)
+        assertThat(report.steps())
+                .extracting(StepReport::outcome)
                 .containsExactly(StepOutcome.FAILED, StepOutcome.SKIPPED);
     }
 
     @Test
     void aThrowingListenerDoesNotBreakThePipeline() {
         PipelineReport report = ImportPipeline.builder(jobs)
-                .addStep(ImportStep.online("a", MODEL, INSTANCE)).awaitOptions(PATIENT)
+                .addStep(ImportStep.online("a", MODEL, INSTANCE))
+                .awaitOptions(PATIENT)
                 .listener(new PipelineListener() {
                     @Override
                     public void onStepProgress(ImportStep step, ImportJob job) {
@@ -342,7 +411,8 @@ class ImportPipelineTest {
                         throw new IllegalStateException("alerting is down");
                     }
                 })
-                .build().run();
+                .build()
+                .run();
 
         assertThat(report.succeeded()).isTrue();
     }
@@ -351,8 +421,11 @@ class ImportPipelineTest {
     void refusesAnEmptyPipelineDuplicateNamesAndBadSettings() {
         assertThatThrownBy(() -> ImportPipeline.builder(jobs).build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ImportPipeline.builder(jobs)
-                .addStep(ImportStep.online("a", MODEL, INSTANCE)).addStep(ImportStep.online("a", MODEL_2, INSTANCE))
-                .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("'a'");
+                        .addStep(ImportStep.online("a", MODEL, INSTANCE))
+                        .addStep(ImportStep.online("a", MODEL_2, INSTANCE))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'a'");
         assertThatThrownBy(() -> ImportPipeline.builder(jobs).maxAttempts(0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ImportPipeline.builder(jobs).maxConcurrency(0))
@@ -364,8 +437,13 @@ class ImportPipelineTest {
     @Test
     void runsAsyncOnItsOwnPoolWhenNoExecutorIsGiven() throws Exception {
         PipelineReport report = ImportPipeline.builder(jobs)
-                .addStep(ImportStep.online("a", MODEL, INSTANCE)).addStep(ImportStep.online("b", MODEL_2, INSTANCE))
-                .awaitOptions(PATIENT).listener(listener).build().runAsync().get(60, TimeUnit.SECONDS);
+                .addStep(ImportStep.online("a", MODEL, INSTANCE))
+                .addStep(ImportStep.online("b", MODEL_2, INSTANCE))
+                .awaitOptions(PATIENT)
+                .listener(listener)
+                .build()
+                .runAsync()
+                .get(60, TimeUnit.SECONDS);
 
         assertThat(report.succeeded()).isTrue();
         assertThat(report.rowsProcessed()).isEqualTo(2000);

@@ -28,8 +28,8 @@ import mockwebserver3.RecordedRequest;
  * endpoint, instances) goes to the ScriptedAura's own dispatcher.
  */
 final class JobScripts extends Dispatcher {
-    private static final Pattern JOB = Pattern.compile(
-            "/v2beta1/organizations/[^/]+/projects/[^/]+/import/jobs(?:/([^/]+)(/cancellation)?)?");
+    private static final Pattern JOB =
+            Pattern.compile("/v2beta1/organizations/[^/]+/projects/[^/]+/import/jobs(?:/([^/]+)(/cancellation)?)?");
     private static final Pattern TOKEN = Pattern.compile("Bearer eyJ-access-token-(\\d+)-.*");
 
     /** One answer to a GET of a job; {@code terminal} marks the job as finished for concurrency counting. */
@@ -55,6 +55,7 @@ final class JobScripts extends Dispatcher {
     final List<String> createdBodies = new CopyOnWriteArrayList<>();
     /** "create <id> <importType> active=<n>" and "end <id>" in the order they happened. */
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
     final List<Instant> tokenIssuedAt = new CopyOnWriteArrayList<>();
     final AtomicInteger refusedExpiredTokens = new AtomicInteger();
     private volatile boolean rejectExpiredTokens;
@@ -130,13 +131,20 @@ final class JobScripts extends Dispatcher {
     }
 
     static Frame notFoundFrame() {
-        return new Frame(id -> json(404, "{\"errors\":[{\"message\":\"The job " + id + " does not exist\","
-                + "\"reason\":\"Requested\"}]}"), false);
+        return new Frame(
+                id -> json(
+                        404,
+                        "{\"errors\":[{\"message\":\"The job " + id + " does not exist\","
+                                + "\"reason\":\"Requested\"}]}"),
+                false);
     }
 
     static Frame rateLimitedFrame(int retryAfterSeconds) {
-        return new Frame(id -> new MockResponse.Builder(json(429, "{\"error\":\"Too many requests\"}"))
-                .addHeader("Retry-After", String.valueOf(retryAfterSeconds)).build(), false);
+        return new Frame(
+                id -> new MockResponse.Builder(json(429, "{\"error\":\"Too many requests\"}"))
+                        .addHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                        .build(),
+                false);
     }
 
     /** A frame from a {@code data} template in which {@code %s} stands for the job id. */
@@ -245,8 +253,10 @@ final class JobScripts extends Dispatcher {
             return notFoundFrame().response().apply(jobId);
         }
         if (cancelled.putIfAbsent(jobId, true) != null) {
-            return json(400, "{\"errors\":[{\"message\":\"The job " + jobId + " has requested to cancel\","
-                    + "\"reason\":\"Requested\"}]}");
+            return json(
+                    400,
+                    "{\"errors\":[{\"message\":\"The job " + jobId + " has requested to cancel\","
+                            + "\"reason\":\"Requested\"}]}");
         }
         return json(200, "{\"data\":{\"id\":\"" + jobId + "\"}}");
     }

@@ -38,7 +38,8 @@ class PreflightTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(report.failures()).isEmpty();
-        assertThat(statuses(report)).containsEntry("ids", PreflightStatus.PASSED)
+        assertThat(statuses(report))
+                .containsEntry("ids", PreflightStatus.PASSED)
                 .containsEntry("instance exists", PreflightStatus.PASSED)
                 .containsEntry("instance running", PreflightStatus.PASSED)
                 .containsEntry("instance in project", PreflightStatus.PASSED)
@@ -53,28 +54,32 @@ class PreflightTest {
 
     @Test
     void failsWhenTheInstanceDoesNotExist() {
-        aura.enqueue(json(404, "{\"errors\":[{\"message\":\"DB not found: " + INSTANCE + "\","
-                + "\"reason\":\"db-not-found\"}]}"));
+        aura.enqueue(json(
+                404,
+                "{\"errors\":[{\"message\":\"DB not found: " + INSTANCE + "\"," + "\"reason\":\"db-not-found\"}]}"));
 
         PreflightReport report = jobs.validate(Fixtures.request());
 
         assertThat(report.ok()).isFalse();
-        assertThat(statuses(report)).containsEntry("instance exists", PreflightStatus.FAILED)
+        assertThat(statuses(report))
+                .containsEntry("instance exists", PreflightStatus.FAILED)
                 .containsEntry("instance running", PreflightStatus.SKIPPED);
-        assertThat(report.failures()).singleElement()
+        assertThat(report.failures())
+                .singleElement()
                 .satisfies(c -> assertThat(c.detail()).contains("not found").contains("db-not-found"));
         assertThat(aura.apiRequests).hasSize(1);
     }
 
     @Test
     void failsWhenTheInstanceIsPausedOrInAnotherProject() {
-        aura.enqueue(data(Fixtures.instance(INSTANCE, "paused", "0c3e1a2b-0000-4000-8000-000000000099",
-                "enterprise-db")));
+        aura.enqueue(
+                data(Fixtures.instance(INSTANCE, "paused", "0c3e1a2b-0000-4000-8000-000000000099", "enterprise-db")));
 
         PreflightReport report = jobs.validate(Fixtures.request());
 
         assertThat(report.ok()).isFalse();
-        assertThat(statuses(report)).containsEntry("instance running", PreflightStatus.FAILED)
+        assertThat(statuses(report))
+                .containsEntry("instance running", PreflightStatus.FAILED)
                 .containsEntry("instance in project", PreflightStatus.FAILED);
         assertThat(report.describe()).contains("[FAILED] instance running: instance " + INSTANCE + " is paused");
     }
@@ -86,7 +91,8 @@ class PreflightTest {
         PreflightReport report = jobs.validate(Fixtures.request());
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.failures()).singleElement()
+        assertThat(report.failures())
+                .singleElement()
                 .satisfies(c -> assertThat(c.detail()).contains("AuraServerException"));
     }
 
@@ -94,11 +100,16 @@ class PreflightTest {
     void warnsAboutBulkOverwriteAndFreeInstancesWithoutCredentials() {
         aura.enqueue(data(Fixtures.instance(INSTANCE, "running", PROJECT, "free-db")));
 
-        PreflightReport report = jobs.validate(CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .importType(ImportType.BULK).acknowledgeOverwrite(true).build());
+        PreflightReport report = jobs.validate(CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .importType(ImportType.BULK)
+                .acknowledgeOverwrite(true)
+                .build());
 
         assertThat(report.ok()).isTrue();
-        assertThat(report.warnings()).extracting(PreflightCheck::name)
+        assertThat(report.warnings())
+                .extracting(PreflightCheck::name)
                 .containsExactly("instance credentials", "import type");
         assertThat(report.describe()).contains("OVERWRITE ALL DATA");
     }
@@ -107,8 +118,12 @@ class PreflightTest {
     void neverShowsThePasswordInTheReport() {
         aura.enqueue(data(Fixtures.instance(INSTANCE, "running", PROJECT, "free-db")));
 
-        PreflightReport report = jobs.validate(CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-                .instanceUser("neo4j").instancePassword(PASSWORD).build());
+        PreflightReport report = jobs.validate(CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .instanceUser("neo4j")
+                .instancePassword(PASSWORD)
+                .build());
 
         assertThat(statuses(report)).containsEntry("instance credentials", PreflightStatus.PASSED);
         assertThat(report.toString()).doesNotContain(PASSWORD);

@@ -46,7 +46,7 @@ class ProjectRefTest {
     @Test
     void rejectsAMalformedIdFromTheEnvironment() {
         assertThatThrownBy(() -> ProjectRef.fromEnvironment(
-                Map.of("AURA_ORGANIZATION_ID", ORG, "AURA_PROJECT_ID", "../other"), new Properties()))
+                        Map.of("AURA_ORGANIZATION_ID", ORG, "AURA_PROJECT_ID", "../other"), new Properties()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

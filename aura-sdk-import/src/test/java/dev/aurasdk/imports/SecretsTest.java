@@ -30,8 +30,12 @@ class SecretsTest {
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
     private final ImportJobs jobs = Fixtures.jobs(client);
-    private final CreateImportJob withPassword = CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE)
-            .instanceUser("neo4j").instancePassword(PASSWORD).build();
+    private final CreateImportJob withPassword = CreateImportJob.builder()
+            .importModelId(MODEL)
+            .instanceId(INSTANCE)
+            .instanceUser("neo4j")
+            .instancePassword(PASSWORD)
+            .build();
 
     @BeforeEach
     void clearLogs() {
@@ -54,8 +58,10 @@ class SecretsTest {
     void passwordReachesAuraButNoLogNoToStringAndNoExceptionMessage() {
         JobScripts scripts = JobScripts.install(aura);
         scripts.nextJob(sequence(runningFrame(10), succeededFrame()))
-                .nextCreateAnswers(json(400, "{\"errors\":[{\"message\":\"Invalid credentials for the database\","
-                        + "\"reason\":\"Invalid\",\"field\":\"AuraCredentials\"}]}"))
+                .nextCreateAnswers(json(
+                        400,
+                        "{\"errors\":[{\"message\":\"Invalid credentials for the database\","
+                                + "\"reason\":\"Invalid\",\"field\":\"AuraCredentials\"}]}"))
                 .nextCreateAnswers(json(503, "{\"error\":\"unavailable\"}"))
                 .nextJob(sequence(failedFrame("authentication failure")));
         List<Throwable> errors = new ArrayList<>();
@@ -66,10 +72,16 @@ class SecretsTest {
         errors.add(catchThrowable(() -> jobs.create(withPassword)));
         String failingId = jobs.create(withPassword).id();
         errors.add(catchThrowable(() -> jobs.awaitCompletion(failingId)));
-        PipelineReport report = ImportPipeline.builder(jobs).addStep("free", withPassword).maxAttempts(1)
-                .awaitOptions(ImportAwaitOptions.builder().waitOptions(WaitOptions.builder()
-                        .timeout(Duration.ofMinutes(1)).build()).build())
-                .build().run();
+        PipelineReport report = ImportPipeline.builder(jobs)
+                .addStep("free", withPassword)
+                .maxAttempts(1)
+                .awaitOptions(ImportAwaitOptions.builder()
+                        .waitOptions(WaitOptions.builder()
+                                .timeout(Duration.ofMinutes(1))
+                                .build())
+                        .build())
+                .build()
+                .run();
 
         assertThat(scripts.createdBodies).allMatch(b -> b.contains(PASSWORD));
         assertThat(errors).hasSize(3).doesNotContainNull();
@@ -77,8 +89,13 @@ class SecretsTest {
             assertThat(stackTrace(e)).doesNotContain(PASSWORD);
         }
         assertThat(CapturedLogs.allText()).isNotEmpty().doesNotContain(PASSWORD);
-        assertThat(List.of(withPassword.toString(), created.toString(), done.toString(), report.toString(),
-                report.describe())).noneMatch(s -> s.contains(PASSWORD));
+        assertThat(List.of(
+                        withPassword.toString(),
+                        created.toString(),
+                        done.toString(),
+                        report.toString(),
+                        report.describe()))
+                .noneMatch(s -> s.contains(PASSWORD));
     }
 
     @Test
@@ -89,7 +106,9 @@ class SecretsTest {
 
         List<CapturedLogs.Event> events = CapturedLogs.events("dev.aurasdk.imports");
         assertThat(events).isNotEmpty().allMatch(e -> e.level() == Level.DEBUG);
-        assertThat(events).noneMatch(e -> e.message().contains("importModelId") || e.message().contains("{\""));
+        assertThat(events)
+                .noneMatch(e ->
+                        e.message().contains("importModelId") || e.message().contains("{\""));
         assertThat(events).anyMatch(e -> e.message().contains("created import job " + Fixtures.JOB));
     }
 }

@@ -42,8 +42,8 @@ public abstract class AbstractExpectedCounts {
             throw new IllegalArgumentException("a " + what + " must not be empty");
         }
         if (count < 0) {
-            throw new IllegalArgumentException("the expected count of " + what + " '" + name
-                    + "' must not be negative, got " + count);
+            throw new IllegalArgumentException(
+                    "the expected count of " + what + " '" + name + "' must not be negative, got " + count);
         }
     }
 
@@ -60,19 +60,21 @@ public abstract class AbstractExpectedCounts {
     public static ExpectedCounts fromImportJob(ImportJob job) {
         java.util.Objects.requireNonNull(job, "job");
         if (!job.isTerminal()) {
-            throw new IllegalArgumentException("import job " + job.id() + " has not finished (" + job.summary()
-                    + "): await it first");
+            throw new IllegalArgumentException(
+                    "import job " + job.id() + " has not finished (" + job.summary() + "): await it first");
         }
         if (!job.succeeded()) {
             throw new IllegalArgumentException("import job " + job.id() + " did not succeed (" + job.summary()
                     + "): only a successful import can be verified");
         }
-        ImportProgress progress = job.progress().orElseThrow(() -> new IllegalArgumentException("import job "
-                + job.id() + " was read without its progress: read it with ImportJobs.getWithProgress"));
+        ImportProgress progress = job.progress()
+                .orElseThrow(() -> new IllegalArgumentException("import job " + job.id()
+                        + " was read without its progress: read it with ImportJobs.getWithProgress"));
         Map<String, Long> labels = new LinkedHashMap<>();
         for (NodeProgress n : progress.nodes()) {
-            long created = n.createdNodes().orElseThrow(() -> new IllegalArgumentException("node mapping "
-                    + n.id().orElse("?") + " of import job " + job.id() + " reports no created_nodes"));
+            long created = n.createdNodes()
+                    .orElseThrow(() -> new IllegalArgumentException("node mapping " + n.id().orElse("?")
+                            + " of import job " + job.id() + " reports no created_nodes"));
             for (String label : n.labels()) {
                 labels.merge(label, created, Long::sum);
             }
@@ -82,11 +84,15 @@ public abstract class AbstractExpectedCounts {
             if (r.type().isEmpty()) {
                 continue;
             }
-            long created = r.createdRelationships().orElseThrow(() -> new IllegalArgumentException(
-                    "relationship mapping " + r.id().orElse("?") + " of import job " + job.id()
-                            + " reports no created_relationships"));
+            long created = r.createdRelationships()
+                    .orElseThrow(() -> new IllegalArgumentException("relationship mapping " + r.id().orElse("?")
+                            + " of import job " + job.id() + " reports no created_relationships"));
             types.merge(r.type().get(), created, Long::sum);
         }
-        return ExpectedCounts.builder().nodeLabels(labels).relationshipTypes(types).importJobId(job.id()).build();
+        return ExpectedCounts.builder()
+                .nodeLabels(labels)
+                .relationshipTypes(types)
+                .importJobId(job.id())
+                .build();
     }
 }

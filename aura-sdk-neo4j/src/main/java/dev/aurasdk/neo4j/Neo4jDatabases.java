@@ -79,7 +79,8 @@ public final class Neo4jDatabases implements AutoCloseable {
         this.client = b.client;
         this.queryTimeout = b.queryTimeout;
         this.sampleSize = b.sampleSize;
-        Config config = b.config != null ? b.config
+        Config config = b.config != null
+                ? b.config
                 : Config.builder().withConnectionTimeout(10, TimeUnit.SECONDS).build();
         Map<String, Entry> map = new LinkedHashMap<>();
         for (Spec s : b.specs) {
@@ -141,7 +142,8 @@ public final class Neo4jDatabases implements AutoCloseable {
         for (String name : names) {
             String envPrefix = name.equals(DEFAULT_NAME) ? "NEO4J_" : "NEO4J_" + name.toUpperCase(Locale.ROOT) + "_";
             String propPrefix = name.equals(DEFAULT_NAME) ? "neo4j." : "neo4j." + name + ".";
-            String uri = EnvLookup.find(env, properties, envPrefix + "URI", propPrefix + "uri").orElse(null);
+            String uri = EnvLookup.find(env, properties, envPrefix + "URI", propPrefix + "uri")
+                    .orElse(null);
             String instance = EnvLookup.find(env, properties, envPrefix + "INSTANCE_ID", propPrefix + "instanceId")
                     .orElse(null);
             if (uri != null && instance != null) {
@@ -149,11 +151,18 @@ public final class Neo4jDatabases implements AutoCloseable {
                         + envPrefix + "INSTANCE_ID, not both");
             }
             String user = EnvLookup.find(env, properties, envPrefix + "USERNAME", propPrefix + "username")
-                    .orElse("neo4j").strip();
-            String password = EnvLookup.require(env, properties, envPrefix + "PASSWORD", propPrefix + "password",
-                    "Neo4j password of database '" + name + "'", "");
+                    .orElse("neo4j")
+                    .strip();
+            String password = EnvLookup.require(
+                    env,
+                    properties,
+                    envPrefix + "PASSWORD",
+                    propPrefix + "password",
+                    "Neo4j password of database '" + name + "'",
+                    "");
             String database = EnvLookup.find(env, properties, envPrefix + "DATABASE", propPrefix + "database")
-                    .map(String::strip).orElse(null);
+                    .map(String::strip)
+                    .orElse(null);
             if (instance != null) {
                 if (client == null) {
                     throw new IllegalStateException("database '" + name + "': " + envPrefix + "INSTANCE_ID needs an "
@@ -188,7 +197,8 @@ public final class Neo4jDatabases implements AutoCloseable {
         Objects.requireNonNull(properties, "properties");
         List<String> names = new ArrayList<>();
         if (EnvLookup.find(env, properties, "NEO4J_URI", "neo4j.uri").isPresent()
-                || EnvLookup.find(env, properties, "NEO4J_INSTANCE_ID", "neo4j.instanceId").isPresent()) {
+                || EnvLookup.find(env, properties, "NEO4J_INSTANCE_ID", "neo4j.instanceId")
+                        .isPresent()) {
             names.add(DEFAULT_NAME);
         }
         TreeSet<String> named = new TreeSet<>();
@@ -394,8 +404,12 @@ public final class Neo4jDatabases implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         Entry e = entries.get(name);
         if (e == null) {
-            throw new Neo4jDatabaseException(name, Neo4jDatabaseException.Reason.UNKNOWN_NAME, "no Neo4j database named '"
-                    + name + "' is registered (known: " + String.join(", ", entries.keySet()) + ")", null);
+            throw new Neo4jDatabaseException(
+                    name,
+                    Neo4jDatabaseException.Reason.UNKNOWN_NAME,
+                    "no Neo4j database named '" + name + "' is registered (known: "
+                            + String.join(", ", entries.keySet()) + ")",
+                    null);
         }
         return e;
     }
@@ -515,7 +529,12 @@ public final class Neo4jDatabases implements AutoCloseable {
          */
         public Builder instance(String name, String instanceId, String username, String password, String database) {
             Ids.require("instanceId", instanceId);
-            return add(new Spec(requireName(name), instanceId, null, basic(name, username, password), username.strip(),
+            return add(new Spec(
+                    requireName(name),
+                    instanceId,
+                    null,
+                    basic(name, username, password),
+                    username.strip(),
                     database(name, database)));
         }
 
@@ -529,8 +548,8 @@ public final class Neo4jDatabases implements AutoCloseable {
          */
         public Builder instance(String name, String instanceId, AuthToken auth) {
             Ids.require("instanceId", instanceId);
-            return add(new Spec(requireName(name), instanceId, null, Objects.requireNonNull(auth, "auth"),
-                    "(token)", null));
+            return add(new Spec(
+                    requireName(name), instanceId, null, Objects.requireNonNull(auth, "auth"), "(token)", null));
         }
 
         /**
@@ -558,8 +577,13 @@ public final class Neo4jDatabases implements AutoCloseable {
          */
         public Builder uri(String name, String uri, String username, String password, String database) {
             requireName(name);
-            return add(new Spec(name, null, Uris.require(name, uri), basic(name, username, password),
-                    username.strip(), database(name, database)));
+            return add(new Spec(
+                    name,
+                    null,
+                    Uris.require(name, uri),
+                    basic(name, username, password),
+                    username.strip(),
+                    database(name, database)));
         }
 
         /**
@@ -572,8 +596,8 @@ public final class Neo4jDatabases implements AutoCloseable {
          */
         public Builder uri(String name, String uri, AuthToken auth) {
             requireName(name);
-            return add(new Spec(name, null, Uris.require(name, uri), Objects.requireNonNull(auth, "auth"), "(token)",
-                    null));
+            return add(new Spec(
+                    name, null, Uris.require(name, uri), Objects.requireNonNull(auth, "auth"), "(token)", null));
         }
 
         /**

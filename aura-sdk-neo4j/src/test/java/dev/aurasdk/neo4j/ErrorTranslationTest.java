@@ -20,20 +20,25 @@ class ErrorTranslationTest {
 
     @Test
     void aTransactionTimeoutBecomesTimeoutNamingTheDatabaseAndKeepingTheCause() {
-        ClientException cause = new ClientException("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+        ClientException cause = new ClientException(
+                "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
                 "The transaction has been terminated.");
         Neo4jDatabaseException e = translate(cause);
         assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
-        assertThat(e).hasMessageStartingWith("Neo4j database 'orders' at neo4j+s://abc.databases.neo4j.io")
-                .hasMessageContaining("timed out").hasMessageContaining("TransactionTimedOutClientConfiguration")
+        assertThat(e)
+                .hasMessageStartingWith("Neo4j database 'orders' at neo4j+s://abc.databases.neo4j.io")
+                .hasMessageContaining("timed out")
+                .hasMessageContaining("TransactionTimedOutClientConfiguration")
                 .hasCause(cause);
     }
 
     @Test
     void permissionAndServerFailuresKeepTheirOwnReasons() {
-        assertThat(translate(new SecurityException("Neo.ClientError.Security.Forbidden", "no")).reason())
+        assertThat(translate(new SecurityException("Neo.ClientError.Security.Forbidden", "no"))
+                        .reason())
                 .isEqualTo(Reason.FORBIDDEN);
-        assertThat(translate(new ClientException("Neo.ClientError.Security.Forbidden", "no")).reason())
+        assertThat(translate(new ClientException("Neo.ClientError.Security.Forbidden", "no"))
+                        .reason())
                 .isEqualTo(Reason.FORBIDDEN);
         Neo4jDatabaseException other = translate(new DatabaseException("Neo.DatabaseError.General.UnknownError", "x"));
         assertThat(other.reason()).isEqualTo(Reason.QUERY_FAILED);

@@ -31,6 +31,7 @@ public final class Harness implements AutoCloseable {
 
     /** The in-process server. */
     public final Neo4j neo4j;
+
     private final Driver admin;
 
     private Harness(Neo4j neo4j) {
@@ -51,7 +52,8 @@ public final class Harness implements AutoCloseable {
                 .build();
         try (Driver d = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.basic(USER, "neo4j"));
                 Session s = d.session(SessionConfig.forDatabase("system"))) {
-            s.run("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO $pw", Map.of("pw", PASSWORD)).consume();
+            s.run("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO $pw", Map.of("pw", PASSWORD))
+                    .consume();
         }
         return new Harness(neo4j);
     }
@@ -92,7 +94,8 @@ public final class Harness implements AutoCloseable {
             for (Record r : s.run("SHOW CONSTRAINTS YIELD name RETURN name").list()) {
                 s.run("DROP CONSTRAINT " + Cypher.quote(r.get(0).asString())).consume();
             }
-            for (Record r : s.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name").list()) {
+            for (Record r : s.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")
+                    .list()) {
                 s.run("DROP INDEX " + Cypher.quote(r.get(0).asString())).consume();
             }
         }

@@ -33,12 +33,19 @@ class MultiInstanceHealthTest {
         eu.write("UNWIND range(1, 7) AS i CREATE (:Customer {id: i})");
         us.write("UNWIND range(1, 3) AS i CREATE (:Customer {id: i})-[:PLACED]->(:Order {id: i})");
         fake = FakeAuraServer.builder().build().start();
-        fake.seed().instance(FakeInstance.of(EU, DemoWorld.PROJECT_ID).name("shop-eu")
-                .linkedTo(new Neo4jLinkedDatabase(eu.uri(), eu.admin())));
-        fake.seed().instance(FakeInstance.of(US, DemoWorld.PROJECT_ID).name("shop-us")
-                .linkedTo(new Neo4jLinkedDatabase(us.uri(), us.admin())));
-        fake.seed().instance(FakeInstance.of(PAUSED, DemoWorld.PROJECT_ID).name("archive").status("paused")
-                .withoutConnectionUrl());
+        fake.seed()
+                .instance(FakeInstance.of(EU, DemoWorld.PROJECT_ID)
+                        .name("shop-eu")
+                        .linkedTo(new Neo4jLinkedDatabase(eu.uri(), eu.admin())));
+        fake.seed()
+                .instance(FakeInstance.of(US, DemoWorld.PROJECT_ID)
+                        .name("shop-us")
+                        .linkedTo(new Neo4jLinkedDatabase(us.uri(), us.admin())));
+        fake.seed()
+                .instance(FakeInstance.of(PAUSED, DemoWorld.PROJECT_ID)
+                        .name("archive")
+                        .status("paused")
+                        .withoutConnectionUrl());
         aura = fake.clientBuilder().build();
     }
 
@@ -51,7 +58,8 @@ class MultiInstanceHealthTest {
     }
 
     static Neo4jDatabases.Builder both() {
-        return Neo4jDatabases.builder().client(aura)
+        return Neo4jDatabases.builder()
+                .client(aura)
                 .instance("eu", EU, Harness.USER, Harness.PASSWORD)
                 .instance("us", US, Harness.USER, Harness.PASSWORD);
     }
@@ -61,17 +69,33 @@ class MultiInstanceHealthTest {
         try (Neo4jDatabases dbs = both().build()) {
             Neo4jHealthReport report = dbs.healthCheck();
             assertThat(report.ok()).isTrue();
-            assertThat(report.api()).hasValueSatisfying(api -> assertThat(api.checks())
-                    .extracting(HealthCheckResult::name).contains("token", "v1 (tenants)"));
-            assertThat(report.databases()).extracting(DatabaseHealth::name, DatabaseHealth::instanceId,
-                    DatabaseHealth::reachable, DatabaseHealth::edition, DatabaseHealth::database)
+            assertThat(report.api())
+                    .hasValueSatisfying(api -> assertThat(api.checks())
+                            .extracting(HealthCheckResult::name)
+                            .contains("token", "v1 (tenants)"));
+            assertThat(report.databases())
+                    .extracting(
+                            DatabaseHealth::name,
+                            DatabaseHealth::instanceId,
+                            DatabaseHealth::reachable,
+                            DatabaseHealth::edition,
+                            DatabaseHealth::database)
                     .containsExactly(
-                            tuple("eu", java.util.Optional.of(EU), true, java.util.Optional.of("community"),
+                            tuple(
+                                    "eu",
+                                    java.util.Optional.of(EU),
+                                    true,
+                                    java.util.Optional.of("community"),
                                     java.util.Optional.of("neo4j")),
-                            tuple("us", java.util.Optional.of(US), true, java.util.Optional.of("community"),
+                            tuple(
+                                    "us",
+                                    java.util.Optional.of(US),
+                                    true,
+                                    java.util.Optional.of("community"),
                                     java.util.Optional.of("neo4j")));
             assertThat(report.databases()).allSatisfy(d -> {
-                assertThat(d.serverVersion()).hasValueSatisfying(v -> assertThat(v).startsWith("5.26"));
+                assertThat(d.serverVersion())
+                        .hasValueSatisfying(v -> assertThat(v).startsWith("5.26"));
                 assertThat(d.latency()).isPositive();
                 assertThat(d.failure()).isEmpty();
             });
@@ -85,9 +109,20 @@ class MultiInstanceHealthTest {
         try (Neo4jDatabases dbs = both().build()) {
             assertThat(dbs.investigate("eu").nodeCount()).isEqualTo(7);
             assertThat(dbs.investigate("us").nodeCount()).isEqualTo(6);
-            assertThat(dbs.verify("us", ExpectedCounts.builder().putNodeLabels("Customer", 3L)
-                    .putRelationshipTypes("PLACED", 3L).build()).verdict()).isEqualTo(CheckStatus.OK);
-            assertThat(dbs.verify("eu", ExpectedCounts.builder().putNodeLabels("Customer", 3L).build()).verdict())
+            assertThat(dbs.verify(
+                                    "us",
+                                    ExpectedCounts.builder()
+                                            .putNodeLabels("Customer", 3L)
+                                            .putRelationshipTypes("PLACED", 3L)
+                                            .build())
+                            .verdict())
+                    .isEqualTo(CheckStatus.OK);
+            assertThat(dbs.verify(
+                                    "eu",
+                                    ExpectedCounts.builder()
+                                            .putNodeLabels("Customer", 3L)
+                                            .build())
+                            .verdict())
                     .isEqualTo(CheckStatus.MISMATCH);
             assertThat(dbs.driver("eu")).isNotSameAs(dbs.driver("us"));
         }
@@ -95,17 +130,21 @@ class MultiInstanceHealthTest {
 
     @Test
     void neverThrowsAndReportsEachBrokenDatabaseWithItsReason() {
-        try (Neo4jDatabases dbs = both()
-                .instance("archive", PAUSED, Harness.USER, Harness.PASSWORD)
+        try (Neo4jDatabases dbs = both().instance("archive", PAUSED, Harness.USER, Harness.PASSWORD)
                 .instance("gone", "dead0000", Harness.USER, Harness.PASSWORD)
                 .uri("down", "bolt://127.0.0.1:" + RegistryTest.closedPort(), Harness.USER, Harness.PASSWORD)
                 .uri("badpw", us.uri(), Harness.USER, Harness.WRONG_PASSWORD)
                 .build()) {
             Neo4jHealthReport report = dbs.healthCheck();
             assertThat(report.ok()).isFalse();
-            assertThat(report.databases()).extracting(DatabaseHealth::name, DatabaseHealth::reachable,
-                    d -> d.failure().orElse(null))
-                    .containsExactly(tuple("eu", true, null), tuple("us", true, null),
+            assertThat(report.databases())
+                    .extracting(
+                            DatabaseHealth::name,
+                            DatabaseHealth::reachable,
+                            d -> d.failure().orElse(null))
+                    .containsExactly(
+                            tuple("eu", true, null),
+                            tuple("us", true, null),
                             tuple("archive", false, Reason.NO_CONNECTION_URL),
                             tuple("gone", false, Reason.INSTANCE_NOT_FOUND),
                             tuple("down", false, Reason.UNREACHABLE),
@@ -121,20 +160,29 @@ class MultiInstanceHealthTest {
 
     @Test
     void aFailingApiCheckDoesNotHideHealthyDatabases() {
-        try (AuraClient wrong = fake.clientBuilder().credentials(dev.aurasdk.core.AuraCredentials.of(
-                fake.clientId(), SecretGuard.register("not-the-client-secret-1234"))).build();
-                Neo4jDatabases dbs = Neo4jDatabases.builder().client(wrong)
-                        .uri("eu", eu.uri(), Harness.USER, Harness.PASSWORD).build()) {
+        try (AuraClient wrong = fake.clientBuilder()
+                        .credentials(dev.aurasdk.core.AuraCredentials.of(
+                                fake.clientId(), SecretGuard.register("not-the-client-secret-1234")))
+                        .build();
+                Neo4jDatabases dbs = Neo4jDatabases.builder()
+                        .client(wrong)
+                        .uri("eu", eu.uri(), Harness.USER, Harness.PASSWORD)
+                        .build()) {
             Neo4jHealthReport report = dbs.healthCheck();
             assertThat(report.ok()).isFalse();
-            assertThat(report.api()).hasValueSatisfying(api -> assertThat(api.ok()).isFalse());
-            assertThat(report.databases()).singleElement().extracting(DatabaseHealth::reachable).isEqualTo(true);
+            assertThat(report.api())
+                    .hasValueSatisfying(api -> assertThat(api.ok()).isFalse());
+            assertThat(report.databases())
+                    .singleElement()
+                    .extracting(DatabaseHealth::reachable)
+                    .isEqualTo(true);
         }
     }
 
     @Test
     void withoutAClientTheReportHasNoApiPart() {
-        try (Neo4jDatabases dbs = Neo4jDatabases.builder().uri("eu", eu.uri(), Harness.USER, Harness.PASSWORD)
+        try (Neo4jDatabases dbs = Neo4jDatabases.builder()
+                .uri("eu", eu.uri(), Harness.USER, Harness.PASSWORD)
                 .build()) {
             Neo4jHealthReport report = dbs.healthCheck();
             assertThat(report.api()).isEmpty();
@@ -146,10 +194,22 @@ class MultiInstanceHealthTest {
     @Test
     void fromEnvironmentRegistersTheDefaultAndNamedDatabases() {
         Map<String, String> env = Map.of(
-                "NEO4J_URI", eu.uri(), "NEO4J_USERNAME", Harness.USER, "NEO4J_PASSWORD", Harness.PASSWORD,
-                "NEO4J_SHOP_US_INSTANCE_ID", US, "NEO4J_SHOP_US_PASSWORD", Harness.PASSWORD,
-                "NEO4J_ARCHIVE_URI", us.uri(), "NEO4J_ARCHIVE_PASSWORD", Harness.PASSWORD,
-                "NEO4J_ARCHIVE_DATABASE", "neo4j");
+                "NEO4J_URI",
+                eu.uri(),
+                "NEO4J_USERNAME",
+                Harness.USER,
+                "NEO4J_PASSWORD",
+                Harness.PASSWORD,
+                "NEO4J_SHOP_US_INSTANCE_ID",
+                US,
+                "NEO4J_SHOP_US_PASSWORD",
+                Harness.PASSWORD,
+                "NEO4J_ARCHIVE_URI",
+                us.uri(),
+                "NEO4J_ARCHIVE_PASSWORD",
+                Harness.PASSWORD,
+                "NEO4J_ARCHIVE_DATABASE",
+                "neo4j");
         try (Neo4jDatabases dbs = Neo4jDatabases.fromEnvironment(env, new java.util.Properties(), aura)) {
             assertThat(dbs.names()).containsExactly("default", "archive", "shop_us");
             assertThat(dbs.investigate("default").nodeCount()).isEqualTo(7);

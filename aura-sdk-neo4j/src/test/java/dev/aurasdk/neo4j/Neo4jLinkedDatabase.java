@@ -39,18 +39,24 @@ public final class Neo4jLinkedDatabase implements LinkedDatabase {
             completed.nodes().forEach((label, count) -> {
                 for (long start = 1; start <= count; start += BATCH) {
                     Map<String, Object> range = Map.of("from", start, "to", Math.min(count, start + BATCH - 1));
-                    s.executeWriteWithoutResult(tx -> tx.run("UNWIND range($from, $to) AS i CREATE (:"
-                            + Cypher.quote(label) + " {row: i})", range).consume());
+                    s.executeWriteWithoutResult(tx -> tx.run(
+                                    "UNWIND range($from, $to) AS i CREATE (:" + Cypher.quote(label) + " {row: i})",
+                                    range)
+                            .consume());
                 }
             });
             if (completed.relationships().values().stream().anyMatch(c -> c > 0)) {
-                String anchor = completed.nodes().keySet().stream().findFirst().orElseThrow(
-                        () -> new IllegalStateException("relationships need at least one node mapping"));
-                completed.relationships().forEach((type, count) -> s.executeWriteWithoutResult(tx -> tx.run(
-                        "MATCH (a:" + Cypher.quote(anchor) + ") WITH collect(a) AS ns "
-                                + "UNWIND range(0, $n - 1) AS i WITH ns[i % size(ns)] AS a, ns[(i + 1) % size(ns)] AS b "
-                                + "CREATE (a)-[:" + Cypher.quote(type) + "]->(b)",
-                        Map.of("n", count)).consume()));
+                String anchor = completed.nodes().keySet().stream()
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("relationships need at least one node mapping"));
+                completed
+                        .relationships()
+                        .forEach((type, count) -> s.executeWriteWithoutResult(tx -> tx.run(
+                                        "MATCH (a:" + Cypher.quote(anchor) + ") WITH collect(a) AS ns "
+                                                + "UNWIND range(0, $n - 1) AS i WITH ns[i % size(ns)] AS a, ns[(i + 1) % size(ns)] AS b "
+                                                + "CREATE (a)-[:" + Cypher.quote(type) + "]->(b)",
+                                        Map.of("n", count))
+                                .consume()));
             }
         }
     }

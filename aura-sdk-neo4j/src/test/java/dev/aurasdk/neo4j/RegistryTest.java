@@ -41,10 +41,15 @@ class RegistryTest {
     static void start() {
         neo = Harness.start();
         fake = FakeAuraServer.builder().build().start();
-        fake.seed().instance(FakeInstance.of(LINKED, DemoWorld.PROJECT_ID).name("linked")
-                .linkedTo(new Neo4jLinkedDatabase(neo.uri(), neo.admin())));
-        fake.seed().instance(FakeInstance.of(PAUSED, DemoWorld.PROJECT_ID).name("sleepy").status("paused")
-                .withoutConnectionUrl());
+        fake.seed()
+                .instance(FakeInstance.of(LINKED, DemoWorld.PROJECT_ID)
+                        .name("linked")
+                        .linkedTo(new Neo4jLinkedDatabase(neo.uri(), neo.admin())));
+        fake.seed()
+                .instance(FakeInstance.of(PAUSED, DemoWorld.PROJECT_ID)
+                        .name("sleepy")
+                        .status("paused")
+                        .withoutConnectionUrl());
         aura = fake.clientBuilder().build();
         neo.write("CREATE (:Person {name: 'Ada'}), (:Person {name: 'Alan'})");
     }
@@ -70,8 +75,10 @@ class RegistryTest {
 
     @Test
     void givesTheDriversOwnSessionsOnAnExplicitUri() {
-        try (Neo4jDatabases dbs = local().build(); Session s = dbs.session("main")) {
-            assertThat(s.run("MATCH (p:Person) RETURN count(p)").single().get(0).asLong()).isEqualTo(2);
+        try (Neo4jDatabases dbs = local().build();
+                Session s = dbs.session("main")) {
+            assertThat(s.run("MATCH (p:Person) RETURN count(p)").single().get(0).asLong())
+                    .isEqualTo(2);
             assertThat(dbs.names()).containsExactly("main");
             assertThat(dbs.uri("main")).contains(neo.uri());
         }
@@ -80,9 +87,11 @@ class RegistryTest {
     @Test
     void createsNoDriverBeforeFirstUse() {
         // an unreachable address and an unknown instance: building touches neither
-        try (Neo4jDatabases dbs = Neo4jDatabases.builder().client(aura)
+        try (Neo4jDatabases dbs = Neo4jDatabases.builder()
+                .client(aura)
                 .uri("down", "bolt://127.0.0.1:" + closedPort(), "neo4j", Harness.PASSWORD)
-                .instance("ghost", "99ff99ff", "neo4j", Harness.PASSWORD).build()) {
+                .instance("ghost", "99ff99ff", "neo4j", Harness.PASSWORD)
+                .build()) {
             assertThat(dbs.names()).containsExactly("down", "ghost");
             assertThat(dbs.uri("ghost")).isEmpty();
             assertThat(fake.journal().count("GET", "/v1/instances/99ff99ff")).isZero();
@@ -92,8 +101,10 @@ class RegistryTest {
     @Test
     void sixteenThreadsUsingADatabaseForTheFirstTimeGetOneDriver() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (Neo4jDatabases dbs = Neo4jDatabases.builder().client(aura)
-                .instance("linked", LINKED, Harness.USER, Harness.PASSWORD).build()) {
+        try (Neo4jDatabases dbs = Neo4jDatabases.builder()
+                .client(aura)
+                .instance("linked", LINKED, Harness.USER, Harness.PASSWORD)
+                .build()) {
             int before = fake.journal().count("GET", "/v1/instances/" + LINKED);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Driver>> futures = new ArrayList<>();
@@ -109,7 +120,8 @@ class RegistryTest {
                 drivers.add(f.get(60, TimeUnit.SECONDS));
             }
             assertThat(drivers).hasSize(1);
-            assertThat(fake.journal().count("GET", "/v1/instances/" + LINKED) - before).isEqualTo(1);
+            assertThat(fake.journal().count("GET", "/v1/instances/" + LINKED) - before)
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -125,7 +137,8 @@ class RegistryTest {
         dbs.close();
         dbs.close(); // idempotent
         assertThatThrownBy(driver::session).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> dbs.driver("main")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> dbs.driver("main"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         assertThatThrownBy(dbs::healthCheck).isInstanceOf(IllegalStateException.class);
     }
@@ -143,12 +156,16 @@ class RegistryTest {
     @Test
     void aWrongPasswordFailsNamingTheDatabaseAndUserButNeverThePassword() {
         try (Neo4jDatabases dbs = Neo4jDatabases.builder()
-                .uri("billing", neo.uri(), Harness.USER, Harness.WRONG_PASSWORD).build()) {
+                .uri("billing", neo.uri(), Harness.USER, Harness.WRONG_PASSWORD)
+                .build()) {
             Neo4jDatabaseException e = SecretGuard.observe(
                     catchThrowableOfType(Neo4jDatabaseException.class, () -> dbs.investigate("billing")));
             assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED);
-            assertThat(e).hasMessageContaining("'billing'").hasMessageContaining(neo.uri())
-                    .hasMessageContaining("user 'neo4j'").hasMessageContaining("(driver: AuthenticationException")
+            assertThat(e)
+                    .hasMessageContaining("'billing'")
+                    .hasMessageContaining(neo.uri())
+                    .hasMessageContaining("user 'neo4j'")
+                    .hasMessageContaining("(driver: AuthenticationException")
                     .hasMessageNotContaining(Harness.WRONG_PASSWORD);
             assertThat(e.getCause()).isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
         }
@@ -157,18 +174,26 @@ class RegistryTest {
     @Test
     void anUnreachableHostFailsAsUnreachableNamingTheAddress() {
         String uri = "bolt://127.0.0.1:" + closedPort();
-        try (Neo4jDatabases dbs = Neo4jDatabases.builder().uri("down", uri, "neo4j", Harness.PASSWORD).build()) {
-            Neo4jDatabaseException e = catchThrowableOfType(Neo4jDatabaseException.class, () -> dbs.investigate("down"));
+        try (Neo4jDatabases dbs = Neo4jDatabases.builder()
+                .uri("down", uri, "neo4j", Harness.PASSWORD)
+                .build()) {
+            Neo4jDatabaseException e =
+                    catchThrowableOfType(Neo4jDatabaseException.class, () -> dbs.investigate("down"));
             assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
-            assertThat(e).hasMessageContaining("'down'").hasMessageContaining(uri).hasMessageContaining("unreachable");
+            assertThat(e)
+                    .hasMessageContaining("'down'")
+                    .hasMessageContaining(uri)
+                    .hasMessageContaining("unreachable");
         }
     }
 
     @Test
     void aDatabaseNameTheDbmsLacksFailsAsDatabaseNotFound() {
         try (Neo4jDatabases dbs = Neo4jDatabases.builder()
-                .uri("other", neo.uri(), Harness.USER, Harness.PASSWORD, "nosuchdb").build()) {
-            Neo4jDatabaseException e = catchThrowableOfType(Neo4jDatabaseException.class, () -> dbs.investigate("other"));
+                .uri("other", neo.uri(), Harness.USER, Harness.PASSWORD, "nosuchdb")
+                .build()) {
+            Neo4jDatabaseException e =
+                    catchThrowableOfType(Neo4jDatabaseException.class, () -> dbs.investigate("other"));
             assertThat(e.reason()).isEqualTo(Reason.DATABASE_NOT_FOUND);
             assertThat(e).hasMessageContaining("'other'");
         }
@@ -177,7 +202,8 @@ class RegistryTest {
     @Test
     void anExplicitDatabaseNameIsUsedForSessionsAndQueries() {
         try (Neo4jDatabases dbs = Neo4jDatabases.builder()
-                .uri("named", neo.uri(), Harness.USER, Harness.PASSWORD, "neo4j").build()) {
+                .uri("named", neo.uri(), Harness.USER, Harness.PASSWORD, "neo4j")
+                .build()) {
             assertThat(dbs.sessionConfig("named").database()).contains("neo4j");
             assertThat(dbs.investigate("named").database()).isEqualTo("neo4j");
         }
@@ -185,8 +211,10 @@ class RegistryTest {
 
     @Test
     void anInstanceEntryReadsItsBoltUriFromTheInstancesConnectionUrl() {
-        try (Neo4jDatabases dbs = Neo4jDatabases.builder().client(aura)
-                .instance("linked", LINKED, Harness.USER, Harness.PASSWORD).build()) {
+        try (Neo4jDatabases dbs = Neo4jDatabases.builder()
+                .client(aura)
+                .instance("linked", LINKED, Harness.USER, Harness.PASSWORD)
+                .build()) {
             assertThat(dbs.uri("linked")).isEmpty();
             DatabaseOverview overview = dbs.investigate("linked");
             assertThat(overview.labels()).extracting(LabelSummary::label).contains("Person");
@@ -196,19 +224,26 @@ class RegistryTest {
 
     @Test
     void aPausedInstanceWithoutConnectionUrlFailsNamingTheInstanceAndItsStatus() {
-        try (Neo4jDatabases dbs = Neo4jDatabases.builder().client(aura)
-                .instance("sleepy", PAUSED, Harness.USER, Harness.PASSWORD).build()) {
+        try (Neo4jDatabases dbs = Neo4jDatabases.builder()
+                .client(aura)
+                .instance("sleepy", PAUSED, Harness.USER, Harness.PASSWORD)
+                .build()) {
             Neo4jDatabaseException e = catchThrowableOfType(Neo4jDatabaseException.class, () -> dbs.driver("sleepy"));
             assertThat(e.reason()).isEqualTo(Reason.NO_CONNECTION_URL);
-            assertThat(e).hasMessageContaining("'sleepy'").hasMessageContaining(PAUSED)
-                    .hasMessageContaining("status paused").hasMessageContaining("resume it");
+            assertThat(e)
+                    .hasMessageContaining("'sleepy'")
+                    .hasMessageContaining(PAUSED)
+                    .hasMessageContaining("status paused")
+                    .hasMessageContaining("resume it");
         }
     }
 
     @Test
     void anUnknownInstanceFailsAsInstanceNotFound() {
-        try (Neo4jDatabases dbs = Neo4jDatabases.builder().client(aura)
-                .instance("ghost", "99ff99ff", Harness.USER, Harness.PASSWORD).build()) {
+        try (Neo4jDatabases dbs = Neo4jDatabases.builder()
+                .client(aura)
+                .instance("ghost", "99ff99ff", Harness.USER, Harness.PASSWORD)
+                .build()) {
             Neo4jDatabaseException e = catchThrowableOfType(Neo4jDatabaseException.class, () -> dbs.session("ghost"));
             assertThat(e.reason()).isEqualTo(Reason.INSTANCE_NOT_FOUND);
             assertThat(e).hasMessageContaining("99ff99ff").hasMessageContaining("'ghost'");
@@ -229,11 +264,14 @@ class RegistryTest {
     @Test
     void refusesBadNamesAndDuplicatesBeforeAnyConnection() {
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri(" ", neo.uri(), "neo4j", Harness.PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("database name");
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("a/b", neo.uri(), "neo4j", Harness.PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a/b'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'a/b'");
         assertThatThrownBy(() -> local().uri("main", neo.uri(), "neo4j", Harness.PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already registered");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already registered");
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri(null, neo.uri(), "neo4j", Harness.PASSWORD))
                 .isInstanceOf(NullPointerException.class);
     }
@@ -241,47 +279,62 @@ class RegistryTest {
     @Test
     void refusesUrisThatAreNotBoltOrCarryCredentialsWithoutEchoingThem() {
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", "http://localhost:7474", "neo4j", Harness.PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scheme");
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", "bolt://", "neo4j", Harness.PASSWORD))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", "", "neo4j", Harness.PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
-        IllegalArgumentException e = SecretGuard.observe(catchThrowableOfType(IllegalArgumentException.class,
-                () -> Neo4jDatabases.builder().uri("x", "bolt://neo4j:" + Harness.PASSWORD + "@127.0.0.1:7687",
-                        "neo4j", Harness.PASSWORD)));
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
+        IllegalArgumentException e = SecretGuard.observe(catchThrowableOfType(
+                IllegalArgumentException.class,
+                () -> Neo4jDatabases.builder()
+                        .uri("x", "bolt://neo4j:" + Harness.PASSWORD + "@127.0.0.1:7687", "neo4j", Harness.PASSWORD)));
         assertThat(e).hasMessageContaining("must not contain credentials").hasMessageNotContaining(Harness.PASSWORD);
     }
 
     @Test
     void refusesMissingCredentialsAndMalformedInstanceIds() {
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), "neo4j", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password must not be empty");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("password must not be empty");
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), "neo4j", null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("password");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("password");
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), " ", Harness.PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("username");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("username");
         assertThatThrownBy(() -> Neo4jDatabases.builder().instance("x", "../etc", "neo4j", Harness.PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("instanceId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("instanceId");
         assertThatThrownBy(() -> Neo4jDatabases.builder().uri("x", neo.uri(), "neo4j", Harness.PASSWORD, " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("database name");
     }
 
     @Test
     void needsADatabaseAndAClientForInstanceEntries() {
-        assertThatThrownBy(() -> Neo4jDatabases.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Neo4jDatabases.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least one database");
-        assertThatThrownBy(() -> Neo4jDatabases.builder().instance("x", LINKED, "neo4j", Harness.PASSWORD).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("client(");
+        assertThatThrownBy(() -> Neo4jDatabases.builder()
+                        .instance("x", LINKED, "neo4j", Harness.PASSWORD)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("client(");
     }
 
     @Test
     void refusesTimeoutsAndSampleSizesOutOfRange() {
         assertThatThrownBy(() -> local().queryTimeout(java.time.Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("queryTimeout");
         assertThatThrownBy(() -> local().queryTimeout(java.time.Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> local().sampleSize(0)).isInstanceOf(IllegalArgumentException.class);
-        try (Neo4jDatabases dbs = local().sampleSize(1).queryTimeout(java.time.Duration.ofSeconds(5)).build()) {
+        try (Neo4jDatabases dbs = local().sampleSize(1)
+                .queryTimeout(java.time.Duration.ofSeconds(5))
+                .build()) {
             assertThat(dbs.investigate("main").sampleSize()).isEqualTo(1);
         }
     }
@@ -291,25 +344,42 @@ class RegistryTest {
         java.util.Properties none = new java.util.Properties();
         assertThat(Neo4jDatabases.configuredNames(java.util.Map.of(), none)).isEmpty();
         assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of(), none, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NEO4J_URI");
-        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_ORDERS_URI", neo.uri()), none,
-                null)).isInstanceOf(IllegalStateException.class).hasMessageContaining("NEO4J_ORDERS_PASSWORD");
-        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_INSTANCE_ID", LINKED,
-                "NEO4J_PASSWORD", Harness.PASSWORD), none, null)).isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NEO4J_URI");
+        assertThatThrownBy(() ->
+                        Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_ORDERS_URI", neo.uri()), none, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NEO4J_ORDERS_PASSWORD");
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(
+                        java.util.Map.of("NEO4J_INSTANCE_ID", LINKED, "NEO4J_PASSWORD", Harness.PASSWORD), none, null))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs an AuraClient");
-        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_URI", neo.uri(),
-                "NEO4J_INSTANCE_ID", LINKED, "NEO4J_PASSWORD", Harness.PASSWORD), none, aura))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
-        assertThatThrownBy(() -> Neo4jDatabases.configuredNames(java.util.Map.of("NEO4J_DEFAULT_URI", neo.uri()),
-                none)).isInstanceOf(IllegalStateException.class).hasMessageContaining("reserved");
-        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_URI", "http://x",
-                "NEO4J_PASSWORD", Harness.PASSWORD), none, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(
+                        java.util.Map.of(
+                                "NEO4J_URI",
+                                neo.uri(),
+                                "NEO4J_INSTANCE_ID",
+                                LINKED,
+                                "NEO4J_PASSWORD",
+                                Harness.PASSWORD),
+                        none,
+                        aura))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not both");
+        assertThatThrownBy(() -> Neo4jDatabases.configuredNames(java.util.Map.of("NEO4J_DEFAULT_URI", neo.uri()), none))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("reserved");
+        assertThatThrownBy(() -> Neo4jDatabases.fromEnvironment(
+                        java.util.Map.of("NEO4J_URI", "http://x", "NEO4J_PASSWORD", Harness.PASSWORD), none, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void fromEnvironmentDefaultsTheUsernameToNeo4j() {
-        try (Neo4jDatabases dbs = Neo4jDatabases.fromEnvironment(java.util.Map.of("NEO4J_URI", neo.uri(),
-                "NEO4J_PASSWORD", Harness.PASSWORD), new java.util.Properties(), null)) {
+        try (Neo4jDatabases dbs = Neo4jDatabases.fromEnvironment(
+                java.util.Map.of("NEO4J_URI", neo.uri(), "NEO4J_PASSWORD", Harness.PASSWORD),
+                new java.util.Properties(),
+                null)) {
             assertThat(dbs.names()).containsExactly(Neo4jDatabases.DEFAULT_NAME);
             assertThat(dbs.client()).isEmpty();
             assertThat(dbs.healthCheck(Neo4jDatabases.DEFAULT_NAME).reachable()).isTrue();

@@ -62,12 +62,23 @@ public final class RedisFleet implements AutoCloseable {
         this.link = link;
         this.credentials = b.credentials;
         Keys keys = new Keys(b.keyPrefix, b.credentials.clientId());
-        this.tokenStore = new RedisTokenStore(link, keys,
-                new TokenCipher(b.credentials.clientId(), b.credentials.clientSecret()), b.clock,
-                b.refreshLeaseTime, b.leaseRetryInterval, b.maxRefreshLeaseHold != null ? b.maxRefreshLeaseHold
+        this.tokenStore = new RedisTokenStore(
+                link,
+                keys,
+                new TokenCipher(b.credentials.clientId(), b.credentials.clientSecret()),
+                b.clock,
+                b.refreshLeaseTime,
+                b.leaseRetryInterval,
+                b.maxRefreshLeaseHold != null
+                        ? b.maxRefreshLeaseHold
                         : Duration.ofMinutes(3).plus(b.refreshLeaseTime));
-        this.requestBudget = new RedisRequestBudget(link, keys, b.rateLimit,
-                b.fallbackRateLimit != null ? b.fallbackRateLimit : b.rateLimit, b.clock, b.smooth);
+        this.requestBudget = new RedisRequestBudget(
+                link,
+                keys,
+                b.rateLimit,
+                b.fallbackRateLimit != null ? b.fallbackRateLimit : b.rateLimit,
+                b.clock,
+                b.smooth);
         this.description = "RedisFleet{" + link.where() + ", keys " + keys + ", " + b.rateLimit + "}";
     }
 
@@ -175,13 +186,13 @@ public final class RedisFleet implements AutoCloseable {
                 throw new IllegalArgumentException("Redis url has no host: " + masked(parsed));
             }
             if (parsed.getPort() != -1 && (parsed.getPort() < 1 || parsed.getPort() > 65535)) {
-                throw new IllegalArgumentException("Redis url port must be between 1 and 65535, got "
-                        + parsed.getPort() + ": " + masked(parsed));
+                throw new IllegalArgumentException(
+                        "Redis url port must be between 1 and 65535, got " + parsed.getPort() + ": " + masked(parsed));
             }
             String path = parsed.getPath() == null ? "" : parsed.getPath();
             if (!path.isEmpty() && !path.equals("/") && !path.matches("/\\d{1,4}")) {
-                throw new IllegalArgumentException("Redis url path must be a database number such as /0, got "
-                        + masked(parsed));
+                throw new IllegalArgumentException(
+                        "Redis url path must be a database number such as /0, got " + masked(parsed));
             }
             if (parsed.getQuery() != null || parsed.getFragment() != null) {
                 throw new IllegalArgumentException("Redis url takes no query or fragment: " + masked(parsed));
@@ -445,8 +456,13 @@ public final class RedisFleet implements AutoCloseable {
             }
             JedisClientConfig clientConfig = config.build();
             HostAndPort address = new HostAndPort(uri.getHost(), port);
-            RedisLink link = new RedisLink(address, clientConfig, maxConnections, Duration.ofSeconds(1),
-                    reconnectInterval, new Keys(keyPrefix, credentials.clientId()).probe());
+            RedisLink link = new RedisLink(
+                    address,
+                    clientConfig,
+                    maxConnections,
+                    Duration.ofSeconds(1),
+                    reconnectInterval,
+                    new Keys(keyPrefix, credentials.clientId()).probe());
             try {
                 checkConnection(link, address, effectivePassword != null && !effectivePassword.isEmpty());
             } catch (RuntimeException e) {
@@ -463,14 +479,16 @@ public final class RedisFleet implements AutoCloseable {
                 return;
             }
             String what = refused.getMessage() == null ? "" : refused.getMessage();
-            if (refused instanceof JedisAccessControlException || what.contains("WRONGPASS")
-                    || what.contains("NOAUTH") || what.contains("invalid password")) {
+            if (refused instanceof JedisAccessControlException
+                    || what.contains("WRONGPASS")
+                    || what.contains("NOAUTH")
+                    || what.contains("invalid password")) {
                 throw new IllegalArgumentException("Redis at " + address + " refused the "
                         + (withPassword ? "password (wrong user or password)" : "connection: it needs a password")
                         + " [" + firstWord(what) + "]");
             }
-            throw new IllegalArgumentException("Redis at " + address + " refused the connection settings: "
-                    + firstLine(what));
+            throw new IllegalArgumentException(
+                    "Redis at " + address + " refused the connection settings: " + firstLine(what));
         }
 
         private static String firstWord(String s) {

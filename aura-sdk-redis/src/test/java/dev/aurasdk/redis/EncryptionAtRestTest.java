@@ -28,6 +28,7 @@ import redis.clients.jedis.resps.Tuple;
 class EncryptionAtRestTest {
     @RegisterExtension
     static final RedisServer redis = RedisServer.perClass();
+
     FakeAuraServer fake;
     Jedis jedis;
 
@@ -45,14 +46,18 @@ class EncryptionAtRestTest {
     }
 
     private RedisFleet fleet() {
-        return RedisFleet.builder().url(redis.url()).keyPrefix("enc:")
-                .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret())).build();
+        return RedisFleet.builder()
+                .url(redis.url())
+                .keyPrefix("enc:")
+                .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
+                .build();
     }
 
     /** A fresh process: its own fleet and client, nothing cached in memory. Returns the token it used. */
     private String callAsANewProcess() {
         try (RedisFleet fleet = fleet();
-             AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build()) {
+                AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                        .build()) {
             client.tenants().list();
             return client.tokenProvider().token().value();
         }
@@ -68,7 +73,8 @@ class EncryptionAtRestTest {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(pattern).count(100));
+            ScanResult<String> page =
+                    jedis.scan(cursor, new ScanParams().match(pattern).count(100));
             keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
@@ -87,7 +93,10 @@ class EncryptionAtRestTest {
                     break;
                 case "zset":
                     for (Tuple t : jedis.zrangeWithScores(key, 0, -1)) {
-                        sb.append(t.getElement()).append('=').append(t.getScore()).append(' ');
+                        sb.append(t.getElement())
+                                .append('=')
+                                .append(t.getScore())
+                                .append(' ');
                     }
                     break;
                 case "hash":
@@ -113,14 +122,20 @@ class EncryptionAtRestTest {
     void noKeyOrValueInRedisShowsTheTokenTheSecretOrTheClientId() {
         String token;
         try (RedisFleet fleet = fleet();
-             AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build()) {
+                AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                        .build()) {
             client.tenants().list();
             token = client.tokenProvider().token().value();
             fleet.requestBudget().pause(Duration.ofSeconds(30)); // the pause key too
         }
         String everything = dumpEverything();
-        assertThat(everything).contains("budget (zset)").contains("pause (string)").contains(":token:");
-        assertThat(everything).doesNotContain(token).doesNotContain(fake.clientSecret())
+        assertThat(everything)
+                .contains("budget (zset)")
+                .contains("pause (string)")
+                .contains(":token:");
+        assertThat(everything)
+                .doesNotContain(token)
+                .doesNotContain(fake.clientSecret())
                 .doesNotContain(fake.clientId());
         assertThat(SecretGuard.findLeaks(everything)).isEmpty();
         assertThat(jedis.get(tokenKey())).startsWith("v1.");
@@ -131,13 +146,16 @@ class EncryptionAtRestTest {
         callAsANewProcess();
         assertThat(fake.tokenRequestCount()).isEqualTo(1);
         String key = tokenKey();
-        String planted = fake.issueToken(); // valid at the fake: used by mistake, the call would succeed without a refresh
+        String planted =
+                fake.issueToken(); // valid at the fake: used by mistake, the call would succeed without a refresh
         jedis.set(key, planted, SetParams.setParams().keepTtl());
 
         String used = callAsANewProcess();
 
         assertThat(used).isNotEqualTo(planted);
-        assertThat(fake.tokenRequestCount()).as("the clear-text value was treated as absent").isEqualTo(2);
+        assertThat(fake.tokenRequestCount())
+                .as("the clear-text value was treated as absent")
+                .isEqualTo(2);
         assertThat(jedis.get(key)).startsWith("v1.").doesNotContain(planted).doesNotContain(used);
     }
 

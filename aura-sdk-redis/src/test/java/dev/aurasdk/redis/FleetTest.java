@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisMonitor;
 import redis.clients.jedis.params.ClientKillParams;
@@ -55,6 +55,7 @@ class FleetTest {
     /** A command the budget script ran: {@code ZADD <prefix>{...}:budget <start ms> <member>}. */
     static final Pattern RESERVATION = Pattern.compile(
             ".*\\[\\d+ lua\\] \"ZADD\" \"fleet:\\{[0-9a-f]+\\}:budget\" \"([0-9.e+]+)\" .*", Pattern.CASE_INSENSITIVE);
+
     static final Duration TOKEN_TTL = Duration.ofSeconds(8); // refreshed at half its lifetime: every 4 s
 
     @RegisterExtension
@@ -63,37 +64,49 @@ class FleetTest {
     @Test
     @Timeout(240)
     void eightProcessesOfEightThreadsShareOneTokenAndOneBudgetAndNoCallFails() throws Exception {
-        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).tokenTtl(TOKEN_TTL)
-                .build().start();
-             Workers workers = new Workers()) {
-            Map<String, String> env = Map.of("AURA_API_CLIENT_ID", fake.clientId(),
-                    "AURA_API_CLIENT_SECRET", fake.clientSecret());
+        try (FakeAuraServer fake = FakeAuraServer.builder()
+                        .stepMode(StepMode.WALL_CLOCK)
+                        .tokenTtl(TOKEN_TTL)
+                        .build()
+                        .start();
+                Workers workers = new Workers()) {
+            Map<String, String> env =
+                    Map.of("AURA_API_CLIENT_ID", fake.clientId(), "AURA_API_CLIENT_SECRET", fake.clientSecret());
             for (int p = 0; p < PROCESSES; p++) {
-                workers.start(env, "base=" + fake.baseUrl(), "redis=" + redis.url(), "prefix=fleet:",
-                        "threads=" + THREADS, "durationMs=" + RUN.toMillis(), "permits=" + PERMITS,
-                        "windowMs=" + WINDOW.toMillis(), "leaseMs=10000");
+                workers.start(
+                        env,
+                        "base=" + fake.baseUrl(),
+                        "redis=" + redis.url(),
+                        "prefix=fleet:",
+                        "threads=" + THREADS,
+                        "durationMs=" + RUN.toMillis(),
+                        "permits=" + PERMITS,
+                        "windowMs=" + WINDOW.toMillis(),
+                        "leaseMs=10000");
             }
             workers.awaitReady(90);
             List<Long> reserved = new CopyOnWriteArrayList<>();
             Jedis monitor = new Jedis("127.0.0.1", redis.port(), 10_000);
             long monitorId = monitor.clientId();
             CountDownLatch monitoring = new CountDownLatch(1);
-            Thread recorder = new Thread(() -> {
-                try {
-                    monitor.monitor(new JedisMonitor() {
-                        @Override
-                        public void onCommand(String command) {
-                            monitoring.countDown();
-                            Matcher m = RESERVATION.matcher(command);
-                            if (m.matches()) {
-                                reserved.add((long) Double.parseDouble(m.group(1)));
-                            }
+            Thread recorder = new Thread(
+                    () -> {
+                        try {
+                            monitor.monitor(new JedisMonitor() {
+                                @Override
+                                public void onCommand(String command) {
+                                    monitoring.countDown();
+                                    Matcher m = RESERVATION.matcher(command);
+                                    if (m.matches()) {
+                                        reserved.add((long) Double.parseDouble(m.group(1)));
+                                    }
+                                }
+                            });
+                        } catch (RuntimeException closed) {
+                            // the test killed the connection: recording is over
                         }
-                    });
-                } catch (RuntimeException closed) {
-                    // the test killed the connection: recording is over
-                }
-            }, "budget-monitor");
+                    },
+                    "budget-monitor");
             recorder.start();
             Duration elapsed;
             try {
@@ -121,33 +134,47 @@ class FleetTest {
             long calls = 0;
             for (Workers.Worker w : workers.all) {
                 long[] r = w.result();
-                assertThat(r[1]).as("failed calls in process %d:\n%s", w.process.pid(), w.output()).isZero();
+                assertThat(r[1])
+                        .as("failed calls in process %d:\n%s", w.process.pid(), w.output())
+                        .isZero();
                 assertThat(r[0]).as("calls of process %d", w.process.pid()).isPositive();
                 assertThat(w.process.exitValue()).isZero();
-                assertThat(SecretGuard.findLeaks(w.output())).as("secrets in the output of a process").isEmpty();
+                assertThat(SecretGuard.findLeaks(w.output()))
+                        .as("secrets in the output of a process")
+                        .isEmpty();
                 calls += r[0];
             }
 
-            long refreshWindows = (long) Math.ceil((double) elapsed.toMillis() / TOKEN_TTL.dividedBy(2).toMillis());
-            assertThat(fake.tokenRequestCount()).as("token requests in %s (refresh windows: %d)", elapsed,
-                    refreshWindows).isLessThanOrEqualTo((int) refreshWindows + 1)
-                    .as("the run spanned several token lifetimes").isGreaterThanOrEqualTo(3);
+            long refreshWindows = (long) Math.ceil(
+                    (double) elapsed.toMillis() / TOKEN_TTL.dividedBy(2).toMillis());
+            assertThat(fake.tokenRequestCount())
+                    .as("token requests in %s (refresh windows: %d)", elapsed, refreshWindows)
+                    .isLessThanOrEqualTo((int) refreshWindows + 1)
+                    .as("the run spanned several token lifetimes")
+                    .isGreaterThanOrEqualTo(3);
 
-            List<Instant> starts = reserved.stream().sorted().map(Instant::ofEpochMilli).collect(Collectors.toList());
-            assertThat(starts).as("every successful call reserved its start in Redis").hasSizeGreaterThanOrEqualTo((int) calls);
+            List<Instant> starts =
+                    reserved.stream().sorted().map(Instant::ofEpochMilli).collect(Collectors.toList());
+            assertThat(starts)
+                    .as("every successful call reserved its start in Redis")
+                    .hasSizeGreaterThanOrEqualTo((int) calls);
             int busiest = busiestWindow(starts, WINDOW);
-            assertThat(busiest).as("most reserved starts of all processes in any %d ms window", WINDOW.toMillis())
+            assertThat(busiest)
+                    .as("most reserved starts of all processes in any %d ms window", WINDOW.toMillis())
                     .isLessThanOrEqualTo(PERMITS);
 
             List<Instant> arrivals = fake.journal().find("GET", "/v1/tenants").stream()
-                    .map(JournalEntry::receivedAt).sorted().collect(Collectors.toList());
+                    .map(JournalEntry::receivedAt)
+                    .sorted()
+                    .collect(Collectors.toList());
             assertThat(arrivals).as("every successful call reached the fake").hasSizeGreaterThanOrEqualTo((int) calls);
             Duration checked = WINDOW.minus(JITTER);
             assertThat(busiestWindow(arrivals, checked))
                     .as("most requests of all processes arriving at the fake in any %d ms window", checked.toMillis())
                     .isLessThanOrEqualTo(PERMITS);
             long fullWindows = RUN.toMillis() / WINDOW.toMillis();
-            assertThat(starts.size()).as("the budget was used, not starved (at least %d full windows)", fullWindows)
+            assertThat(starts.size())
+                    .as("the budget was used, not starved (at least %d full windows)", fullWindows)
                     .isGreaterThanOrEqualTo((int) (PERMITS * (fullWindows - 1)));
         }
     }

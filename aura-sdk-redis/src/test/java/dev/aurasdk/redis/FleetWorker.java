@@ -37,15 +37,17 @@ public final class FleetWorker {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         try (RedisFleet fleet = RedisFleet.builder()
-                .url(a.get("redis"))
-                .keyPrefix(a.get("prefix"))
-                .credentials(credentials)
-                .rateLimit(RateLimit.of(Integer.parseInt(a.get("permits")),
-                        Duration.ofMillis(Long.parseLong(a.get("windowMs")))))
-                .smoothing(Boolean.parseBoolean(a.getOrDefault("smooth", "false")))
-                .refreshLeaseTime(Duration.ofMillis(Long.parseLong(a.get("leaseMs"))))
-                .build();
-             AuraClient client = fleet.configure(AuraClient.builder().baseUrl(a.get("base"))).build()) {
+                        .url(a.get("redis"))
+                        .keyPrefix(a.get("prefix"))
+                        .credentials(credentials)
+                        .rateLimit(RateLimit.of(
+                                Integer.parseInt(a.get("permits")),
+                                Duration.ofMillis(Long.parseLong(a.get("windowMs")))))
+                        .smoothing(Boolean.parseBoolean(a.getOrDefault("smooth", "false")))
+                        .refreshLeaseTime(Duration.ofMillis(Long.parseLong(a.get("leaseMs"))))
+                        .build();
+                AuraClient client = fleet.configure(AuraClient.builder().baseUrl(a.get("base")))
+                        .build()) {
             System.out.println("READY");
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -57,18 +59,21 @@ public final class FleetWorker {
             long end = System.currentTimeMillis() + durationMs;
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
-                workers[t] = new Thread(() -> {
-                    while (System.currentTimeMillis() < end) {
-                        try {
-                            client.tenants().list();
-                            calls.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            if (failures.incrementAndGet() <= 20) {
-                                System.out.println("FAIL " + e.getClass().getName() + ": " + e.getMessage());
+                workers[t] = new Thread(
+                        () -> {
+                            while (System.currentTimeMillis() < end) {
+                                try {
+                                    client.tenants().list();
+                                    calls.incrementAndGet();
+                                } catch (RuntimeException e) {
+                                    if (failures.incrementAndGet() <= 20) {
+                                        System.out.println(
+                                                "FAIL " + e.getClass().getName() + ": " + e.getMessage());
+                                    }
+                                }
                             }
-                        }
-                    }
-                }, "worker-" + t);
+                        },
+                        "worker-" + t);
                 workers[t].start();
             }
             for (Thread w : workers) {
@@ -76,8 +81,11 @@ public final class FleetWorker {
             }
         }
         for (CapturedLogs.Event e : CapturedLogs.events()) {
-            System.out.println("LOG " + e.level() + " " + e.logger() + " " + e.message().replace('\n', ' ')
-                    + (e.throwable() == null ? "" : " [" + e.throwable().lines().findFirst().orElse("") + "]"));
+            System.out.println(
+                    "LOG " + e.level() + " " + e.logger() + " " + e.message().replace('\n', ' ')
+                            + (e.throwable() == null
+                                    ? ""
+                                    : " [" + e.throwable().lines().findFirst().orElse("") + "]"));
         }
         System.out.println("RESULT calls=" + calls.get() + " failures=" + failures.get());
         System.out.flush();

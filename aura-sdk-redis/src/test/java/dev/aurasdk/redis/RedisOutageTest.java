@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 import redis.clients.jedis.Jedis;
 
@@ -36,12 +36,19 @@ class RedisOutageTest {
     @Test
     @Timeout(120)
     void callsKeepWorkingWhileRedisIsDownAndGoBackToRedisWhenItReturnsWithOneWarningEachWay() throws Exception {
-        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start();
-             RedisFleet fleet = RedisFleet.builder().url(redis.url()).keyPrefix("outage:")
-                     .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
-                     .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
-                     .reconnectInterval(Duration.ofMillis(100)).build();
-             AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build()) {
+        try (FakeAuraServer fake = FakeAuraServer.builder()
+                        .stepMode(StepMode.WALL_CLOCK)
+                        .build()
+                        .start();
+                RedisFleet fleet = RedisFleet.builder()
+                        .url(redis.url())
+                        .keyPrefix("outage:")
+                        .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
+                        .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
+                        .reconnectInterval(Duration.ofMillis(100))
+                        .build();
+                AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                        .build()) {
             AtomicInteger calls = new AtomicInteger();
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
             AtomicBoolean stop = new AtomicBoolean();
@@ -72,8 +79,10 @@ class RedisOutageTest {
                 int atRestart = calls.get();
                 awaitUntil("back on Redis", () -> fleet.isRedisAvailable() && calls.get() >= atRestart + 50);
                 try (Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
-                    awaitUntil("the restarted Redis holds the budget and the token again",
-                            () -> jedis.keys("outage:*budget").size() == 1 && jedis.keys("outage:*:token:*").size() == 1);
+                    awaitUntil(
+                            "the restarted Redis holds the budget and the token again",
+                            () -> jedis.keys("outage:*budget").size() == 1
+                                    && jedis.keys("outage:*:token:*").size() == 1);
                 }
             } finally {
                 stop.set(true);
@@ -83,11 +92,14 @@ class RedisOutageTest {
             }
             assertThat(failures).as("failed calls").isEmpty();
             List<String> warnings = CapturedLogs.events("dev.aurasdk.redis").stream()
-                    .filter(e -> e.level() == Level.WARN).map(CapturedLogs.Event::message).collect(Collectors.toList());
+                    .filter(e -> e.level() == Level.WARN)
+                    .map(CapturedLogs.Event::message)
+                    .collect(Collectors.toList());
             assertThat(warnings).hasSize(2);
             assertThat(warnings.get(0)).contains("is unreachable or too slow").contains(redis.url());
             assertThat(warnings.get(1)).contains("is back");
-            assertThat(fake.tokenRequestCount()).as("one token, and one more after Redis came back empty")
+            assertThat(fake.tokenRequestCount())
+                    .as("one token, and one more after Redis came back empty")
                     .isLessThanOrEqualTo(2);
         }
     }
@@ -95,16 +107,28 @@ class RedisOutageTest {
     @Test
     @Timeout(120)
     void aRedisSlowerThanTheTimeoutIsTreatedAsDownUntilItAnswersInTimeAgain() throws Exception {
-        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start();
-             RedisFleet fleet = RedisFleet.builder().url(redis.url()).keyPrefix("slow:")
-                     .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
-                     .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
-                     .timeout(Duration.ofMillis(200)).reconnectInterval(Duration.ofMillis(100)).build();
-             AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build();
-             Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
+        try (FakeAuraServer fake = FakeAuraServer.builder()
+                        .stepMode(StepMode.WALL_CLOCK)
+                        .build()
+                        .start();
+                RedisFleet fleet = RedisFleet.builder()
+                        .url(redis.url())
+                        .keyPrefix("slow:")
+                        .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
+                        .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
+                        .timeout(Duration.ofMillis(200))
+                        .reconnectInterval(Duration.ofMillis(100))
+                        .build();
+                AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                        .build();
+                Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
             client.tenants().list();
             assertThat(fleet.isRedisAvailable()).isTrue();
-            Thread sleeper = new Thread(() -> admin.sendCommand((redis.clients.jedis.commands.ProtocolCommand) () -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "SLEEP", "2"));
+            Thread sleeper = new Thread(() -> admin.sendCommand(
+                    (redis.clients.jedis.commands.ProtocolCommand)
+                            () -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    "SLEEP",
+                    "2"));
             sleeper.start(); // the server answers nobody for 2 s
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
             try {
@@ -127,7 +151,9 @@ class RedisOutageTest {
             }
             assertThat(failures).isEmpty();
             List<String> warnings = CapturedLogs.events("dev.aurasdk.redis").stream()
-                    .filter(e -> e.level() == Level.WARN).map(CapturedLogs.Event::message).collect(Collectors.toList());
+                    .filter(e -> e.level() == Level.WARN)
+                    .map(CapturedLogs.Event::message)
+                    .collect(Collectors.toList());
             assertThat(warnings).hasSize(2);
             assertThat(warnings.get(0)).contains("is unreachable or too slow");
             assertThat(warnings.get(1)).contains("is back");
@@ -137,13 +163,20 @@ class RedisOutageTest {
     @Test
     @Timeout(120)
     void aRedisThatRefusesWritesIsTreatedAsDownWithOneWarningEachWay() throws Exception {
-        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start();
-             RedisFleet fleet = RedisFleet.builder().url(redis.url()).keyPrefix("oom:")
-                     .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
-                     .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
-                     .reconnectInterval(Duration.ofMillis(20)).build();
-             AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build();
-             Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
+        try (FakeAuraServer fake = FakeAuraServer.builder()
+                        .stepMode(StepMode.WALL_CLOCK)
+                        .build()
+                        .start();
+                RedisFleet fleet = RedisFleet.builder()
+                        .url(redis.url())
+                        .keyPrefix("oom:")
+                        .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
+                        .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
+                        .reconnectInterval(Duration.ofMillis(20))
+                        .build();
+                AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                        .build();
+                Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
             client.tenants().list();
             assertThat(fleet.isRedisAvailable()).isTrue();
             admin.configSet("maxmemory-policy", "noeviction");
@@ -151,14 +184,18 @@ class RedisOutageTest {
             try {
                 // a refresh needs the lease (SET NX): refused, so this process refreshes for itself
                 assertThat(fleet.tokenStore().tryLeaseRefresh("k")).contains(RefreshLease.LOCAL);
-                assertThat(fleet.isRedisAvailable()).as("down after a refused write").isFalse();
+                assertThat(fleet.isRedisAvailable())
+                        .as("down after a refused write")
+                        .isFalse();
                 long until = System.nanoTime() + Duration.ofMillis(200).toNanos();
                 int during = 0;
                 while (System.nanoTime() < until || during < 10) {
                     client.tenants().list(); // in-process; every 20 ms one checks Redis again and is refused
                     during++;
                 }
-                assertThat(fleet.isRedisAvailable()).as("still refused: still down").isFalse();
+                assertThat(fleet.isRedisAvailable())
+                        .as("still refused: still down")
+                        .isFalse();
             } finally {
                 admin.configSet("maxmemory", "0");
             }
@@ -170,7 +207,9 @@ class RedisOutageTest {
             assertThat(again).as("a lease from Redis again").isPresent().get().isNotSameAs(RefreshLease.LOCAL);
             again.get().close();
             List<String> warnings = CapturedLogs.events("dev.aurasdk.redis").stream()
-                    .filter(e -> e.level() == Level.WARN).map(CapturedLogs.Event::message).collect(Collectors.toList());
+                    .filter(e -> e.level() == Level.WARN)
+                    .map(CapturedLogs.Event::message)
+                    .collect(Collectors.toList());
             assertThat(warnings).hasSize(2);
             assertThat(warnings.get(0)).contains("refuses operations").contains("refused: OOM");
             assertThat(warnings.get(1)).contains("is back");
@@ -180,17 +219,24 @@ class RedisOutageTest {
     @Test
     @Timeout(120)
     void aRefusalOfOneOperationFallsBackForThatCallWithoutFlappingAndIsLoggedOnce() throws Exception {
-        try (FakeAuraServer fake = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start();
-             Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
+        try (FakeAuraServer fake = FakeAuraServer.builder()
+                        .stepMode(StepMode.WALL_CLOCK)
+                        .build()
+                        .start();
+                Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
             // another program uses the key prefix: the budget key holds a string, so the budget script fails
             // with WRONGTYPE while the probe (a SET on another key) would succeed
             String budgetKey = new dev.aurasdk.redis.internal.Keys("collide:", fake.clientId()).budget();
             admin.set(budgetKey, "not a sorted set");
-            try (RedisFleet fleet = RedisFleet.builder().url(redis.url()).keyPrefix("collide:")
-                         .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
-                         .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
-                         .reconnectInterval(Duration.ofMillis(20)).build();
-                 AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build()) {
+            try (RedisFleet fleet = RedisFleet.builder()
+                            .url(redis.url())
+                            .keyPrefix("collide:")
+                            .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()))
+                            .rateLimit(RateLimit.of(400, Duration.ofSeconds(1)))
+                            .reconnectInterval(Duration.ofMillis(20))
+                            .build();
+                    AuraClient client = fleet.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                            .build()) {
                 long start = System.nanoTime();
                 int calls = 0;
                 // calls spanning at least ten reconnect intervals: a link marked down would be probed (and
@@ -198,15 +244,23 @@ class RedisOutageTest {
                 while (System.nanoTime() - start < Duration.ofMillis(200).toNanos() || calls < 20) {
                     client.tenants().list();
                     calls++;
-                    assertThat(fleet.isRedisAvailable()).as("still on Redis after call %d", calls).isTrue();
+                    assertThat(fleet.isRedisAvailable())
+                            .as("still on Redis after call %d", calls)
+                            .isTrue();
                 }
-                assertThat(admin.keys("collide:*:token:*")).as("the token is still shared").hasSize(1);
+                assertThat(admin.keys("collide:*:token:*"))
+                        .as("the token is still shared")
+                        .hasSize(1);
             }
         }
         List<String> warnings = CapturedLogs.events("dev.aurasdk.redis").stream()
-                .filter(e -> e.level() == Level.WARN).map(CapturedLogs.Event::message).collect(Collectors.toList());
+                .filter(e -> e.level() == Level.WARN)
+                .map(CapturedLogs.Event::message)
+                .collect(Collectors.toList());
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("refuses an operation").contains("refused: WRONGTYPE")
+        assertThat(warnings.get(0))
+                .contains("refuses an operation")
+                .contains("refused: WRONGTYPE")
                 .doesNotContain("unreachable");
     }
 

@@ -82,22 +82,36 @@ final class RedisServer implements AutoCloseable, BeforeAllCallback, AfterAllCal
     private void startProcess() throws IOException, InterruptedException {
         Path dir = Paths.get("target", "redis-" + port).toAbsolutePath();
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString()));
         cmd.addAll(extraArgs);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("redis.log").toFile()));
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run redis-server (install the Debian package redis-server; "
-                    + ".ci/run does): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot run redis-server (install the Debian package redis-server; " + ".ci/run does): "
+                            + e.getMessage(),
+                    e);
         }
         long deadline = System.currentTimeMillis() + START_DEADLINE_MS;
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("redis-server exited with " + process.exitValue() + "; see "
-                        + dir.resolve("redis.log"));
+                throw new IllegalStateException(
+                        "redis-server exited with " + process.exitValue() + "; see " + dir.resolve("redis.log"));
             }
             if (answersPing()) {
                 return;

@@ -27,6 +27,7 @@ import redis.clients.jedis.Jedis;
 class SharedStateTest {
     @RegisterExtension
     static final RedisServer redis = RedisServer.perClass();
+
     FakeAuraServer fake;
 
     @BeforeEach
@@ -43,15 +44,19 @@ class SharedStateTest {
     }
 
     private RedisFleet.Builder fleet() {
-        return RedisFleet.builder().url(redis.url())
+        return RedisFleet.builder()
+                .url(redis.url())
                 .credentials(AuraCredentials.of(fake.clientId(), fake.clientSecret()));
     }
 
     @Test
     void twoProcessesUseOneTokenAndA401IsReplayedWithOneRefreshForBoth() {
-        try (RedisFleet one = fleet().build(); RedisFleet two = fleet().build();
-             AuraClient a = one.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build();
-             AuraClient b = two.configure(AuraClient.builder().baseUrl(fake.baseUrl())).build()) {
+        try (RedisFleet one = fleet().build();
+                RedisFleet two = fleet().build();
+                AuraClient a = one.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                        .build();
+                AuraClient b = two.configure(AuraClient.builder().baseUrl(fake.baseUrl()))
+                        .build()) {
             a.tenants().list();
             b.tenants().list();
             assertThat(fake.tokenRequestCount()).isEqualTo(1);
@@ -68,10 +73,12 @@ class SharedStateTest {
     @Test
     void theRefreshLeaseGoesToOneHolderAtATimeAndLapses() throws Exception {
         try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofMillis(300)).build();
-             RedisFleet two = fleet().build()) {
+                RedisFleet two = fleet().build()) {
             Optional<RefreshLease> first = one.tokenStore().tryLeaseRefresh("k");
             assertThat(first).isPresent();
-            assertThat(two.tokenStore().tryLeaseRefresh("k")).as("held by the first").isEmpty();
+            assertThat(two.tokenStore().tryLeaseRefresh("k"))
+                    .as("held by the first")
+                    .isEmpty();
             first.get().close();
             Optional<RefreshLease> second = two.tokenStore().tryLeaseRefresh("k");
             assertThat(second).as("given back").isPresent();
@@ -92,12 +99,15 @@ class SharedStateTest {
             Optional<RefreshLease> stalled = one.tokenStore().tryLeaseRefresh("k");
             assertThat(stalled).isPresent();
             try (Jedis admin = new Jedis("127.0.0.1", redis.port())) {
-                admin.del(new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId()).lease("k"));
+                admin.del(
+                        new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId()).lease("k"));
             } // as if it had lapsed while its holder stalled
             Optional<RefreshLease> next = two.tokenStore().tryLeaseRefresh("k");
             assertThat(next).isPresent();
             stalled.get().close(); // too late: must not end the new holder's lease
-            assertThat(one.tokenStore().tryLeaseRefresh("k")).as("still held by the new holder").isEmpty();
+            assertThat(one.tokenStore().tryLeaseRefresh("k"))
+                    .as("still held by the new holder")
+                    .isEmpty();
             next.get().close();
         }
     }
@@ -105,26 +115,33 @@ class SharedStateTest {
     @Test
     void aLiveHolderExtendsItsLeaseBeyondTheLeaseTime() throws Exception {
         try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofSeconds(3)).build();
-             RedisFleet two = fleet().build();
-             Jedis admin = new Jedis("127.0.0.1", redis.port())) {
-            String leaseKey = new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId())
-                    .lease("k");
+                RedisFleet two = fleet().build();
+                Jedis admin = new Jedis("127.0.0.1", redis.port())) {
+            String leaseKey =
+                    new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId()).lease("k");
             Optional<RefreshLease> held = one.tokenStore().tryLeaseRefresh("k"); // a slow token request runs
             assertThat(held).isPresent();
             long start = System.nanoTime();
             long last = admin.pttl(leaseKey);
             int renewals = 0;
-            while (renewals < 4 || System.nanoTime() - start < Duration.ofSeconds(9).toNanos()) {
-                assertThat(System.nanoTime() - start).as("renewed in time").isLessThan(Duration.ofSeconds(30).toNanos());
+            while (renewals < 4
+                    || System.nanoTime() - start < Duration.ofSeconds(9).toNanos()) {
+                assertThat(System.nanoTime() - start)
+                        .as("renewed in time")
+                        .isLessThan(Duration.ofSeconds(30).toNanos());
                 long ttl = admin.pttl(leaseKey);
-                assertThat(ttl).as("the lease is still there, %d renewals in", renewals).isPositive();
+                assertThat(ttl)
+                        .as("the lease is still there, %d renewals in", renewals)
+                        .isPositive();
                 if (ttl > last) {
                     renewals++;
                 }
                 last = ttl;
                 Thread.sleep(10); // sampling the expiry; bounded above
             }
-            assertThat(two.tokenStore().tryLeaseRefresh("k")).as("held past three lease times").isEmpty();
+            assertThat(two.tokenStore().tryLeaseRefresh("k"))
+                    .as("held past three lease times")
+                    .isEmpty();
             held.get().close();
             Optional<RefreshLease> after = two.tokenStore().tryLeaseRefresh("k");
             assertThat(after).as("given back").isPresent();
@@ -136,14 +153,17 @@ class SharedStateTest {
     @Test
     void aStuckHolderStopsExtendingItsLeaseAfterTheMaximumHold() throws Exception {
         try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofMillis(300))
-                     .maxRefreshLeaseHold(Duration.ofMillis(600)).build();
-             RedisFleet two = fleet().build()) {
+                        .maxRefreshLeaseHold(Duration.ofMillis(600))
+                        .build();
+                RedisFleet two = fleet().build()) {
             Optional<RefreshLease> stuck = one.tokenStore().tryLeaseRefresh("k"); // its token request hangs
             assertThat(stuck).isPresent();
             Optional<RefreshLease> taken = awaitLease(two, "k"); // lapses about 900 ms in, not never
             assertThat(debugMessages()).anyMatch(m -> m.contains("longer than maxRefreshLeaseHold"));
             stuck.get().close(); // too late: must not end the new holder's lease
-            assertThat(one.tokenStore().tryLeaseRefresh("k")).as("still the second holder's").isEmpty();
+            assertThat(one.tokenStore().tryLeaseRefresh("k"))
+                    .as("still the second holder's")
+                    .isEmpty();
             taken.get().close();
         }
     }
@@ -151,8 +171,8 @@ class SharedStateTest {
     @Test
     void aHolderStopsExtendingALeaseRedisNoLongerHasForIt() throws Exception {
         try (RedisFleet one = fleet().refreshLeaseTime(Duration.ofMillis(300)).build();
-             RedisFleet two = fleet().build();
-             Jedis admin = new Jedis("127.0.0.1", redis.port())) {
+                RedisFleet two = fleet().build();
+                Jedis admin = new Jedis("127.0.0.1", redis.port())) {
             Optional<RefreshLease> held = one.tokenStore().tryLeaseRefresh("k");
             assertThat(held).isPresent();
             admin.del(new dev.aurasdk.redis.internal.Keys(RedisFleet.DEFAULT_KEY_PREFIX, fake.clientId()).lease("k"));
@@ -160,10 +180,13 @@ class SharedStateTest {
             assertThat(other).isPresent();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (debugMessages().stream().noneMatch(m -> m.contains("lost its lease"))) {
-                assertThat(System.nanoTime()).as("the holder notices within 30 s").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("the holder notices within 30 s")
+                        .isLessThan(deadline);
                 Thread.sleep(10); // polling the log; bounded above
             }
-            assertThat(debugMessages().stream().filter(m -> m.contains("lost its lease"))).as("logged once")
+            assertThat(debugMessages().stream().filter(m -> m.contains("lost its lease")))
+                    .as("logged once")
                     .hasSize(1);
             held.get().close();
             other.get().close();
@@ -195,20 +218,24 @@ class SharedStateTest {
 
     private static java.util.List<String> debugMessages() {
         return dev.aurasdk.core.testing.CapturedLogs.events("dev.aurasdk.redis").stream()
-                .filter(e -> e.level() == org.slf4j.event.Level.DEBUG).map(e -> e.message())
+                .filter(e -> e.level() == org.slf4j.event.Level.DEBUG)
+                .map(e -> e.message())
                 .collect(java.util.stream.Collectors.toList());
     }
 
     @Test
     void theBudgetIsSharedAndAReservationPastTheDeadlineTakesNothing() {
         RateLimit limit = RateLimit.of(4, Duration.ofSeconds(30));
-        try (RedisFleet one = fleet().rateLimit(limit).build(); RedisFleet two = fleet().rateLimit(limit).build()) {
+        try (RedisFleet one = fleet().rateLimit(limit).build();
+                RedisFleet two = fleet().rateLimit(limit).build()) {
             Instant soon = Instant.now().plusSeconds(5);
             assertThat(one.requestBudget().reserve(soon)).contains(Duration.ZERO);
             assertThat(two.requestBudget().reserve(soon)).contains(Duration.ZERO);
             assertThat(one.requestBudget().reserve(soon)).contains(Duration.ZERO);
             assertThat(two.requestBudget().reserve(soon)).contains(Duration.ZERO);
-            assertThat(one.requestBudget().reserve(soon)).as("the fifth would start 30 s later").isEmpty();
+            assertThat(one.requestBudget().reserve(soon))
+                    .as("the fifth would start 30 s later")
+                    .isEmpty();
             assertThat(two.requestBudget().reserve(soon)).isEmpty();
             Optional<Duration> later = two.requestBudget().reserve(Instant.now().plusSeconds(60));
             assertThat(later).isPresent();
@@ -220,7 +247,7 @@ class SharedStateTest {
     void smoothingSpacesTheFleetsRequests() {
         RateLimit limit = RateLimit.of(10, Duration.ofSeconds(10));
         try (RedisFleet one = fleet().rateLimit(limit).smoothing(true).build();
-             RedisFleet two = fleet().rateLimit(limit).smoothing(true).build()) {
+                RedisFleet two = fleet().rateLimit(limit).smoothing(true).build()) {
             Instant deadline = Instant.now().plusSeconds(60);
             assertThat(one.requestBudget().reserve(deadline)).contains(Duration.ZERO);
             Duration second = two.requestBudget().reserve(deadline).orElseThrow();
@@ -232,14 +259,23 @@ class SharedStateTest {
 
     @Test
     void a429WithRetryAfterInOneProcessPausesTheOthers() {
-        try (RedisFleet one = fleet().build(); RedisFleet two = fleet().build();
-             AuraClient a = one.configure(AuraClient.builder().baseUrl(fake.baseUrl())
-                     .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())).build()) {
-            fake.fault().next(1).matching("GET", "/v1/tenants").retryAfter(Duration.ofSeconds(20)).respond(429);
+        try (RedisFleet one = fleet().build();
+                RedisFleet two = fleet().build();
+                AuraClient a = one.configure(AuraClient.builder()
+                                .baseUrl(fake.baseUrl())
+                                .retryPolicy(
+                                        RetryPolicy.builder().maxAttempts(1).build()))
+                        .build()) {
+            fake.fault()
+                    .next(1)
+                    .matching("GET", "/v1/tenants")
+                    .retryAfter(Duration.ofSeconds(20))
+                    .respond(429);
             assertThatThrownBy(() -> a.tenants().list()).isInstanceOf(AuraRateLimitedException.class);
             Optional<Duration> wait = two.requestBudget().reserve(Instant.now().plusSeconds(60));
             assertThat(wait).isPresent();
-            assertThat(wait.get()).as("the other process waits out the Retry-After")
+            assertThat(wait.get())
+                    .as("the other process waits out the Retry-After")
                     .isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20));
         }
     }

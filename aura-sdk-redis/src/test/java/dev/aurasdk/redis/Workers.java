@@ -32,20 +32,22 @@ final class Workers implements AutoCloseable {
 
         Worker(Process process) {
             this.process = process;
-            this.reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        lines.add(line);
-                        if (line.equals("READY")) {
-                            ready.countDown();
+            this.reader = new Thread(
+                    () -> {
+                        try (BufferedReader r = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            String line;
+                            while ((line = r.readLine()) != null) {
+                                lines.add(line);
+                                if (line.equals("READY")) {
+                                    ready.countDown();
+                                }
+                            }
+                        } catch (IOException ignored) {
+                            // the process was killed
                         }
-                    }
-                } catch (IOException ignored) {
-                    // the process was killed
-                }
-            }, "worker-output-" + process.pid());
+                    },
+                    "worker-output-" + process.pid());
             reader.setDaemon(true);
             reader.start();
         }
@@ -78,8 +80,14 @@ final class Workers implements AutoCloseable {
 
     Worker start(Map<String, String> env, String... args) throws IOException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), FleetWorker.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FleetWorker.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -92,7 +100,9 @@ final class Workers implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (Worker w : all) {
             boolean ok = w.ready.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertThat(ok).as("process %d ready; output:\n%s", w.process.pid(), w.output()).isTrue();
+            assertThat(ok)
+                    .as("process %d ready; output:\n%s", w.process.pid(), w.output())
+                    .isTrue();
         }
     }
 
@@ -100,7 +110,9 @@ final class Workers implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (Worker w : which) {
             boolean done = w.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertThat(done).as("process %d finished in time; output:\n%s", w.process.pid(), w.output()).isTrue();
+            assertThat(done)
+                    .as("process %d finished in time; output:\n%s", w.process.pid(), w.output())
+                    .isTrue();
             w.reader.join(10_000);
         }
     }

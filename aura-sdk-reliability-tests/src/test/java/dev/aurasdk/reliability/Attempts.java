@@ -16,6 +16,8 @@ final class Attempts implements RequestListener {
 
     /** Attempts the SDK started for calls whose path matches the regex (the token endpoint has its own path). */
     int count(String method, String pathRegex) {
-        return (int) started.stream().filter(e -> e.method().equals(method) && e.path().matches(pathRegex)).count();
+        return (int) started.stream()
+                .filter(e -> e.method().equals(method) && e.path().matches(pathRegex))
+                .count();
     }
 }

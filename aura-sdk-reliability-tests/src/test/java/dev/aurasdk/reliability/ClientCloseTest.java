@@ -53,8 +53,10 @@ import org.junit.jupiter.api.Test;
  */
 class ClientCloseTest {
     private static final Duration GENEROUS = Duration.ofSeconds(30);
-    private static final WaitOptions QUICK_POLLS = WaitOptions.builder().initialDelay(Duration.ofMillis(5))
-            .maxInterval(Duration.ofMillis(20)).build();
+    private static final WaitOptions QUICK_POLLS = WaitOptions.builder()
+            .initialDelay(Duration.ofMillis(5))
+            .maxInterval(Duration.ofMillis(20))
+            .build();
 
     private final FakeAuraServer server = FakeAuraServer.create();
     private Set<Thread> before;
@@ -71,7 +73,8 @@ class ClientCloseTest {
     }
 
     private AuraClient newClient() {
-        return AuraClient.builder().baseUrl(server.baseUrl())
+        return AuraClient.builder()
+                .baseUrl(server.baseUrl())
                 .credentials(AuraCredentials.of(server.clientId(), server.clientSecret()))
                 .waitOptions(QUICK_POLLS)
                 .build();
@@ -82,7 +85,8 @@ class ClientCloseTest {
         AuraClient client = newClient();
         assertThat(client.tenants().list()).isNotEmpty();
         assertThat(client.instances().get(Fixtures.INSTANCE).id()).isEqualTo(Fixtures.INSTANCE);
-        assertThat(sdkThreads()).as("the HTTP client's selector and pool are running")
+        assertThat(sdkThreads())
+                .as("the HTTP client's selector and pool are running")
                 .anyMatch(t -> t.getName().endsWith("-SelectorManager"))
                 .anyMatch(t -> t.getName().startsWith("aura-sdk-http-"));
 
@@ -96,18 +100,20 @@ class ClientCloseTest {
         AuraClient client = newClient();
         List<CompletableFuture<ApiResponse<JsonNode>>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(client.http().sendAsync(ApiRequest.get(ApiVersion.V1).path("instances").build(),
-                    JsonNode.class));
+            calls.add(client.http()
+                    .sendAsync(ApiRequest.get(ApiVersion.V1).path("instances").build(), JsonNode.class));
         }
         for (CompletableFuture<ApiResponse<JsonNode>> call : calls) {
-            assertThat(call.get(GENEROUS.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(call.get(GENEROUS.toSeconds(), TimeUnit.SECONDS).statusCode())
+                    .isEqualTo(200);
         }
         // one more, answered only after the client is closed: close() abandons it
         server.fault().next(1).matching("GET", "/v1/tenants").delay(Duration.ofMinutes(10));
-        CompletableFuture<ApiResponse<JsonNode>> pending = client.http().sendAsync(
-                ApiRequest.get(ApiVersion.V1).path("tenants").build(), JsonNode.class);
+        CompletableFuture<ApiResponse<JsonNode>> pending = client.http()
+                .sendAsync(ApiRequest.get(ApiVersion.V1).path("tenants").build(), JsonNode.class);
         awaitRequest("GET", "/v1/tenants");
-        assertThat(sdkThreads()).as("selector, pool and scheduler are running")
+        assertThat(sdkThreads())
+                .as("selector, pool and scheduler are running")
                 .anyMatch(t -> t.getName().endsWith("-SelectorManager"))
                 .anyMatch(t -> t.getName().startsWith("aura-sdk-http-"))
                 .anyMatch(t -> t.getName().matches("aura-sdk-\\d+-scheduler-\\d+"));
@@ -126,7 +132,9 @@ class ClientCloseTest {
         String doneAsync = jobs.create(Fixtures.importRequest()).id();
         server.advance(Duration.ofSeconds(10)); // both complete (10 ticks of 1 s)
         assertThat(jobs.awaitCompletion(done).succeeded()).isTrue();
-        assertThat(jobs.awaitCompletionAsync(doneAsync).get(GENEROUS.toSeconds(), TimeUnit.SECONDS).succeeded())
+        assertThat(jobs.awaitCompletionAsync(doneAsync)
+                        .get(GENEROUS.toSeconds(), TimeUnit.SECONDS)
+                        .succeeded())
                 .isTrue();
         String queued = jobs.create(Fixtures.importRequest()).id(); // the fake's clock no longer moves
         CompletableFuture<ImportJob> pending = jobs.awaitCompletionAsync(queued);
@@ -151,17 +159,22 @@ class ClientCloseTest {
                 public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                     arrived.countDown();
                     answer.await(GENEROUS.toSeconds(), TimeUnit.SECONDS);
-                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                            .body("{\"data\":[]}").build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .addHeader("Content-Type", "application/json")
+                            .body("{\"data\":[]}")
+                            .build();
                 }
             });
             gated.start();
             before = Set.copyOf(Thread.getAllStackTraces().keySet());
-            AuraClient client = AuraClient.builder().baseUrl(gated.url("/").toString().replaceAll("/$", ""))
-                    .tokenProvider(staticToken()).build();
+            AuraClient client = AuraClient.builder()
+                    .baseUrl(gated.url("/").toString().replaceAll("/$", ""))
+                    .tokenProvider(staticToken())
+                    .build();
             ExecutorService caller = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-caller"));
-            CompletableFuture<Integer> call = CompletableFuture.supplyAsync(() -> client.tenants().list().size(),
-                    caller);
+            CompletableFuture<Integer> call =
+                    CompletableFuture.supplyAsync(() -> client.tenants().list().size(), caller);
             caller.shutdown();
             assertThat(arrived.await(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -191,25 +204,42 @@ class ClientCloseTest {
         });
         try {
             HttpClient userHttp = HttpClient.newBuilder().executor(userPool).build();
-            AuraClient client = AuraClient.builder().baseUrl(server.baseUrl())
+            AuraClient client = AuraClient.builder()
+                    .baseUrl(server.baseUrl())
                     .credentials(AuraCredentials.of(server.clientId(), server.clientSecret()))
-                    .httpClient(userHttp).scheduler(userScheduler).waitOptions(QUICK_POLLS).build();
+                    .httpClient(userHttp)
+                    .scheduler(userScheduler)
+                    .waitOptions(QUICK_POLLS)
+                    .build();
             assertThat(client.tenants().list()).isNotEmpty();
-            assertThat(client.http().sendAsync(ApiRequest.get(ApiVersion.V1).path("instances").build(),
-                    JsonNode.class).get(GENEROUS.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-            assertThat(sdkThreads()).as("the client created no thread of its own")
+            assertThat(client.http()
+                            .sendAsync(
+                                    ApiRequest.get(ApiVersion.V1)
+                                            .path("instances")
+                                            .build(),
+                                    JsonNode.class)
+                            .get(GENEROUS.toSeconds(), TimeUnit.SECONDS)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(sdkThreads())
+                    .as("the client created no thread of its own")
                     .noneMatch(t -> t.getName().startsWith("aura-sdk-"));
 
             client.close();
 
             assertThat(userPool.isShutdown()).isFalse();
             assertThat(userScheduler.isShutdown()).isFalse();
-            assertThat(userScheduler.schedule(() -> "still runs", 0, TimeUnit.MILLISECONDS)
-                    .get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isEqualTo("still runs");
+            assertThat(userScheduler
+                            .schedule(() -> "still runs", 0, TimeUnit.MILLISECONDS)
+                            .get(GENEROUS.toSeconds(), TimeUnit.SECONDS))
+                    .isEqualTo("still runs");
             HttpResponse<String> direct = userHttp.send(
-                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tenants")).build(),
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/tenants"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(direct.statusCode()).as("the user's HttpClient still sends").isEqualTo(401);
+            assertThat(direct.statusCode())
+                    .as("the user's HttpClient still sends")
+                    .isEqualTo(401);
         } finally {
             userPool.shutdownNow();
             userScheduler.shutdownNow();
@@ -222,7 +252,10 @@ class ClientCloseTest {
         return new TokenProvider() {
             @Override
             public AccessToken token() {
-                return new AccessToken("static-test-token-value", "Bearer", Instant.now(),
+                return new AccessToken(
+                        "static-test-token-value",
+                        "Bearer",
+                        Instant.now(),
                         Instant.now().plus(Duration.ofHours(1)));
             }
 
@@ -237,7 +270,9 @@ class ClientCloseTest {
     private void awaitRequest(String method, String pathRegex) throws InterruptedException {
         long deadline = System.nanoTime() + GENEROUS.toNanos();
         while (server.journal().count(method, pathRegex) == 0) {
-            assertThat(System.nanoTime()).as("request %s %s never arrived", method, pathRegex).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("request %s %s never arrived", method, pathRegex)
+                    .isLessThan(deadline);
             Thread.sleep(5);
         }
     }
@@ -267,7 +302,8 @@ class ClientCloseTest {
         Set<Thread> left = newThreads();
         left.removeIf(t -> t instanceof ForkJoinWorkerThread || isFakeThread(t));
         assertThat(left.stream().map(Thread::getName).collect(Collectors.toList()))
-                .as("threads started since the client was built and still alive").isEmpty();
+                .as("threads started since the client was built and still alive")
+                .isEmpty();
     }
 
     private static boolean isFakeThread(Thread t) {

@@ -29,22 +29,35 @@ final class ConsumerProject {
 
     public static void main(String[] args) {
         System.out.println("property=" + System.getProperty("aura.openapi.dir"));
-        System.out.println("testkit=" + FakeAuraServer.class.getProtectionDomain().getCodeSource().getLocation());
-        report("correct", EngineTestKit.engine("junit-jupiter").selectors(selectClass(CorrectShape.class)).execute()
-                .testEvents());
+        System.out.println("testkit="
+                + FakeAuraServer.class.getProtectionDomain().getCodeSource().getLocation());
+        report(
+                "correct",
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(selectClass(CorrectShape.class))
+                        .execute()
+                        .testEvents());
         System.out.println("documents=" + DOCUMENTS.get());
-        report("wrong", EngineTestKit.engine("junit-jupiter").selectors(selectClass(WrongShape.class)).execute()
-                .testEvents());
+        report(
+                "wrong",
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(selectClass(WrongShape.class))
+                        .execute()
+                        .testEvents());
     }
 
     private static void report(String name, Events tests) {
-        System.out.println(name + ".started=" + tests.started().count() + " succeeded=" + tests.succeeded().count()
-                + " failed=" + tests.failed().count() + " aborted=" + tests.aborted().count()
+        System.out.println(name + ".started=" + tests.started().count() + " succeeded="
+                + tests.succeeded().count()
+                + " failed=" + tests.failed().count() + " aborted="
+                + tests.aborted().count()
                 + " skipped=" + tests.skipped().count());
-        tests.failed().stream().forEach(e -> e.getPayload(TestExecutionResult.class)
-                .flatMap(TestExecutionResult::getThrowable)
-                .ifPresent(t -> System.out.println(name + ".failure=" + t.getClass().getName() + ": "
-                        + String.valueOf(t.getMessage()).replace('\n', ' '))));
+        tests.failed().stream()
+                .forEach(e -> e.getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable)
+                        .ifPresent(t -> System.out.println(
+                                name + ".failure=" + t.getClass().getName() + ": "
+                                        + String.valueOf(t.getMessage()).replace('\n', ' '))));
     }
 
     /** A test whose fake answers as Aura documents it: passes. */
@@ -70,7 +83,9 @@ final class ConsumerProject {
 
         @Test
         void scriptsAWrongTenantList(FakeAuraServer server) {
-            server.fault().next(1).matching("GET", "/v1/tenants")
+            server.fault()
+                    .next(1)
+                    .matching("GET", "/v1/tenants")
                     .respond(200, "{\"data\":[{\"id\":\"" + DemoWorld.PROJECT_ID + "\",\"name\":42}]}");
             try (AuraClient client = server.clientBuilder().build()) {
                 client.http().send(ApiRequest.get(ApiVersion.V1).path("tenants").build(), JsonNode.class);

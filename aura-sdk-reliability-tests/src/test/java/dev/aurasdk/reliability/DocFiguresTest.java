@@ -32,7 +32,8 @@ class DocFiguresTest {
                 + " waiting on one token answer held " + FaultInjectionTest.SLOW_TOKEN_DELAY.toMillis() + " ms"
                 + " | 1 token request; all " + FaultInjectionTest.SLOW_TOKEN_THREADS + " calls succeed; each of the "
                 + FaultInjectionTest.SLOW_TOKEN_THREADS / 2 + " POSTs processed once |");
-        lines.add("| Revoked token under concurrency | " + FaultInjectionTest.SLOW_TOKEN_THREADS + " threads (half GET, half"
+        lines.add("| Revoked token under concurrency | " + FaultInjectionTest.SLOW_TOKEN_THREADS
+                + " threads (half GET, half"
                 + " POST) refused with 401 at once | 2 token requests (the first and one refresh); all calls succeed;"
                 + " each of the " + FaultInjectionTest.SLOW_TOKEN_THREADS / 2 + " POSTs processed once |");
         lines.add("| Token expiry under load | " + LoadTest.THREADS + " threads × " + n(LoadTest.CALLS_PER_THREAD)
@@ -69,9 +70,13 @@ class DocFiguresTest {
     @Test
     void theReliabilityDocStatesExactlyTheFiguresTheSuiteAsserts() throws IOException {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        List<String> missing = figureLines().stream().filter(l -> !doc.contains(l)).collect(Collectors.toList());
-        assertThat(missing).as("figure lines missing from " + DOC + " (update the doc with these lines)").isEmpty();
-        assertThat(doc).contains("mvn -B -ntp -pl aura-sdk-reliability-tests -am verify")
+        List<String> missing =
+                figureLines().stream().filter(l -> !doc.contains(l)).collect(Collectors.toList());
+        assertThat(missing)
+                .as("figure lines missing from " + DOC + " (update the doc with these lines)")
+                .isEmpty();
+        assertThat(doc)
+                .contains("mvn -B -ntp -pl aura-sdk-reliability-tests -am verify")
                 .contains("accepts at most " + n(Durations.MAX.toDays()) + " days");
     }
 }

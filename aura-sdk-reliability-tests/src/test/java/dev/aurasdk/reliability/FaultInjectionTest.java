@@ -93,7 +93,7 @@ class FaultInjectionTest {
         final Target target;
         TcpFront front;
         Duration requestTimeout = Duration.ofSeconds(10);
-        Runnable onSleep = () -> { };
+        Runnable onSleep = () -> {};
 
         Env(FakeAuraServer server, Target target) {
             this.server = server;
@@ -123,8 +123,16 @@ class FaultInjectionTest {
      * @param tokens token requests the fake received in the whole run
      * @param minGap least virtual time between the first two requests of the call (a honoured Retry-After)
      */
-    record FaultCase(String fault, boolean warmUp, Consumer<Env> prepare, Consumer<Env> inject, Expected get,
-            Expected post, int processed, int tokens, Duration minGap) {
+    record FaultCase(
+            String fault,
+            boolean warmUp,
+            Consumer<Env> prepare,
+            Consumer<Env> inject,
+            Expected get,
+            Expected post,
+            int processed,
+            int tokens,
+            Duration minGap) {
         Expected expected(Target t) {
             return t == Target.GET ? get : post;
         }
@@ -137,99 +145,229 @@ class FaultInjectionTest {
     }
 
     private static FaultCase c(String fault, Consumer<Env> inject, Expected get, Expected post, int processed) {
-        return new FaultCase(fault, true, e -> { }, inject, get, post, processed, 1, Duration.ZERO);
+        return new FaultCase(fault, true, e -> {}, inject, get, post, processed, 1, Duration.ZERO);
     }
 
     private static FaultCase burst(int status) {
-        return c(status + " twice, then success", e -> e.next(2).respond(status),
-                Expected.ok(3, 3), Expected.fails(AuraServerException.class, 1, 1), 0);
+        return c(
+                status + " twice, then success",
+                e -> e.next(2).respond(status),
+                Expected.ok(3, 3),
+                Expected.fails(AuraServerException.class, 1, 1),
+                0);
     }
 
     /** The fault matrix; {@code docs/RELIABILITY.md} shows it row by row (checked by {@link DocFiguresTest}). */
     static final List<FaultCase> CASES = List.of(
-            new FaultCase("429 with `Retry-After: 3` (seconds)", true, e -> { },
+            new FaultCase(
+                    "429 with `Retry-After: 3` (seconds)",
+                    true,
+                    e -> {},
                     e -> e.next(1).retryAfter(Duration.ofSeconds(3)).respond(429),
-                    Expected.ok(2, 2), Expected.ok(2, 2), 1, 1, Duration.ofSeconds(3)),
-            new FaultCase("429 with `Retry-After` as an HTTP date (now + 5 s)", true, e -> { },
-                    e -> e.next(1).retryAfter(e.server.clock().instant().plusSeconds(5)).respond(429),
-                    Expected.ok(2, 2), Expected.ok(2, 2), 1, 1, Duration.ofSeconds(5)),
-            c("429 three times (outlasts the 3 attempts)", e -> e.next(3).retryAfter(Duration.ofSeconds(1)).respond(429),
+                    Expected.ok(2, 2),
+                    Expected.ok(2, 2),
+                    1,
+                    1,
+                    Duration.ofSeconds(3)),
+            new FaultCase(
+                    "429 with `Retry-After` as an HTTP date (now + 5 s)",
+                    true,
+                    e -> {},
+                    e -> e.next(1)
+                            .retryAfter(e.server.clock().instant().plusSeconds(5))
+                            .respond(429),
+                    Expected.ok(2, 2),
+                    Expected.ok(2, 2),
+                    1,
+                    1,
+                    Duration.ofSeconds(5)),
+            c(
+                    "429 three times (outlasts the 3 attempts)",
+                    e -> e.next(3).retryAfter(Duration.ofSeconds(1)).respond(429),
                     Expected.fails(AuraRateLimitedException.class, 3, 3),
-                    Expected.fails(AuraRateLimitedException.class, 3, 3), 0),
+                    Expected.fails(AuraRateLimitedException.class, 3, 3),
+                    0),
             burst(500),
             burst(502),
             burst(503),
             burst(504),
-            c("503 three times (outlasts the 3 attempts)", e -> e.next(3).respond(503),
-                    Expected.fails(AuraServerException.class, 3, 3), Expected.fails(AuraServerException.class, 1, 1), 0),
-            new FaultCase("connection refused (nothing listens: the request never left the client)", false,
+            c(
+                    "503 three times (outlasts the 3 attempts)",
+                    e -> e.next(3).respond(503),
+                    Expected.fails(AuraServerException.class, 3, 3),
+                    Expected.fails(AuraServerException.class, 1, 1),
+                    0),
+            new FaultCase(
+                    "connection refused (nothing listens: the request never left the client)",
+                    false,
                     e -> {
                         e.front = new TcpFront(e.server.port());
                         e.onSleep = e.front::open;
                     },
                     e -> e.front.refuse(),
-                    Expected.ok(2, 1), Expected.ok(2, 1), 1, 1, Duration.ZERO),
-            new FaultCase("connection reset after the request was sent, before the server read it", false,
+                    Expected.ok(2, 1),
+                    Expected.ok(2, 1),
+                    1,
+                    1,
+                    Duration.ZERO),
+            new FaultCase(
+                    "connection reset after the request was sent, before the server read it",
+                    false,
                     e -> e.front = new TcpFront(e.server.port()),
                     e -> e.front.resetNext(1),
-                    Expected.ok(1, 1), Expected.fails(AuraTransportException.class, 1, 0), 0, 1, Duration.ZERO),
-            c("connection closed after the request arrived, before it was processed", e -> e.next(1).dropConnection(),
-                    Expected.ok(1, 2), Expected.fails(AuraTransportException.class, 1, 1), 0),
-            c("connection closed after the request was processed", e -> e.next(1).dropConnectionAfterProcessing(),
-                    Expected.ok(1, 2), Expected.fails(AuraTransportException.class, 1, 1), 1),
+                    Expected.ok(1, 1),
+                    Expected.fails(AuraTransportException.class, 1, 0),
+                    0,
+                    1,
+                    Duration.ZERO),
+            c(
+                    "connection closed after the request arrived, before it was processed",
+                    e -> e.next(1).dropConnection(),
+                    Expected.ok(1, 2),
+                    Expected.fails(AuraTransportException.class, 1, 1),
+                    0),
+            c(
+                    "connection closed after the request was processed",
+                    e -> e.next(1).dropConnectionAfterProcessing(),
+                    Expected.ok(1, 2),
+                    Expected.fails(AuraTransportException.class, 1, 1),
+                    1),
             // the answer comes long after the timeout: a timer late under load still fires first
-            new FaultCase("read timeout (answer held 10 s, attempt timeout 600 ms)", true,
+            new FaultCase(
+                    "read timeout (answer held 10 s, attempt timeout 600 ms)",
+                    true,
                     e -> e.requestTimeout = Duration.ofMillis(600),
                     e -> e.next(1).delayHeaders(Duration.ofSeconds(10)),
-                    Expected.ok(2, 2), Expected.fails(AuraTimeoutException.class, 1, 1), 1, 1, Duration.ZERO),
-            c("truncated JSON body (success status)", e -> e.next(1).truncateBody(),
-                    Expected.fails(AuraDecodingException.class, 1, 1), Expected.fails(AuraDecodingException.class, 1, 1),
+                    Expected.ok(2, 2),
+                    Expected.fails(AuraTimeoutException.class, 1, 1),
+                    1,
+                    1,
+                    Duration.ZERO),
+            c(
+                    "truncated JSON body (success status)",
+                    e -> e.next(1).truncateBody(),
+                    Expected.fails(AuraDecodingException.class, 1, 1),
+                    Expected.fails(AuraDecodingException.class, 1, 1),
                     1),
-            c("non-JSON proxy error page (502, text/html)", e -> e.next(1).htmlBody(502),
-                    Expected.ok(2, 2), Expected.fails(AuraServerException.class, 1, 1), 0),
-            c("empty body with status 200", e -> e.next(1).emptyBody(200),
-                    Expected.fails(AuraDecodingException.class, 1, 1), Expected.fails(AuraDecodingException.class, 1, 1),
+            c(
+                    "non-JSON proxy error page (502, text/html)",
+                    e -> e.next(1).htmlBody(502),
+                    Expected.ok(2, 2),
+                    Expected.fails(AuraServerException.class, 1, 1),
                     0),
-            c("empty body with status 503", e -> e.next(1).emptyBody(503),
-                    Expected.ok(2, 2), Expected.fails(AuraServerException.class, 1, 1), 0),
-            new FaultCase("401 mid-run: the token was revoked", true, e -> { }, e -> e.server.revokeTokens(),
-                    Expected.ok(2, 2), Expected.ok(2, 2), 1, 2, Duration.ZERO),
-            new FaultCase("403 mid-run: \"token expired\"", true, e -> { },
+            c(
+                    "empty body with status 200",
+                    e -> e.next(1).emptyBody(200),
+                    Expected.fails(AuraDecodingException.class, 1, 1),
+                    Expected.fails(AuraDecodingException.class, 1, 1),
+                    0),
+            c(
+                    "empty body with status 503",
+                    e -> e.next(1).emptyBody(503),
+                    Expected.ok(2, 2),
+                    Expected.fails(AuraServerException.class, 1, 1),
+                    0),
+            new FaultCase(
+                    "401 mid-run: the token was revoked",
+                    true,
+                    e -> {},
+                    e -> e.server.revokeTokens(),
+                    Expected.ok(2, 2),
+                    Expected.ok(2, 2),
+                    1,
+                    2,
+                    Duration.ZERO),
+            new FaultCase(
+                    "403 mid-run: \"token expired\"",
+                    true,
+                    e -> {},
                     e -> e.next(1).respond(403, "{\"error\":\"Access denied: token expired\"}"),
-                    Expected.ok(2, 2), Expected.ok(2, 2), 1, 2, Duration.ZERO),
-            new FaultCase("401 again with the fresh token (a revoked credential)", true, e -> { },
-                    e -> e.server.fault().always().matching(e.target.method, e.target.path).respond(401),
+                    Expected.ok(2, 2),
+                    Expected.ok(2, 2),
+                    1,
+                    2,
+                    Duration.ZERO),
+            new FaultCase(
+                    "401 again with the fresh token (a revoked credential)",
+                    true,
+                    e -> {},
+                    e -> e.server
+                            .fault()
+                            .always()
+                            .matching(e.target.method, e.target.path)
+                            .respond(401),
                     Expected.fails(AuraAuthenticationException.class, 2, 2),
-                    Expected.fails(AuraAuthenticationException.class, 2, 2), 0, 2, Duration.ZERO),
-            new FaultCase("token endpoint down (503 three times)", false, e -> { }, e -> e.nextToken(3).respond(503),
-                    Expected.fails(AuraServerException.class, 0, 0), Expected.fails(AuraServerException.class, 0, 0), 0,
-                    3, Duration.ZERO),
-            new FaultCase("token endpoint down briefly (503 twice)", false, e -> { }, e -> e.nextToken(2).respond(503),
-                    Expected.ok(1, 1), Expected.ok(1, 1), 1, 3, Duration.ZERO),
-            new FaultCase("token endpoint answers 401 (bad credentials)", false, e -> { },
-                    e -> e.nextToken(1).respond(401, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"),
+                    Expected.fails(AuraAuthenticationException.class, 2, 2),
+                    0,
+                    2,
+                    Duration.ZERO),
+            new FaultCase(
+                    "token endpoint down (503 three times)",
+                    false,
+                    e -> {},
+                    e -> e.nextToken(3).respond(503),
+                    Expected.fails(AuraServerException.class, 0, 0),
+                    Expected.fails(AuraServerException.class, 0, 0),
+                    0,
+                    3,
+                    Duration.ZERO),
+            new FaultCase(
+                    "token endpoint down briefly (503 twice)",
+                    false,
+                    e -> {},
+                    e -> e.nextToken(2).respond(503),
+                    Expected.ok(1, 1),
+                    Expected.ok(1, 1),
+                    1,
+                    3,
+                    Duration.ZERO),
+            new FaultCase(
+                    "token endpoint answers 401 (bad credentials)",
+                    false,
+                    e -> {},
+                    e -> e.nextToken(1)
+                            .respond(401, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"),
                     Expected.fails(AuraAuthenticationException.class, 0, 0),
-                    Expected.fails(AuraAuthenticationException.class, 0, 0), 0, 1, Duration.ZERO),
-            new FaultCase("token endpoint answers 429 with `Retry-After: 2`", false, e -> { },
+                    Expected.fails(AuraAuthenticationException.class, 0, 0),
+                    0,
+                    1,
+                    Duration.ZERO),
+            new FaultCase(
+                    "token endpoint answers 429 with `Retry-After: 2`",
+                    false,
+                    e -> {},
                     e -> e.nextToken(1).retryAfter(Duration.ofSeconds(2)).respond(429),
-                    Expected.ok(1, 1), Expected.ok(1, 1), 1, 2, Duration.ZERO),
-            new FaultCase("token endpoint down at refresh time; the current token is still valid", true, e -> { },
+                    Expected.ok(1, 1),
+                    Expected.ok(1, 1),
+                    1,
+                    2,
+                    Duration.ZERO),
+            new FaultCase(
+                    "token endpoint down at refresh time; the current token is still valid",
+                    true,
+                    e -> {},
                     e -> {
                         e.server.advance(Duration.ofMinutes(56));
                         e.server.fault().always().matching("POST", TOKEN_PATH).respond(503);
                     },
-                    Expected.ok(1, 1), Expected.ok(1, 1), 1, 4, Duration.ZERO));
+                    Expected.ok(1, 1),
+                    Expected.ok(1, 1),
+                    1,
+                    4,
+                    Duration.ZERO));
 
     static Stream<Arguments> runs() {
-        return CASES.stream().flatMap(c -> Stream.of(Target.values())
-                .map(t -> Arguments.of(t + ", " + c.fault() + " -> " + c.expected(t).describe(), c, t)));
+        return CASES.stream()
+                .flatMap(c -> Stream.of(Target.values())
+                        .map(t -> Arguments.of(
+                                t + ", " + c.fault() + " -> " + c.expected(t).describe(), c, t)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("runs")
     @Timeout(20)
-    void eachFaultEndsInSuccessAfterNAttemptsOrATypedExceptionAndNoPostIsProcessedTwice(String name, FaultCase fault,
-            Target target) {
+    void eachFaultEndsInSuccessAfterNAttemptsOrATypedExceptionAndNoPostIsProcessedTwice(
+            String name, FaultCase fault, Target target) {
         try (FakeAuraServer server = FakeAuraServer.create().start()) {
             Env env = new Env(server, target);
             fault.prepare().accept(env);
@@ -266,21 +404,27 @@ class FaultInjectionTest {
                 } else {
                     assertThat(failure).as("outcome").isInstanceOf(expected.failure());
                     if (failure instanceof AuraApiException && expected.attempts() > 0) {
-                        assertThat(((AuraApiException) failure).attempts()).as("attempts in the exception")
+                        assertThat(((AuraApiException) failure).attempts())
+                                .as("attempts in the exception")
                                 .isEqualTo(expected.attempts());
                     }
                 }
-                assertThat(attempts.count(target.method, target.path)).as("attempts the SDK made")
+                assertThat(attempts.count(target.method, target.path))
+                        .as("attempts the SDK made")
                         .isEqualTo(expected.attempts());
                 List<JournalEntry> received = Fixtures.received(server, target.method, target.path);
                 assertThat(received).as("requests the fake received").hasSize(expected.received());
                 assertThat(server.tokenRequestCount()).as("token requests").isEqualTo(fault.tokens());
                 if (target == Target.POST) {
-                    assertThat(Fixtures.processedCreates(server)).as("POSTs the fake processed")
-                            .isEqualTo(fault.processed()).isLessThanOrEqualTo(1);
+                    assertThat(Fixtures.processedCreates(server))
+                            .as("POSTs the fake processed")
+                            .isEqualTo(fault.processed())
+                            .isLessThanOrEqualTo(1);
                 }
                 if (!fault.minGap().isZero()) {
-                    assertThat(Duration.between(received.get(0).receivedAt(), received.get(1).receivedAt()))
+                    assertThat(Duration.between(
+                                    received.get(0).receivedAt(),
+                                    received.get(1).receivedAt()))
                             .as("virtual time between the attempts (Retry-After honoured)")
                             .isGreaterThanOrEqualTo(fault.minGap());
                 }
@@ -302,8 +446,11 @@ class FaultInjectionTest {
                     AuraServerException.class, () -> client.instances().get(INSTANCE)));
             assertThat(e.statusCode()).isEqualTo(502);
             assertThat(e.attempts()).isEqualTo(3);
-            assertThat(e.getMessage()).contains("non-JSON body: text/html").contains("title \"502\"")
-                    .doesNotContain("<html>").contains("request id");
+            assertThat(e.getMessage())
+                    .contains("non-JSON body: text/html")
+                    .contains("title \"502\"")
+                    .doesNotContain("<html>")
+                    .contains("request id");
         }
     }
 
@@ -324,11 +471,14 @@ class FaultInjectionTest {
     @Timeout(120)
     void sixtyFourThreadsRefusedWithARevokedTokenShareOneRefreshAndEachPostIsProcessedOnce() throws Exception {
         try (FakeAuraServer server = FakeAuraServer.create().start();
-                AuraClient client = server.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
+                AuraClient client =
+                        server.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
             client.tenants().list();
             server.revokeTokens();
             callTogether(client);
-            assertThat(server.tokenRequestCount()).as("token requests: the first and one refresh").isEqualTo(2);
+            assertThat(server.tokenRequestCount())
+                    .as("token requests: the first and one refresh")
+                    .isEqualTo(2);
             assertThat(Fixtures.processedCreates(server)).isEqualTo(SLOW_TOKEN_THREADS / 2);
             assertThat(server.journal().find("POST", JOBS_PATH)).allMatch(e -> e.status() == 401 || e.status() == 201);
         }
@@ -343,10 +493,12 @@ class FaultInjectionTest {
     @Timeout(120)
     void sixtyFourThreadsWaitingOnASlowTokenEndpointShareOneTokenRequestAndAllSucceed() throws Exception {
         try (FakeAuraServer server = FakeAuraServer.create().start();
-                AuraClient client = server.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
+                AuraClient client =
+                        server.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
             server.fault().next(1).matching("POST", TOKEN_PATH).delayHeaders(SLOW_TOKEN_DELAY);
             long elapsedMs = callTogether(client).toMillis();
-            assertThat(elapsedMs).as("every thread waited for the one slow token request")
+            assertThat(elapsedMs)
+                    .as("every thread waited for the one slow token request")
                     .isGreaterThanOrEqualTo(SLOW_TOKEN_DELAY.toMillis() - 50);
             assertThat(server.tokenRequestCount()).isEqualTo(1);
             assertThat(server.journal().count("GET", INSTANCE_PATH)).isEqualTo(SLOW_TOKEN_THREADS / 2);

@@ -20,8 +20,12 @@ final class Figures {
     static synchronized void write(Map<String, Object> measured) {
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, measured.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
+            Files.writeString(
+                    FILE,
+                    measured.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining("\n", "", "\n")),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

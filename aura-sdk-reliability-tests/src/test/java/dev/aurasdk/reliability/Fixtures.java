@@ -1,10 +1,10 @@
 package dev.aurasdk.reliability;
 
+import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.http.Sleeper;
 import dev.aurasdk.imports.CreateImportJob;
 import dev.aurasdk.imports.ImportJobs;
 import dev.aurasdk.imports.ProjectRef;
-import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.testkit.DemoWorld;
 import dev.aurasdk.testkit.FakeAuraServer;
 import dev.aurasdk.testkit.JournalEntry;
@@ -22,6 +22,7 @@ final class Fixtures {
     static final String INSTANCE_PATH = "/v1/instances/" + INSTANCE;
     /** The path of an import-job create (the POST of the fault matrix). */
     static final String JOBS_PATH = "/v2beta1/organizations/" + ORG + "/projects/" + PROJECT + "/import/jobs";
+
     static final String TOKEN_PATH = "/oauth/token";
 
     private Fixtures() {}
@@ -31,7 +32,10 @@ final class Fixtures {
     }
 
     static CreateImportJob importRequest() {
-        return CreateImportJob.builder().importModelId(MODEL).instanceId(INSTANCE).build();
+        return CreateImportJob.builder()
+                .importModelId(MODEL)
+                .instanceId(INSTANCE)
+                .build();
     }
 
     /**
@@ -58,7 +62,9 @@ final class Fixtures {
      * not that answer reached the client.
      */
     static long processedCreates(FakeAuraServer server) {
-        return server.journal().find("POST", JOBS_PATH).stream().filter(Fixtures::createdAJob).count();
+        return server.journal().find("POST", JOBS_PATH).stream()
+                .filter(Fixtures::createdAJob)
+                .count();
     }
 
     private static boolean createdAJob(JournalEntry e) {

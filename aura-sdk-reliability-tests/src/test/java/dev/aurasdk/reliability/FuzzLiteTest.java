@@ -43,6 +43,7 @@ class FuzzLiteTest {
     static final int MUTATIONS = 1_000;
     /** What the default seed yields; asserted so that the figures in docs/RELIABILITY.md stay true. */
     static final int EXPECTED_PARSED = 286;
+
     static final int EXPECTED_DECODING = 607;
     static final int EXPECTED_API_ERRORS = 107;
     /** Token responses whose {@code expires_in} overflowed the clock (an ArithmeticException before the fix). */
@@ -52,10 +53,40 @@ class FuzzLiteTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ORG = "c4ea09e5-44b2-418e-9aae-0c98c37d1f38";
     private static final String JOB = "87d485b4-73fc-4a7f-bb03-720f4672947e";
-    private static final String[] EXTRA_NAMES = {"zz_extra", "status_v2", "region", "id", "data", "errors", "info",
-        "progress", "nodes", "labels", "__proto__", "name", "percentage_complete"};
-    private static final String[] WORDS = {"weird-state", "Deleting", "", " ", "RUNNING", "überfall", "null", "0",
-        "1e309", "-1", "9223372036854775808", "2025-13-45T99:99:99Z", "true", "[]", "{}", "\u0000", "🦄"};
+    private static final String[] EXTRA_NAMES = {
+        "zz_extra",
+        "status_v2",
+        "region",
+        "id",
+        "data",
+        "errors",
+        "info",
+        "progress",
+        "nodes",
+        "labels",
+        "__proto__",
+        "name",
+        "percentage_complete"
+    };
+    private static final String[] WORDS = {
+        "weird-state",
+        "Deleting",
+        "",
+        " ",
+        "RUNNING",
+        "überfall",
+        "null",
+        "0",
+        "1e309",
+        "-1",
+        "9223372036854775808",
+        "2025-13-45T99:99:99Z",
+        "true",
+        "[]",
+        "{}",
+        "\u0000",
+        "🦄"
+    };
 
     /** One look-up that can be fuzzed: its recorded response and how the SDK is asked for it. */
     record Target(String name, String recording, Function<Calls, Object> call) {}
@@ -63,7 +94,8 @@ class FuzzLiteTest {
     /** The clients a call may use; a token request needs a client with an empty token cache. */
     record Calls(AuraClient client, ImportJobs jobs, GraphQLDataApis apis, ScriptedAura aura) {
         Object freshToken() {
-            try (AuraClient fresh = aura.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+            try (AuraClient fresh =
+                    aura.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
                 return touch(fresh.tokenProvider().token());
             }
         }
@@ -71,15 +103,37 @@ class FuzzLiteTest {
 
     static final List<Target> TARGETS = List.of(
             new Target("token", "token.json", Calls::freshToken),
-            new Target("instances list", "instances-list.json", c -> c.client().instances().list()),
-            new Target("instance get", "instance-get.json", c -> touch(c.client().instances().get("2f49c2b3"))),
-            new Target("tenants list", "tenants-list.json", c -> c.client().tenants().list()),
-            new Target("tenant get", "tenant-get.json", c -> c.client().tenants().get("6981ace7")),
-            new Target("organizations list", "organizations-list.json", c -> c.client().organizations().list()),
-            new Target("organization get", "organization-get.json", c -> c.client().organizations().get(ORG)),
-            new Target("projects list", "projects-list.json", c -> c.client().organizations().projects(ORG)),
-            new Target("import job get", "import-job-get.json", c -> touch(c.jobs().get(JOB))),
-            new Target("import job get with progress", "import-job-get-progress.json",
+            new Target(
+                    "instances list",
+                    "instances-list.json",
+                    c -> c.client().instances().list()),
+            new Target(
+                    "instance get",
+                    "instance-get.json",
+                    c -> touch(c.client().instances().get("2f49c2b3"))),
+            new Target(
+                    "tenants list",
+                    "tenants-list.json",
+                    c -> c.client().tenants().list()),
+            new Target(
+                    "tenant get", "tenant-get.json", c -> c.client().tenants().get("6981ace7")),
+            new Target(
+                    "organizations list",
+                    "organizations-list.json",
+                    c -> c.client().organizations().list()),
+            new Target(
+                    "organization get",
+                    "organization-get.json",
+                    c -> c.client().organizations().get(ORG)),
+            new Target(
+                    "projects list",
+                    "projects-list.json",
+                    c -> c.client().organizations().projects(ORG)),
+            new Target(
+                    "import job get", "import-job-get.json", c -> touch(c.jobs().get(JOB))),
+            new Target(
+                    "import job get with progress",
+                    "import-job-get-progress.json",
                     c -> touch(c.jobs().getWithProgress(JOB))),
             new Target("Data API list", "data-apis-list.json", c -> c.apis().list("2f49c2b3")),
             new Target("Data API get", "data-api-get.json", c -> touch(c.apis().get("2f49c2b3", "2f49c2b3"))));
@@ -96,19 +150,25 @@ class FuzzLiteTest {
         int implausible = 0;
         List<String> escaped = new ArrayList<>();
         try (ScriptedAura aura = new ScriptedAura();
-                AuraClient client = aura.clientBuilder().retryPolicy(RetryPolicy.none())
-                        .rateLimit(RateLimit.unlimited()).build()) {
+                AuraClient client = aura.clientBuilder()
+                        .retryPolicy(RetryPolicy.none())
+                        .rateLimit(RateLimit.unlimited())
+                        .build()) {
             Calls calls = new Calls(client, Fixtures.jobs(client), GraphQLDataApis.create(client), aura);
-            SecretGuard.register(recordings.get("token.json").get("access_token").textValue());
+            SecretGuard.register(
+                    recordings.get("token.json").get("access_token").textValue());
             client.tokenProvider().token(); // the shared client's token, before token responses are mutated
             for (int i = 0; i < MUTATIONS; i++) {
                 Target target = TARGETS.get(random.nextInt(TARGETS.size()));
                 List<String> applied = new ArrayList<>();
                 String body = mutate(recordings.get(target.recording()), random, applied);
                 int status = random.nextInt(10) == 0 ? new int[] {400, 404, 409, 422}[random.nextInt(4)] : 200;
-                mockwebserver3.MockResponse response = new mockwebserver3.MockResponse.Builder().code(status)
-                        .addHeader("Content-Type", "application/json").addHeader("X-Request-Id", "fuzz-" + i)
-                        .body(body).build();
+                mockwebserver3.MockResponse response = new mockwebserver3.MockResponse.Builder()
+                        .code(status)
+                        .addHeader("Content-Type", "application/json")
+                        .addHeader("X-Request-Id", "fuzz-" + i)
+                        .body(body)
+                        .build();
                 if (target.recording().equals("token.json")) {
                     aura.defaultToken(n -> response);
                 } else {
@@ -129,7 +189,11 @@ class FuzzLiteTest {
                     apiErrors++;
                 } catch (RuntimeException | AssertionError e) {
                     escaped.add("#" + i + " " + target.name() + " (HTTP " + status + ", " + applied + "): "
-                            + SecretGuard.fullText(e).lines().limit(6).reduce((a, b) -> a + "\n    " + b).orElse(""));
+                            + SecretGuard.fullText(e)
+                                    .lines()
+                                    .limit(6)
+                                    .reduce((a, b) -> a + "\n    " + b)
+                                    .orElse(""));
                 }
             }
         }
@@ -140,13 +204,15 @@ class FuzzLiteTest {
         LoadTest.record("fuzz: other exceptions", escaped.size());
         LoadTest.record("fuzz: token lifetimes refused as implausible", implausible);
 
-        assertThat(escaped).as("exceptions that are not the SDK's (seed " + SEED + ")").isEmpty();
+        assertThat(escaped)
+                .as("exceptions that are not the SDK's (seed " + SEED + ")")
+                .isEmpty();
         assertThat(parsed + decoding + apiErrors).isEqualTo(MUTATIONS);
         if (SEED == 20_260_101L) {
             assertThat(List.of(parsed, decoding, apiErrors, implausible))
                     .as("parsed, decoding failures, API errors, implausible token lifetimes")
-                    .containsExactly(EXPECTED_PARSED, EXPECTED_DECODING, EXPECTED_API_ERRORS,
-                            EXPECTED_IMPLAUSIBLE_LIFETIMES);
+                    .containsExactly(
+                            EXPECTED_PARSED, EXPECTED_DECODING, EXPECTED_API_ERRORS, EXPECTED_IMPLAUSIBLE_LIFETIMES);
         }
     }
 
@@ -235,8 +301,12 @@ class FuzzLiteTest {
                     break;
                 case 3:
                     applied.add("unknown value at " + describe(node));
-                    doc = replace(doc, parent, node, NODES.textNode(WORDS[random.nextInt(WORDS.length)]
-                            + (random.nextBoolean() ? "-" + random.nextInt(100) : "")));
+                    doc = replace(
+                            doc,
+                            parent,
+                            node,
+                            NODES.textNode(WORDS[random.nextInt(WORDS.length)]
+                                    + (random.nextBoolean() ? "-" + random.nextInt(100) : "")));
                     break;
                 default:
                     applied.add("null at " + describe(node));

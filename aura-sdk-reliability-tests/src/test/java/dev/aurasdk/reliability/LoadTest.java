@@ -39,6 +39,7 @@ class LoadTest {
     static final int CALLS_PER_THREAD = 1_000;
     /** Virtual time the token-expiry run spans: past the first token's refresh point (55 min), not the second's. */
     static final Duration TOKEN_RUN_SPAN = Duration.ofMinutes(90);
+
     static final int MAX_TOKEN_REQUESTS = 2;
 
     static final int RATE_LIMITED_CALLS_PER_THREAD = 100;
@@ -94,9 +95,12 @@ class LoadTest {
 
             assertThat(failures).as("failed calls").isEmpty();
             assertThat(ok.get()).isEqualTo(THREADS * CALLS_PER_THREAD);
-            assertThat(virtual).as("the run spans the first token's refresh point")
+            assertThat(virtual)
+                    .as("the run spans the first token's refresh point")
                     .isGreaterThan(Duration.ofMinutes(55));
-            assertThat(server.tokenRequestCount()).as("token requests").isLessThanOrEqualTo(MAX_TOKEN_REQUESTS)
+            assertThat(server.tokenRequestCount())
+                    .as("token requests")
+                    .isLessThanOrEqualTo(MAX_TOKEN_REQUESTS)
                     .isEqualTo(2); // the expiry did happen mid-run, and cost exactly one refresh
         }
     }
@@ -129,8 +133,11 @@ class LoadTest {
                     .build()) {
                 client.tokenProvider().token(); // the token request is not rate limited: out of the way first
                 // besides whatever the rate limit produces, a burst of 429s from the gateway right at the start
-                server.fault().next(INJECTED_429S).matching("GET", Fixtures.INSTANCE_PATH)
-                        .retryAfter(Duration.ofSeconds(2)).respond(429);
+                server.fault()
+                        .next(INJECTED_429S)
+                        .matching("GET", Fixtures.INSTANCE_PATH)
+                        .retryAfter(Duration.ofSeconds(2))
+                        .respond(429);
                 AtomicInteger ok = new AtomicInteger();
                 ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
                 Instant start = server.clock().instant();
@@ -152,9 +159,12 @@ class LoadTest {
                     }
                 });
                 Duration virtual = Duration.between(start, server.clock().instant());
-                long answered429 = server.journal().entries().stream().filter(e -> e.status() == 429).count();
+                long answered429 = server.journal().entries().stream()
+                        .filter(e -> e.status() == 429)
+                        .count();
                 long injected = server.journal().entries().stream()
-                        .filter(e -> e.status() == 429 && e.faultInjected()).count();
+                        .filter(e -> e.status() == 429 && e.faultInjected())
+                        .count();
                 record("rate-limited run: calls", ok.get());
                 record("rate-limited run: failed calls", failures.size());
                 record("rate-limited run: 429s from the fake's rate limit", answered429 - injected);
@@ -166,11 +176,15 @@ class LoadTest {
                 assertThat(injected).isEqualTo(INJECTED_429S);
                 assertThat(http.tooManyRequests()).isEqualTo((int) answered429);
                 assertThat(retriesAfter429.get()).as("every 429 was retried").isEqualTo((int) answered429);
-                assertThat(dishonoured).as("retries sooner than the server's Retry-After").isEmpty();
-                assertThat(answered429 - injected).as("429s from the rate limit (the SDK's limiter keeps them away)")
+                assertThat(dishonoured)
+                        .as("retries sooner than the server's Retry-After")
+                        .isEmpty();
+                assertThat(answered429 - injected)
+                        .as("429s from the rate limit (the SDK's limiter keeps them away)")
                         .isLessThanOrEqualTo(MAX_429S);
                 long windows = (long) Math.ceil((double) THREADS * RATE_LIMITED_CALLS_PER_THREAD / RATE_LIMIT) - 1;
-                assertThat(virtual).as("the calls were spread over the windows the limit requires")
+                assertThat(virtual)
+                        .as("the calls were spread over the windows the limit requires")
                         .isGreaterThanOrEqualTo(RATE_WINDOW.multipliedBy(windows));
             }
         }
@@ -182,16 +196,18 @@ class LoadTest {
         try (FakeAuraServer server = FakeAuraServer.create().start()) {
             Set<Thread> before = liveThreads();
             ThreadSampler sampler = new ThreadSampler(before);
-            try (AuraClient client = server.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
+            try (AuraClient client =
+                    server.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
                 sampler.start();
                 ImportJobs jobs = Fixtures.jobs(client);
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < ASYNC_WAITS; i++) {
                     ids.add(jobs.create(Fixtures.importRequest()).id());
                 }
-                List<CompletableFuture<ImportJob>> waits = ids.stream().map(jobs::awaitCompletionAsync)
-                        .collect(Collectors.toList());
-                CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0])).get(540, TimeUnit.SECONDS);
+                List<CompletableFuture<ImportJob>> waits =
+                        ids.stream().map(jobs::awaitCompletionAsync).collect(Collectors.toList());
+                CompletableFuture.allOf(waits.toArray(new CompletableFuture<?>[0]))
+                        .get(540, TimeUnit.SECONDS);
                 for (CompletableFuture<ImportJob> w : waits) {
                     assertThat(w.join().succeeded()).isTrue();
                 }
@@ -203,7 +219,8 @@ class LoadTest {
                 record("async waits: threads added (names)", sampler.addedNames());
                 record("async waits: most JDK completion threads alive at once", sampler.maxTransient());
 
-                assertThat(sampler.maxAdded()).as("threads the SDK added (" + sampler.addedNames() + ")")
+                assertThat(sampler.maxAdded())
+                        .as("threads the SDK added (" + sampler.addedNames() + ")")
                         .isLessThanOrEqualTo(MAX_ADDED_THREADS);
             }
         }
@@ -254,7 +271,8 @@ class LoadTest {
 
     /** Whether a thread belongs to the fake server (MockWebServer's threads, the testkit's virtual-time scheduler). */
     static boolean isFakeServerThread(String name) {
-        return name.startsWith("MockWebServer") || name.startsWith("aura-testkit-virtual-time")
+        return name.startsWith("MockWebServer")
+                || name.startsWith("aura-testkit-virtual-time")
                 || name.contains("TaskRunner");
     }
 
@@ -272,16 +290,18 @@ class LoadTest {
         }
 
         void start() {
-            thread = new Thread(() -> {
-                while (running) {
-                    sample();
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "reliability-thread-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            sample();
+                            try {
+                                Thread.sleep(2);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "reliability-thread-sampler");
             thread.setDaemon(true);
             baseline.add(thread);
             thread.start();
@@ -319,7 +339,10 @@ class LoadTest {
         }
 
         String addedNames() {
-            return names.stream().map(n -> n.replaceAll("\\d+", "N")).distinct().sorted()
+            return names.stream()
+                    .map(n -> n.replaceAll("\\d+", "N"))
+                    .distinct()
+                    .sorted()
                     .collect(Collectors.joining(", "));
         }
     }

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLParameters;
  * last 429 it received, so that a test can check the SDK's next retry on that thread waited at least that long.
  */
 final class RecordingHttpClient extends HttpClient {
-    private final HttpClient delegate = HttpClient.newBuilder().followRedirects(Redirect.NEVER).build();
+    private final HttpClient delegate =
+            HttpClient.newBuilder().followRedirects(Redirect.NEVER).build();
     private final ThreadLocal<String> lastRetryAfter = new ThreadLocal<>();
     private final AtomicInteger tooManyRequests = new AtomicInteger();
 
@@ -53,8 +54,8 @@ final class RecordingHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-            HttpResponse.PushPromiseHandler<T> push) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest request, HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
         return delegate.sendAsync(request, handler, push);
     }
 

@@ -71,10 +71,17 @@ class SecretGuardTest {
             Assumptions.assumeTrue(armed);
             try (FakeAuraServer server = FakeAuraServer.create().start();
                     AuraClient client = server.clientBuilder().build()) {
-                String key = GraphQLDataApis.create(client).create(DemoWorld.INSTANCE_ID, CreateGraphQLDataApi
-                        .builder().name("movies").typeDefinitions(TypeDefinitions.of("type Movie @node { t: String }"))
-                        .instanceCredentials(InstanceCredentials.of("neo4j", PASSWORD))
-                        .addAuthProviders(AuthProviderSpec.apiKey("default")).build()).apiKey().orElseThrow();
+                String key = GraphQLDataApis.create(client)
+                        .create(
+                                DemoWorld.INSTANCE_ID,
+                                CreateGraphQLDataApi.builder()
+                                        .name("movies")
+                                        .typeDefinitions(TypeDefinitions.of("type Movie @node { t: String }"))
+                                        .instanceCredentials(InstanceCredentials.of("neo4j", PASSWORD))
+                                        .addAuthProviders(AuthProviderSpec.apiKey("default"))
+                                        .build())
+                        .apiKey()
+                        .orElseThrow();
                 try {
                     throw new IllegalStateException("key " + key + " refused");
                 } catch (IllegalStateException e) {
@@ -88,8 +95,8 @@ class SecretGuardTest {
         @Test
         void leaks() {
             Assumptions.assumeTrue(armed);
-            LoggerFactory.getLogger("dev.aurasdk.graphql").info("bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9"
-                    + ".c2lnbmF0dXJlLWJ5dGVz");
+            LoggerFactory.getLogger("dev.aurasdk.graphql")
+                    .info("bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9" + ".c2lnbmF0dXJlLWJ5dGVz");
         }
     }
 
@@ -100,7 +107,8 @@ class SecretGuardTest {
             try (FakeAuraServer server = FakeAuraServer.create().start();
                     AuraClient client = server.clientBuilder().build()) {
                 client.tenants().list();
-                assertThatThrownBy(() -> client.instances().get("0000dead")).isInstanceOf(AuraException.class)
+                assertThatThrownBy(() -> client.instances().get("0000dead"))
+                        .isInstanceOf(AuraException.class)
                         .satisfies(e -> SecretGuard.observe(e));
             }
         }
@@ -120,21 +128,33 @@ class SecretGuardTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {LeaksTheClientSecretInADebugLog.class, LeaksAnIssuedAccessTokenInATraceLog.class,
-        ThrowsAnExceptionWhoseCauseHoldsAnInstancePassword.class, CatchesAnExceptionWithADataApiKeyInItsMessage.class,
-        LogsAnyJsonWebToken.class})
+    @ValueSource(
+            classes = {
+                LeaksTheClientSecretInADebugLog.class,
+                LeaksAnIssuedAccessTokenInATraceLog.class,
+                ThrowsAnExceptionWhoseCauseHoldsAnInstancePassword.class,
+                CatchesAnExceptionWithADataApiKeyInItsMessage.class,
+                LogsAnyJsonWebToken.class
+            })
     void aTestThatLeaksASecretFailsWithAMessageThatDoesNotRepeatIt(Class<?> fixture) {
         Events events = run(fixture);
         assertThat(events.failed().count()).as("failed tests").isEqualTo(1);
         Event failed = events.failed().list().get(0);
-        Throwable failure = failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
-        AssertionError guard = failure instanceof AssertionError && failure.getMessage().startsWith("SecretGuard")
-                ? (AssertionError) failure
-                : (AssertionError) List.of(failure.getSuppressed()).stream()
-                        .filter(s -> String.valueOf(s.getMessage()).startsWith("SecretGuard")).findFirst()
-                        .orElseThrow(() -> new AssertionError("no SecretGuard failure", failure));
+        Throwable failure = failed.getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
+        AssertionError guard =
+                failure instanceof AssertionError && failure.getMessage().startsWith("SecretGuard")
+                        ? (AssertionError) failure
+                        : (AssertionError) List.of(failure.getSuppressed()).stream()
+                                .filter(s -> String.valueOf(s.getMessage()).startsWith("SecretGuard"))
+                                .findFirst()
+                                .orElseThrow(() -> new AssertionError("no SecretGuard failure", failure));
         assertThat(guard.getMessage()).contains("leaked").contains("…\" (");
-        assertThat(SecretGuard.findLeaks(guard.getMessage())).as("the guard's own message").isEmpty();
+        assertThat(SecretGuard.findLeaks(guard.getMessage()))
+                .as("the guard's own message")
+                .isEmpty();
         assertThat(guard.getMessage()).doesNotContain(DemoWorld.CLIENT_SECRET).doesNotContain(PASSWORD);
     }
 
@@ -146,8 +166,14 @@ class SecretGuardTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"aura-sdk-core", "aura-sdk-testkit", "aura-sdk-import", "aura-sdk-graphql",
-        "aura-sdk-reliability-tests"})
+    @ValueSource(
+            strings = {
+                "aura-sdk-core",
+                "aura-sdk-testkit",
+                "aura-sdk-import",
+                "aura-sdk-graphql",
+                "aura-sdk-reliability-tests"
+            })
     void theGuardIsSwitchedOnForEveryTestOfTheModule(String module) throws IOException {
         Path resources = Path.of("..", module, "src", "test", "resources");
         assertThat(Files.readString(resources.resolve("junit-platform.properties")))

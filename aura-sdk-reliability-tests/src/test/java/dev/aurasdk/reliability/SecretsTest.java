@@ -99,14 +99,19 @@ class SecretsTest {
         Map<Class<?>, Object> samples = new LinkedHashMap<>();
         List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSWORD));
         List<RequestEvent> events = new CopyOnWriteArrayList<>();
-        try (FakeAuraServer server = FakeAuraServer.builder().clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
-                .build().start();
-                AuraClient client = server.clientBuilder().addRequestListener(new RequestListener() {
-                    @Override
-                    public void onAttemptEnd(RequestEvent event) {
-                        events.add(event);
-                    }
-                }).build()) {
+        try (FakeAuraServer server = FakeAuraServer.builder()
+                        .clientId(CLIENT_ID)
+                        .clientSecret(CLIENT_SECRET)
+                        .build()
+                        .start();
+                AuraClient client = server.clientBuilder()
+                        .addRequestListener(new RequestListener() {
+                            @Override
+                            public void onAttemptEnd(RequestEvent event) {
+                                events.add(event);
+                            }
+                        })
+                        .build()) {
             // ---- core
             add(samples, AuraCredentials.of(CLIENT_ID, CLIENT_SECRET));
             add(samples, client);
@@ -118,16 +123,21 @@ class SecretsTest {
             InMemoryTokenStore store = new InMemoryTokenStore();
             store.put("key", token);
             add(samples, store);
-            add(samples, ApiRequest.post(ApiVersion.V1).path("instances").body(Map.of("password", PASSWORD)).build());
-            ApiResponse<JsonNode> raw = client.http().send(ApiRequest.get(ApiVersion.V1).path("tenants").build(),
-                    JsonNode.class);
+            add(
+                    samples,
+                    ApiRequest.post(ApiVersion.V1)
+                            .path("instances")
+                            .body(Map.of("password", PASSWORD))
+                            .build());
+            ApiResponse<JsonNode> raw = client.http()
+                    .send(ApiRequest.get(ApiVersion.V1).path("tenants").build(), JsonNode.class);
             add(samples, raw);
             add(samples, ApiVersion.V1);
             add(samples, RateLimit.auraDefault());
             add(samples, RetryPolicy.defaults());
             add(samples, events.get(0));
-            AuraNotFoundException notFound = SecretGuard.observe(catchThrowableOfType(AuraNotFoundException.class,
-                    () -> client.instances().get("0000dead")));
+            AuraNotFoundException notFound = SecretGuard.observe(catchThrowableOfType(
+                    AuraNotFoundException.class, () -> client.instances().get("0000dead")));
             add(samples, notFound.details().orElseThrow());
             add(samples, notFound.errors().get(0));
             HealthReport health = client.healthCheck();
@@ -153,8 +163,12 @@ class SecretsTest {
             add(samples, project);
             ImportJobs jobs = ImportJobs.create(client, project);
             add(samples, jobs);
-            CreateImportJob request = CreateImportJob.builder().importModelId(Fixtures.MODEL).instanceId(INSTANCE)
-                    .instanceUser("neo4j").instancePassword(PASSWORD).build();
+            CreateImportJob request = CreateImportJob.builder()
+                    .importModelId(Fixtures.MODEL)
+                    .instanceId(INSTANCE)
+                    .instanceUser("neo4j")
+                    .instancePassword(PASSWORD)
+                    .build();
             add(samples, request);
             CreatedImportJob created = jobs.create(request);
             add(samples, created);
@@ -172,7 +186,9 @@ class SecretsTest {
             add(samples, progress.nodes().get(0));
             add(samples, progress.relationships().get(0));
             add(samples, ImportAwaitOptions.defaults());
-            ImportPipeline pipeline = ImportPipeline.builder(jobs).addStep("with credentials", request).build();
+            ImportPipeline pipeline = ImportPipeline.builder(jobs)
+                    .addStep("with credentials", request)
+                    .build();
             add(samples, pipeline);
             add(samples, pipeline.steps().get(0));
             PipelineReport report = pipeline.run();
@@ -192,9 +208,13 @@ class SecretsTest {
             add(samples, schema);
             AuthProviderSpec spec = AuthProviderSpec.apiKey("default");
             add(samples, spec);
-            CreateGraphQLDataApi create = CreateGraphQLDataApi.builder().name("restaurants").typeDefinitions(schema)
-                    .instanceCredentials(credentials).addAuthProviders(spec)
-                    .addCorsOrigins("https://app.example.com").build();
+            CreateGraphQLDataApi create = CreateGraphQLDataApi.builder()
+                    .name("restaurants")
+                    .typeDefinitions(schema)
+                    .instanceCredentials(credentials)
+                    .addAuthProviders(spec)
+                    .addCorsOrigins("https://app.example.com")
+                    .build();
             add(samples, create);
             CreatedGraphQLDataApi api = apis.create(INSTANCE, create);
             String apiKey = api.apiKey().orElseThrow();
@@ -211,14 +231,17 @@ class SecretsTest {
             add(samples, providers);
             AuthProvider listed = providers.list().get(0);
             add(samples, listed);
-            ApiKeyRotation rotation = providers.rotateApiKey(listed.id(), "rotated",
-                    ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
+            ApiKeyRotation rotation =
+                    providers.rotateApiKey(listed.id(), "rotated", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
             secrets.add(rotation.newKey());
             add(samples, rotation);
-            add(samples, UpdateGraphQLDataApi.builder().instancePassword(PASSWORD).build());
+            add(
+                    samples,
+                    UpdateGraphQLDataApi.builder().instancePassword(PASSWORD).build());
             add(samples, UpdateAuthProvider.builder().enabled(false).build());
             add(samples, apis.cors(INSTANCE, api.id()));
-            GraphQLEndpoint.Builder endpointBuilder = GraphQLEndpoint.builder(ready.url().orElseThrow()).apiKey(apiKey);
+            GraphQLEndpoint.Builder endpointBuilder =
+                    GraphQLEndpoint.builder(ready.url().orElseThrow()).apiKey(apiKey);
             add(samples, endpointBuilder);
             GraphQLEndpoint endpoint = endpointBuilder.build();
             add(samples, endpoint);
@@ -228,22 +251,37 @@ class SecretsTest {
             GraphQLResponse response = endpoint.execute(query);
             assertThat(response.hasData()).isTrue();
             add(samples, response);
-            add(samples, GraphQLError.builder().message("Cannot query field \"x\"").addPath("restaurants").build());
+            add(
+                    samples,
+                    GraphQLError.builder()
+                            .message("Cannot query field \"x\"")
+                            .addPath("restaurants")
+                            .build());
             // ---- waits: the outcome and poll events hold the polled value (here, one with a key)
             List<PollEvent<CreatedAuthProvider>> polls = new ArrayList<>();
-            WaitOutcome<CreatedAuthProvider> outcome = client.waiter().await("secret-bearing value",
-                    () -> provider, WaitRules.<CreatedAuthProvider>builder().successWhen(p -> true).build(),
-                    WaitOptions.builder().initialDelay(Duration.ZERO).build(), polls::add);
+            WaitOutcome<CreatedAuthProvider> outcome = client.waiter()
+                    .await(
+                            "secret-bearing value",
+                            () -> provider,
+                            WaitRules.<CreatedAuthProvider>builder()
+                                    .successWhen(p -> true)
+                                    .build(),
+                            WaitOptions.builder().initialDelay(Duration.ZERO).build(),
+                            polls::add);
             add(samples, outcome);
             add(samples, polls.get(0));
-            add(samples, WaitRules.<CreatedAuthProvider>builder().successWhen(p -> true).build());
-            ApiKeyNotYetUsableException notYetUsable = new ApiKeyNotYetUsableException(api.id(), provider,
-                    new IllegalStateException("wait failed"));
+            add(
+                    samples,
+                    WaitRules.<CreatedAuthProvider>builder()
+                            .successWhen(p -> true)
+                            .build());
+            ApiKeyNotYetUsableException notYetUsable =
+                    new ApiKeyNotYetUsableException(api.id(), provider, new IllegalStateException("wait failed"));
             samples.put(ApiKeyNotYetUsableException.class, SecretGuard.fullText(notYetUsable));
 
             // the guard knows every secret of this run, so its checks are not vacuous
-            assertThat(SecretGuard.secrets()).contains(CLIENT_SECRET, PASSWORD, token.value(), apiKey,
-                    rotation.newKey());
+            assertThat(SecretGuard.secrets())
+                    .contains(CLIENT_SECRET, PASSWORD, token.value(), apiKey, rotation.newKey());
             assertThat(FakeSecrets.all()).contains(CLIENT_SECRET, PASSWORD, token.value(), apiKey);
             assertThat(health.ok()).isTrue();
             assertThat(report.succeeded()).isTrue();
@@ -262,13 +300,16 @@ class SecretsTest {
         });
         assertThat(leaks).as("secrets in toString()").isEmpty();
         SecretGuard.assertNoLeak("the log output of the run (TRACE)", CapturedLogs.allText());
-        assertThat(CapturedLogs.events()).as("the run was logged at TRACE")
+        assertThat(CapturedLogs.events())
+                .as("the run was logged at TRACE")
                 .anyMatch(e -> e.level() == org.slf4j.event.Level.TRACE);
 
         Set<Class<?>> types = publicModelAndConfigTypes();
         LoadTest.record("toString: public model and config types checked", types.size());
         LoadTest.record("toString: objects checked", samples.size());
-        assertThat(types).as("the scan found the SDK's classes").hasSizeGreaterThan(60)
+        assertThat(types)
+                .as("the scan found the SDK's classes")
+                .hasSizeGreaterThan(60)
                 .contains(ImportJob.class, CreatedGraphQLDataApi.class, AuraCredentials.class);
         Set<String> missing = new TreeSet<>();
         for (Class<?> type : types) {
@@ -282,8 +323,11 @@ class SecretsTest {
     @Test
     void aSecretInAnAuraErrorMessageIsCaughtByTheGuard() {
         // the guard itself: a leak in an observed exception's cause chain is found, and reported masked
-        AuraApiException wrapped = new AuraApiException(dev.aurasdk.core.ErrorDetails.builder().method("GET")
-                .path("/v1/tenants").statusCode(500).build());
+        AuraApiException wrapped = new AuraApiException(dev.aurasdk.core.ErrorDetails.builder()
+                .method("GET")
+                .path("/v1/tenants")
+                .statusCode(500)
+                .build());
         wrapped.initCause(new IllegalStateException("upstream said: " + CLIENT_SECRET));
         SecretGuard.register(CLIENT_SECRET);
         List<String> leaks = SecretGuard.findLeaks(SecretGuard.fullText(wrapped));
@@ -303,8 +347,11 @@ class SecretsTest {
         Set<Class<?>> types = new java.util.LinkedHashSet<>();
         for (Class<?> anchor : List.of(AuraClient.class, ImportJobs.class, GraphQLDataApis.class)) {
             for (String name : classNames(anchor)) {
-                if (!name.startsWith("dev.aurasdk.") || name.contains(".internal.") || name.contains("$")
-                        || name.endsWith("package-info") || name.endsWith("module-info")) {
+                if (!name.startsWith("dev.aurasdk.")
+                        || name.contains(".internal.")
+                        || name.contains("$")
+                        || name.endsWith("package-info")
+                        || name.endsWith("module-info")) {
                     continue;
                 }
                 Class<?> type;
@@ -314,8 +361,12 @@ class SecretsTest {
                     throw new IllegalStateException(e);
                 }
                 int m = type.getModifiers();
-                if (Modifier.isPublic(m) && !Modifier.isAbstract(m) && !type.isInterface() && !type.isEnum()
-                        && !type.isAnnotation() && !Throwable.class.isAssignableFrom(type)) {
+                if (Modifier.isPublic(m)
+                        && !Modifier.isAbstract(m)
+                        && !type.isInterface()
+                        && !type.isEnum()
+                        && !type.isAnnotation()
+                        && !Throwable.class.isAssignableFrom(type)) {
                     types.add(type);
                 }
             }
@@ -325,12 +376,14 @@ class SecretsTest {
 
     private static List<String> classNames(Class<?> anchor) {
         try {
-            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(
+                    anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             List<String> names = new ArrayList<>();
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.walk(location)) {
                     files.filter(p -> p.toString().endsWith(".class"))
-                            .forEach(p -> names.add(className(location.relativize(p).toString())));
+                            .forEach(p ->
+                                    names.add(className(location.relativize(p).toString())));
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
@@ -352,6 +405,8 @@ class SecretsTest {
     }
 
     private static String className(String path) {
-        return path.substring(0, path.length() - ".class".length()).replace('/', '.').replace('\\', '.');
+        return path.substring(0, path.length() - ".class".length())
+                .replace('/', '.')
+                .replace('\\', '.');
     }
 }

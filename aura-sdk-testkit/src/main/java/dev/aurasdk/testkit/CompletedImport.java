@@ -13,7 +13,12 @@ public final class CompletedImport {
     private final Map<String, Long> nodes;
     private final Map<String, Long> relationships;
 
-    CompletedImport(String jobId, String instanceId, String importModelId, String exitState, Map<String, Long> nodes,
+    CompletedImport(
+            String jobId,
+            String instanceId,
+            String importModelId,
+            String exitState,
+            Map<String, Long> nodes,
             Map<String, Long> relationships) {
         this.jobId = jobId;
         this.instanceId = instanceId;
@@ -34,12 +39,20 @@ public final class CompletedImport {
      * @param relationships relationships created per type, in the model's order
      * @return the description
      */
-    public static CompletedImport of(String jobId, String instanceId, String importModelId, String exitState,
-            Map<String, Long> nodes, Map<String, Long> relationships) {
-        return new CompletedImport(FakeInstance.requireText(jobId, "jobId"),
+    public static CompletedImport of(
+            String jobId,
+            String instanceId,
+            String importModelId,
+            String exitState,
+            Map<String, Long> nodes,
+            Map<String, Long> relationships) {
+        return new CompletedImport(
+                FakeInstance.requireText(jobId, "jobId"),
                 FakeInstance.requireText(instanceId, "instanceId"),
                 FakeInstance.requireText(importModelId, "importModelId"),
-                FakeInstance.requireText(exitState, "exitState"), nodes, relationships);
+                FakeInstance.requireText(exitState, "exitState"),
+                nodes,
+                relationships);
     }
 
     /** @return the import job id */

@@ -43,6 +43,5 @@ public final class DemoWorld {
     /** A database password for creating demo Data APIs (the fake accepts any). */
     public static final String INSTANCE_PASSWORD = "demo-instance-password";
 
-    private DemoWorld() {
-    }
+    private DemoWorld() {}
 }

@@ -34,15 +34,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * cannot be read.
  */
 public final class FakeAuraExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            FakeAuraExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(FakeAuraExtension.class);
 
     private final Consumer<FakeAuraServer.Builder> configurer;
     private volatile FakeAuraServer current;
 
     /** An extension with the default configuration (see {@link FakeAuraServer#builder()}). */
     public FakeAuraExtension() {
-        this(b -> { });
+        this(b -> {});
     }
 
     private FakeAuraExtension(Consumer<FakeAuraServer.Builder> configurer) {

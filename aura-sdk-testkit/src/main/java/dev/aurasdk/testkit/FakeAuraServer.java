@@ -82,8 +82,8 @@ public final class FakeAuraServer implements AutoCloseable {
         settings.tick = b.tick;
         settings.dataApiTransitionTicks = b.dataApiTransitionTicks;
         settings.rateLimiter = b.rateLimit == null ? null : new RateLimiter(b.rateLimit, b.rateWindow);
-        settings.tokenRateLimiter = b.tokenRateLimit == null ? null
-                : new RateLimiter(b.tokenRateLimit, b.tokenRateWindow);
+        settings.tokenRateLimiter =
+                b.tokenRateLimit == null ? null : new RateLimiter(b.tokenRateLimit, b.tokenRateWindow);
         this.requestedPort = b.port;
         this.clock = new FakeClock(b.stepMode == StepMode.WALL_CLOCK, b.startTime);
         ContractChecker checker = null;
@@ -110,16 +110,20 @@ public final class FakeAuraServer implements AutoCloseable {
         }
         Logger log = LoggerFactory.getLogger("dev.aurasdk.testkit");
         if (!validator.isAvailable()) {
-            log.warn("FakeAuraServer validates type definitions with its built-in check: the Neo4j GraphQL Library"
-                    + " is not available ({})", validator.unavailableReason().orElse("?"));
+            log.warn(
+                    "FakeAuraServer validates type definitions with its built-in check: the Neo4j GraphQL Library"
+                            + " is not available ({})",
+                    validator.unavailableReason().orElse("?"));
             return SchemaValidationMode.BUILT_IN;
         }
         settings.typeDefinitionsCheck = sdl -> {
             SchemaValidation v = validator.validate(sdl);
             return v.isValid() ? Optional.empty() : Optional.of(v.message());
         };
-        log.info("FakeAuraServer validates type definitions with the Neo4j GraphQL Library {} on Node.js {}",
-                SchemaValidator.LIBRARY_VERSION, validator.nodeVersion().orElse("?"));
+        log.info(
+                "FakeAuraServer validates type definitions with the Neo4j GraphQL Library {} on Node.js {}",
+                SchemaValidator.LIBRARY_VERSION,
+                validator.nodeVersion().orElse("?"));
         return SchemaValidationMode.NEO4J_GRAPHQL_LIBRARY;
     }
 
@@ -476,8 +480,7 @@ public final class FakeAuraServer implements AutoCloseable {
      */
     @Override
     public synchronized String toString() {
-        return "FakeAuraServer[" + (server == null ? "not started" : settings.baseUrl) + ", " + settings.stepMode
-                + "]";
+        return "FakeAuraServer[" + (server == null ? "not started" : settings.baseUrl) + ", " + settings.stepMode + "]";
     }
 
     /** Configures a {@link FakeAuraServer}. */
@@ -499,8 +502,7 @@ public final class FakeAuraServer implements AutoCloseable {
         private boolean demoData = true;
         private SchemaValidator schemaValidator;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The port to listen on.

@@ -14,8 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * {@link #summary}), then serves until killed.
  */
 public final class FakeAuraServerMain {
-    private FakeAuraServerMain() {
-    }
+    private FakeAuraServerMain() {}
 
     /**
      * Entry point. A mistake in the arguments, or a port already in use, prints one line on standard error
@@ -45,7 +44,8 @@ public final class FakeAuraServerMain {
      * @throws InterruptedException when interrupted while serving
      */
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop) throws InterruptedException {
-        FakeAuraServer.Builder builder = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).port(8089);
+        FakeAuraServer.Builder builder =
+                FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).port(8089);
         int port = 8089;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -66,8 +66,8 @@ public final class FakeAuraServerMain {
                         builder.clientSecret(value(args, ++i, arg));
                         break;
                     case "--token-ttl":
-                        builder.tokenTtl(Duration.ofSeconds(number(args, ++i, arg, 1, Long.MAX_VALUE / 1000,
-                                "a positive whole number of seconds")));
+                        builder.tokenTtl(Duration.ofSeconds(number(
+                                args, ++i, arg, 1, Long.MAX_VALUE / 1000, "a positive whole number of seconds")));
                         break;
                     case "--pace":
                         String pace = value(args, ++i, arg);
@@ -78,8 +78,8 @@ public final class FakeAuraServerMain {
                             seconds = -1;
                         }
                         if (!(seconds > 0 && seconds < 1e9)) {
-                            throw new IllegalArgumentException("--pace needs a positive number of seconds, not '"
-                                    + pace + "'");
+                            throw new IllegalArgumentException(
+                                    "--pace needs a positive number of seconds, not '" + pace + "'");
                         }
                         builder.tick(Duration.ofMillis(Math.max(1, Math.round(seconds * 1000 / 10))));
                         break;
@@ -142,8 +142,11 @@ public final class FakeAuraServerMain {
     public static String summary(FakeAuraServer server) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder();
-        out.append("# Fake Aura API server listening on ").append(server.baseUrl()).append(nl);
-        out.append("# Point a client at it: run these lines in its shell (or eval the export lines).").append(nl);
+        out.append("# Fake Aura API server listening on ")
+                .append(server.baseUrl())
+                .append(nl);
+        out.append("# Point a client at it: run these lines in its shell (or eval the export lines).")
+                .append(nl);
         export(out, "AURA_BASE_URL", server.baseUrl());
         export(out, "AURA_AUTH_URL", server.baseUrl() + "/oauth/token");
         export(out, "AURA_API_CLIENT_ID", server.clientId());
@@ -156,28 +159,57 @@ public final class FakeAuraServerMain {
         export(out, "AURA_INSTANCE_USERNAME", DemoWorld.INSTANCE_USERNAME);
         export(out, "AURA_INSTANCE_PASSWORD", DemoWorld.INSTANCE_PASSWORD);
         out.append('#').append(nl);
-        out.append("#  token TTL:             ").append(server.tokenTtl().getSeconds()).append(" s").append(nl);
-        out.append("#  import job duration:   ~").append(server.tick().multipliedBy(10).toMillis() / 1000.0)
-                .append(" s").append(nl);
-        out.append("#  organization:          ").append(DemoWorld.ORGANIZATION_ID).append("  (")
-                .append(DemoWorld.ORGANIZATION_NAME).append(')').append(nl);
-        out.append("#  project / tenant:      ").append(DemoWorld.PROJECT_ID).append("  (Production)").append(nl);
-        out.append("#  project / tenant:      ").append(DemoWorld.STAGING_PROJECT_ID).append("  (Staging)").append(nl);
-        out.append("#  instance:              ").append(DemoWorld.INSTANCE_ID).append("  (enterprise-db, Production)")
+        out.append("#  token TTL:             ")
+                .append(server.tokenTtl().getSeconds())
+                .append(" s")
                 .append(nl);
-        out.append("#  instance:              ").append(DemoWorld.FREE_INSTANCE_ID).append("  (free-db, Production)")
+        out.append("#  import job duration:   ~")
+                .append(server.tick().multipliedBy(10).toMillis() / 1000.0)
+                .append(" s")
                 .append(nl);
-        out.append("#  instance:              ").append(DemoWorld.STAGING_INSTANCE_ID)
-                .append("  (professional-db, Staging)").append(nl);
-        out.append("#  import model:          ").append(DemoWorld.IMPORT_MODEL_ID).append("  (Flights, succeeds)")
+        out.append("#  organization:          ")
+                .append(DemoWorld.ORGANIZATION_ID)
+                .append("  (")
+                .append(DemoWorld.ORGANIZATION_NAME)
+                .append(')')
                 .append(nl);
-        out.append("#  import model:          ").append(DemoWorld.FAILING_IMPORT_MODEL_ID)
-                .append("  (Customers, fails)").append(nl);
+        out.append("#  project / tenant:      ")
+                .append(DemoWorld.PROJECT_ID)
+                .append("  (Production)")
+                .append(nl);
+        out.append("#  project / tenant:      ")
+                .append(DemoWorld.STAGING_PROJECT_ID)
+                .append("  (Staging)")
+                .append(nl);
+        out.append("#  instance:              ")
+                .append(DemoWorld.INSTANCE_ID)
+                .append("  (enterprise-db, Production)")
+                .append(nl);
+        out.append("#  instance:              ")
+                .append(DemoWorld.FREE_INSTANCE_ID)
+                .append("  (free-db, Production)")
+                .append(nl);
+        out.append("#  instance:              ")
+                .append(DemoWorld.STAGING_INSTANCE_ID)
+                .append("  (professional-db, Staging)")
+                .append(nl);
+        out.append("#  import model:          ")
+                .append(DemoWorld.IMPORT_MODEL_ID)
+                .append("  (Flights, succeeds)")
+                .append(nl);
+        out.append("#  import model:          ")
+                .append(DemoWorld.FAILING_IMPORT_MODEL_ID)
+                .append("  (Customers, fails)")
+                .append(nl);
         return out.toString();
     }
 
     private static void export(StringBuilder out, String name, String value) {
-        out.append("export ").append(name).append('=').append(shellQuoted(value)).append(System.lineSeparator());
+        out.append("export ")
+                .append(name)
+                .append('=')
+                .append(shellQuoted(value))
+                .append(System.lineSeparator());
     }
 
     /** The value as one POSIX shell word: as is when it holds only safe characters, else single-quoted. */

@@ -18,8 +18,7 @@ import java.util.List;
  * <p>Kept in memory for the life of the JVM (the most recent 10,000 values). Thread-safe.
  */
 public final class FakeSecrets {
-    private FakeSecrets() {
-    }
+    private FakeSecrets() {}
 
     /**
      * Every secret value seen so far.

@@ -45,8 +45,17 @@ public final class JournalEntry {
      * @param requestId the {@code X-Request-Id} sent back, or null
      * @param faultInjected whether a fault rule produced the answer
      */
-    public JournalEntry(long sequence, Instant receivedAt, String method, String path, String query,
-            Map<String, List<String>> headers, String body, int status, String responseBody, String requestId,
+    public JournalEntry(
+            long sequence,
+            Instant receivedAt,
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            String body,
+            int status,
+            String responseBody,
+            String requestId,
             boolean faultInjected) {
         this.sequence = sequence;
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
@@ -124,7 +133,8 @@ public final class JournalEntry {
     public Optional<String> header(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().toLowerCase(Locale.ROOT).equals(wanted) && !e.getValue().isEmpty()) {
+            if (e.getKey().toLowerCase(Locale.ROOT).equals(wanted)
+                    && !e.getValue().isEmpty()) {
                 return Optional.of(e.getValue().get(0));
             }
         }

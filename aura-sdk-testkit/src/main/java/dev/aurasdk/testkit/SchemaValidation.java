@@ -14,8 +14,8 @@ public final class SchemaValidation {
     private final String libraryVersion;
     private final String nodeVersion;
 
-    SchemaValidation(boolean valid, List<String> errors, List<String> warnings, String libraryVersion,
-            String nodeVersion) {
+    SchemaValidation(
+            boolean valid, List<String> errors, List<String> warnings, String libraryVersion, String nodeVersion) {
         this.valid = valid;
         this.errors = List.copyOf(errors);
         this.warnings = List.copyOf(warnings);

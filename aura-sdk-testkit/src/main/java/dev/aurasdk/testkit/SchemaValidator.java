@@ -142,15 +142,22 @@ public final class SchemaValidator {
         if (a.reason != null) {
             throw new IllegalStateException("cannot validate with the Neo4j GraphQL Library: " + a.reason);
         }
-        Result r = run(List.of(node, directory.resolve(SCRIPT).toString()), directory,
-                typeDefinitions.getBytes(StandardCharsets.UTF_8), timeout);
+        Result r = run(
+                List.of(node, directory.resolve(SCRIPT).toString()),
+                directory,
+                typeDefinitions.getBytes(StandardCharsets.UTF_8),
+                timeout);
         if (r.exit != 0) {
             throw new IllegalStateException("the validation script failed (exit " + r.exit + "): " + tail(r.err));
         }
         try {
             JsonNode out = MAPPER.readTree(r.out);
-            return new SchemaValidation(out.path("valid").asBoolean(false), texts(out.path("errors")),
-                    texts(out.path("warnings")), out.path("library").asText("?"), out.path("node").asText("?"));
+            return new SchemaValidation(
+                    out.path("valid").asBoolean(false),
+                    texts(out.path("errors")),
+                    texts(out.path("warnings")),
+                    out.path("library").asText("?"),
+                    out.path("node").asText("?"));
         } catch (IOException e) {
             throw new IllegalStateException("the validation script printed no verdict: " + tail(r.out + r.err));
         }
@@ -171,8 +178,11 @@ public final class SchemaValidator {
                     a = check();
                     availability = a;
                     if (a.reason == null) {
-                        LOG.info("Schema validation with the Neo4j GraphQL Library {} on Node.js {} ({})",
-                                LIBRARY_VERSION, a.nodeVersion, directory);
+                        LOG.info(
+                                "Schema validation with the Neo4j GraphQL Library {} on Node.js {} ({})",
+                                LIBRARY_VERSION,
+                                a.nodeVersion,
+                                directory);
                     } else {
                         LOG.info("Schema validation with the Neo4j GraphQL Library is not available: {}", a.reason);
                     }
@@ -187,14 +197,17 @@ public final class SchemaValidator {
         try {
             version = run(List.of(node, "--version"), null, new byte[0], Duration.ofSeconds(30));
         } catch (IllegalStateException e) {
-            return new Availability(null, "Node.js not found (" + node + "): " + e.getMessage()
-                    + "; install Node.js " + MIN_NODE_MAJOR + "+ or set the node executable");
+            return new Availability(
+                    null,
+                    "Node.js not found (" + node + "): " + e.getMessage() + "; install Node.js " + MIN_NODE_MAJOR
+                            + "+ or set the node executable");
         }
         String v = version.out.strip();
         int major = major(v);
         if (version.exit != 0 || major < MIN_NODE_MAJOR) {
-            return new Availability(v.isEmpty() ? null : v, "Node.js " + MIN_NODE_MAJOR + "+ is needed, " + node
-                    + " is " + (v.isEmpty() ? "not working" : v));
+            return new Availability(
+                    v.isEmpty() ? null : v,
+                    "Node.js " + MIN_NODE_MAJOR + "+ is needed, " + node + " is " + (v.isEmpty() ? "not working" : v));
         }
         try {
             if (install) {
@@ -203,12 +216,14 @@ public final class SchemaValidator {
                 copyScript();
             }
         } catch (IOException | IllegalStateException e) {
-            return new Availability(v, "the npm packages could not be installed in " + directory + ": "
-                    + e.getMessage());
+            return new Availability(
+                    v, "the npm packages could not be installed in " + directory + ": " + e.getMessage());
         }
         if (!Files.isRegularFile(directory.resolve("node_modules/@neo4j/graphql/package.json"))) {
-            return new Availability(v, "no @neo4j/graphql in " + directory.resolve("node_modules")
-                    + ": run npm ci there with the package.json and package-lock.json of " + RESOURCE_DIR);
+            return new Availability(
+                    v,
+                    "no @neo4j/graphql in " + directory.resolve("node_modules")
+                            + ": run npm ci there with the package.json and package-lock.json of " + RESOURCE_DIR);
         }
         return new Availability(v, null);
     }
@@ -231,7 +246,8 @@ public final class SchemaValidator {
                     FileLock lock = channel.lock()) {
                 String expected = projectHash();
                 Path stamp = directory.resolve(STAMP);
-                if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(expected)) {
+                if (Files.isRegularFile(stamp)
+                        && Files.readString(stamp).strip().equals(expected)) {
                     writeIfChanged(SCRIPT);
                     return;
                 }
@@ -240,8 +256,11 @@ public final class SchemaValidator {
                     writeIfChanged(file);
                 }
                 LOG.info("Installing @neo4j/graphql {} with npm ci into {}", LIBRARY_VERSION, directory);
-                Result r = run(List.of(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"), directory,
-                        new byte[0], Duration.ofMinutes(10));
+                Result r = run(
+                        List.of(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"),
+                        directory,
+                        new byte[0],
+                        Duration.ofMinutes(10));
                 if (r.exit != 0) {
                     throw new IllegalStateException("npm ci failed (exit " + r.exit + "): " + tail(r.err + r.out));
                 }
@@ -342,13 +361,15 @@ public final class SchemaValidator {
             out.start();
             err.start();
             // on its own thread: a process that never reads its input must not block the caller past the timeout
-            Thread writer = new Thread(() -> {
-                try (OutputStream stdin = p.getOutputStream()) {
-                    stdin.write(input);
-                } catch (IOException e) {
-                    // the process ended without reading its input: its exit code and output tell why
-                }
-            }, "aura-sdk-schema-validator-stdin");
+            Thread writer = new Thread(
+                    () -> {
+                        try (OutputStream stdin = p.getOutputStream()) {
+                            stdin.write(input);
+                        } catch (IOException e) {
+                            // the process ended without reading its input: its exit code and output tell why
+                        }
+                    },
+                    "aura-sdk-schema-validator-stdin");
             writer.setDaemon(true);
             writer.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -427,8 +448,7 @@ public final class SchemaValidator {
         private boolean install;
         private Duration timeout = DEFAULT_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The Node.js executable (default {@code node}, looked up on the PATH).

@@ -44,7 +44,9 @@ public final class Seeder {
      * @throws IllegalArgumentException when the organization is unknown or the project belongs to another one
      */
     public Seeder project(String organizationId, String projectId, String name) {
-        world.putProject(organizationId, FakeInstance.requireText(projectId, "projectId"),
+        world.putProject(
+                organizationId,
+                FakeInstance.requireText(projectId, "projectId"),
                 FakeInstance.requireText(name, "name"));
         return this;
     }
@@ -91,20 +93,35 @@ public final class Seeder {
         organization(DemoWorld.ORGANIZATION_ID, DemoWorld.ORGANIZATION_NAME);
         project(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID, "Production");
         project(DemoWorld.ORGANIZATION_ID, DemoWorld.STAGING_PROJECT_ID, "Staging");
-        instance(FakeInstance.of(DemoWorld.INSTANCE_ID, DemoWorld.PROJECT_ID).name("movies-prod")
-                .type("enterprise-db").memory("8GB").storage("16GB"));
-        instance(FakeInstance.of(DemoWorld.FREE_INSTANCE_ID, DemoWorld.PROJECT_ID).name("sandbox")
+        instance(FakeInstance.of(DemoWorld.INSTANCE_ID, DemoWorld.PROJECT_ID)
+                .name("movies-prod")
+                .type("enterprise-db")
+                .memory("8GB")
+                .storage("16GB"));
+        instance(FakeInstance.of(DemoWorld.FREE_INSTANCE_ID, DemoWorld.PROJECT_ID)
+                .name("sandbox")
                 .type("free-db"));
-        instance(FakeInstance.of(DemoWorld.STAGING_INSTANCE_ID, DemoWorld.STAGING_PROJECT_ID).name("movies-staging")
-                .type("professional-db").cloudProvider("aws").region("us-east-1").memory("2GB").storage("4GB"));
-        importModel(FakeImportModel.of(DemoWorld.IMPORT_MODEL_ID).name("Flights")
+        instance(FakeInstance.of(DemoWorld.STAGING_INSTANCE_ID, DemoWorld.STAGING_PROJECT_ID)
+                .name("movies-staging")
+                .type("professional-db")
+                .cloudProvider("aws")
+                .region("us-east-1")
+                .memory("2GB")
+                .storage("4GB"));
+        importModel(FakeImportModel.of(DemoWorld.IMPORT_MODEL_ID)
+                .name("Flights")
                 .dataSource("177216b3-49b9-4e24-a414-a9ecbb448c53", "postgresql", "AWS_POSTGRES_FLIGHTS")
-                .node("Airport", 500).node("Aircraft", 120).node("Flight", 20_000)
-                .relationship("DEPARTS_FROM", 20_000).relationship("ARRIVES_AT", 20_000)
+                .node("Airport", 500)
+                .node("Aircraft", 120)
+                .node("Flight", 20_000)
+                .relationship("DEPARTS_FROM", 20_000)
+                .relationship("ARRIVES_AT", 20_000)
                 .relationship("OPERATED_WITH", 20_000));
-        importModel(FakeImportModel.of(DemoWorld.FAILING_IMPORT_MODEL_ID).name("Customers (broken)")
+        importModel(FakeImportModel.of(DemoWorld.FAILING_IMPORT_MODEL_ID)
+                .name("Customers (broken)")
                 .dataSource("5b0c1c7e-8d7f-4c55-9a43-0f5a8a1f2e11", "csv", "CUSTOMERS_CSV")
-                .node("Customer", 10_000).relationship("REFERRED", 4_000)
+                .node("Customer", 10_000)
+                .relationship("REFERRED", 4_000)
                 .failingWith("Failed to read customers.csv: column 'customer_id' not found"));
         return this;
     }

@@ -95,8 +95,7 @@ public final class VirtualTimeScheduler extends QueuedScheduler {
     public final class ClockHold implements AutoCloseable {
         private boolean closed; // guarded by the scheduler
 
-        private ClockHold() {
-        }
+        private ClockHold() {}
 
         /** Lets the clock move again, unless another hold is still open. */
         @Override

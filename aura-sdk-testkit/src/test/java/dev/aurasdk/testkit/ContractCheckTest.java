@@ -29,24 +29,37 @@ class ContractCheckTest {
     @Test
     void everyEmulatedOperationConformsToTheDocuments(FakeAuraServer server) {
         RawClient client = new RawClient(server);
-        String token = client.token(null).tokenRequest(server.clientId(), server.clientSecret())
-                .json().get("access_token").asText();
+        String token = client.token(null)
+                .tokenRequest(server.clientId(), server.clientSecret())
+                .json()
+                .get("access_token")
+                .asText();
         client.token(token);
 
         // tenants, organizations, projects, instances (v1 and v1beta5)
         for (String v : new String[] {"v1", "v1beta5"}) {
             assertThat(client.get("/" + v + "/tenants").status()).isEqualTo(200);
-            assertThat(client.get("/" + v + "/tenants/" + DemoWorld.PROJECT_ID).status()).isEqualTo(200);
+            assertThat(client.get("/" + v + "/tenants/" + DemoWorld.PROJECT_ID).status())
+                    .isEqualTo(200);
             assertThat(client.get("/" + v + "/tenants/nope").status()).isEqualTo(404);
             assertThat(client.get("/" + v + "/instances").status()).isEqualTo(200);
-            assertThat(client.get("/" + v + "/instances?tenantId=" + DemoWorld.PROJECT_ID).status()).isEqualTo(200);
-            assertThat(client.get("/" + v + "/instances/" + DemoWorld.INSTANCE_ID).status()).isEqualTo(200);
-            assertThat(client.get("/" + v + "/instances/" + DemoWorld.FREE_INSTANCE_ID).status()).isEqualTo(200);
+            assertThat(client.get("/" + v + "/instances?tenantId=" + DemoWorld.PROJECT_ID)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.get("/" + v + "/instances/" + DemoWorld.INSTANCE_ID)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.get("/" + v + "/instances/" + DemoWorld.FREE_INSTANCE_ID)
+                            .status())
+                    .isEqualTo(200);
             assertThat(client.get("/" + v + "/instances/nope").status()).isEqualTo(404);
         }
         assertThat(client.get("/v2beta1/organizations").status()).isEqualTo(200);
-        assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID).status()).isEqualTo(200);
-        assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID + "/projects").status())
+        assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID)
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID + "/projects")
+                        .status())
                 .isEqualTo(200);
 
         // import jobs: success with progress, failure, cancel twice, unknown job, unknown model
@@ -56,36 +69,60 @@ class ContractCheckTest {
         assertThat(client.get(JOBS + "/" + job + "?progress=true").status()).isEqualTo(200);
         assertThat(client.get(JOBS + "/" + job + "?progress=false").status()).isEqualTo(200);
         server.advance(Duration.ofSeconds(10));
-        assertThat(client.get(JOBS + "/" + job + "?progress=true").data().get("info").get("exit_status")
-                .get("state").asText()).isEqualTo("Success");
+        assertThat(client.get(JOBS + "/" + job + "?progress=true")
+                        .data()
+                        .get("info")
+                        .get("exit_status")
+                        .get("state")
+                        .asText())
+                .isEqualTo("Success");
         String failing = ImportJobLifecycleTest.create(client, DemoWorld.FAILING_IMPORT_MODEL_ID);
         server.advance(Duration.ofSeconds(10));
         assertThat(client.get(JOBS + "/" + failing + "?progress=true").status()).isEqualTo(200);
         String cancelled = ImportJobLifecycleTest.create(client, DemoWorld.IMPORT_MODEL_ID);
-        assertThat(client.post(JOBS + "/" + cancelled + "/cancellation", null).status()).isEqualTo(200);
-        assertThat(client.post(JOBS + "/" + cancelled + "/cancellation", null).status()).isEqualTo(400);
+        assertThat(client.post(JOBS + "/" + cancelled + "/cancellation", null).status())
+                .isEqualTo(200);
+        assertThat(client.post(JOBS + "/" + cancelled + "/cancellation", null).status())
+                .isEqualTo(400);
         assertThat(client.get(JOBS + "/" + cancelled).status()).isEqualTo(200);
         assertThat(client.get(JOBS + "/nope?progress=false").status()).isEqualTo(404);
-        assertThat(client.post(JOBS, ImportJobLifecycleTest.createBody("00000000-0000-0000-0000-000000000000",
-                DemoWorld.INSTANCE_ID)).status()).isEqualTo(404);
+        assertThat(client.post(
+                                JOBS,
+                                ImportJobLifecycleTest.createBody(
+                                        "00000000-0000-0000-0000-000000000000", DemoWorld.INSTANCE_ID))
+                        .status())
+                .isEqualTo(404);
 
         // Data APIs: create (api-key + jwks), list, get, update, CORS quirk and workaround, pause, resume
-        JsonNode created = client.post(APIS, DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL,
-                DataApiLifecycleTest.API_KEY_PROVIDER + ",{\"name\":\"idp\",\"type\":\"jwks\",\"enabled\":true,"
-                        + "\"url\":\"https://idp.example/.well-known/jwks.json\"}")).data();
+        JsonNode created = client.post(
+                        APIS,
+                        DataApiLifecycleTest.createBody(
+                                DataApiLifecycleTest.SDL,
+                                DataApiLifecycleTest.API_KEY_PROVIDER
+                                        + ",{\"name\":\"idp\",\"type\":\"jwks\",\"enabled\":true,"
+                                        + "\"url\":\"https://idp.example/.well-known/jwks.json\"}"))
+                .data();
         String api = created.get("id").asText();
         String path = APIS + "/" + api;
         assertThat(client.get(APIS).status()).isEqualTo(200);
         assertThat(client.get(path).status()).isEqualTo(200);
         server.advance(Duration.ofSeconds(1));
-        assertThat(client.patch(path, "{\"name\":\"renamed\",\"features\":{\"subgraph\":true},"
-                + "\"aura_instance\":{\"password\":\"new-password\"},\"type_definitions\":\""
-                + RawClient.base64(DataApiLifecycleTest.SDL) + "\"}").status()).isEqualTo(202);
+        assertThat(client.patch(
+                                path,
+                                "{\"name\":\"renamed\",\"features\":{\"subgraph\":true},"
+                                        + "\"aura_instance\":{\"password\":\"new-password\"},\"type_definitions\":\""
+                                        + RawClient.base64(DataApiLifecycleTest.SDL) + "\"}")
+                        .status())
+                .isEqualTo(202);
         server.advance(Duration.ofSeconds(1));
-        assertThat(client.patch(path, "{\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}").status())
+        assertThat(client.patch(path, "{\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(client.patch(path, "{\"test\":\"ignore me\",\"security\":{\"cors_policy\":"
-                + "{\"allowed_origins\":[]}}}").status()).isEqualTo(202);
+        assertThat(client.patch(
+                                path,
+                                "{\"test\":\"ignore me\",\"security\":{\"cors_policy\":" + "{\"allowed_origins\":[]}}}")
+                        .status())
+                .isEqualTo(202);
         server.advance(Duration.ofSeconds(1));
         assertThat(client.post(path + "/pause", null).status()).isEqualTo(202);
         server.advance(Duration.ofSeconds(1));
@@ -97,35 +134,65 @@ class ContractCheckTest {
         assertThat(client.get(path + "/auth-providers").status()).isEqualTo(200);
         JsonNode key = client.post(path + "/auth-providers", "{\"name\":\"k2\",\"type\":\"api-key\",\"enabled\":true}")
                 .data();
-        JsonNode jwks = client.post(path + "/auth-providers",
-                "{\"name\":\"idp2\",\"type\":\"jwks\",\"url\":\"https://idp2.example/jwks.json\"}").data();
-        assertThat(client.get(path + "/auth-providers/" + key.get("id").asText()).status()).isEqualTo(200);
-        assertThat(client.get(path + "/auth-providers/" + jwks.get("id").asText()).status()).isEqualTo(200);
-        assertThat(client.patch(path + "/auth-providers/" + key.get("id").asText(),
-                "{\"name\":\"k3\",\"enabled\":false}").status()).isEqualTo(202);
-        assertThat(client.patch(path + "/auth-providers/" + jwks.get("id").asText(),
-                "{\"url\":\"https://idp3.example/jwks.json\"}").status()).isEqualTo(202);
+        JsonNode jwks = client.post(
+                        path + "/auth-providers",
+                        "{\"name\":\"idp2\",\"type\":\"jwks\",\"url\":\"https://idp2.example/jwks.json\"}")
+                .data();
+        assertThat(client.get(path + "/auth-providers/" + key.get("id").asText())
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get(path + "/auth-providers/" + jwks.get("id").asText())
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.patch(
+                                path + "/auth-providers/" + key.get("id").asText(),
+                                "{\"name\":\"k3\",\"enabled\":false}")
+                        .status())
+                .isEqualTo(202);
+        assertThat(client.patch(
+                                path + "/auth-providers/" + jwks.get("id").asText(),
+                                "{\"url\":\"https://idp3.example/jwks.json\"}")
+                        .status())
+                .isEqualTo(202);
         assertThat(client.get(path + "/auth-providers").status()).isEqualTo(200);
-        assertThat(client.delete(path + "/auth-providers/" + key.get("id").asText()).status()).isEqualTo(202);
-        assertThat(client.get(path + "/auth-providers/" + key.get("id").asText()).status()).isEqualTo(404);
-        assertThat(client.post(path + "/auth-providers", "{\"name\":\"k\",\"type\":\"api-key\"}").status())
+        assertThat(client.delete(path + "/auth-providers/" + key.get("id").asText())
+                        .status())
+                .isEqualTo(202);
+        assertThat(client.get(path + "/auth-providers/" + key.get("id").asText())
+                        .status())
+                .isEqualTo(404);
+        assertThat(client.post(path + "/auth-providers", "{\"name\":\"k\",\"type\":\"api-key\"}")
+                        .status())
                 .isEqualTo(202);
 
         // invalid type definitions: errors beside data; free-db refusal; delete then 404
-        String broken = client.post(APIS, DataApiLifecycleTest.createBody("type A { b: Strig }",
-                DataApiLifecycleTest.API_KEY_PROVIDER)).data().get("id").asText();
+        String broken = client.post(
+                        APIS,
+                        DataApiLifecycleTest.createBody("type A { b: Strig }", DataApiLifecycleTest.API_KEY_PROVIDER))
+                .data()
+                .get("id")
+                .asText();
         server.advance(Duration.ofSeconds(1));
         assertThat(client.get(APIS + "/" + broken).json().has("errors")).isTrue();
-        assertThat(client.post("/v1beta5/instances/" + DemoWorld.FREE_INSTANCE_ID + "/data-apis/graphql",
-                DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER))
-                .status()).isEqualTo(400);
+        assertThat(client.post(
+                                "/v1beta5/instances/" + DemoWorld.FREE_INSTANCE_ID + "/data-apis/graphql",
+                                DataApiLifecycleTest.createBody(
+                                        DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER))
+                        .status())
+                .isEqualTo(400);
         assertThat(client.delete(path).status()).isEqualTo(202);
         server.advance(Duration.ofSeconds(1));
         assertThat(client.get(path).status()).isEqualTo(404);
 
         // the fake GraphQL endpoint and token endpoint are outside the documents
-        assertThat(client.token(null).sendRaw("POST", created.get("url").asText(), "{\"query\":\"{ a }\"}",
-                Map.of("Content-Type", "application/json"))).extracting(RawClient.Response::status).isEqualTo(404);
+        assertThat(client.token(null)
+                        .sendRaw(
+                                "POST",
+                                created.get("url").asText(),
+                                "{\"query\":\"{ a }\"}",
+                                Map.of("Content-Type", "application/json")))
+                .extracting(RawClient.Response::status)
+                .isEqualTo(404);
 
         // auth and rate-limit errors (429 via the fake's own limiter, on v1 and v2beta1)
         assertThat(client.token("unknown").get("/v1/instances").status()).isEqualTo(401);
@@ -146,15 +213,18 @@ class ContractCheckTest {
     void reportsARequestThatBreaksTheDocumentedSchema(FakeAuraServer server) {
         RawClient client = new RawClient(server);
 
-        client.post(APIS, DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL,
-                DataApiLifecycleTest.API_KEY_PROVIDER).replace("\"name\":\"movies-api\"", "\"name\":42"));
+        client.post(
+                APIS,
+                DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER)
+                        .replace("\"name\":\"movies-api\"", "\"name\":42"));
 
         assertThat(server.contractViolations()).isNotEmpty().allSatisfy(v -> {
             assertThat(v.side()).isEqualTo(ContractViolation.Side.REQUEST);
             assertThat(v.method()).isEqualTo("POST");
             assertThat(v.path()).isEqualTo(APIS);
         });
-        assertThat(server.contractViolations()).anySatisfy(v -> assertThat(v.message()).contains("/name"));
+        assertThat(server.contractViolations())
+                .anySatisfy(v -> assertThat(v.message()).contains("/name"));
         server.clearContractViolations();
     }
 
@@ -177,8 +247,9 @@ class ContractCheckTest {
     void reportsImportJobCreateWithoutImportModelIdAsARequestViolation(FakeAuraServer server) {
         new RawClient(server).post(JOBS, "{\"auraCredentials\":{\"dbId\":\"" + DemoWorld.INSTANCE_ID + "\"}}");
 
-        assertThat(server.contractViolations()).singleElement().satisfies(v ->
-                assertThat(v.key()).isEqualTo("validation.request.body.schema.required"));
+        assertThat(server.contractViolations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.key()).isEqualTo("validation.request.body.schema.required"));
         server.clearContractViolations();
     }
 
@@ -188,7 +259,8 @@ class ContractCheckTest {
         client.get("/v1/nothing-here");
         client.get("/v2/organizations");
 
-        assertThat(server.contractViolations()).hasSize(2)
+        assertThat(server.contractViolations())
+                .hasSize(2)
                 .extracting(ContractViolation::key)
                 .containsExactly("validation.request.path.missing", "testkit.path.undocumented");
         server.clearContractViolations();
@@ -204,7 +276,8 @@ class ContractCheckTest {
 
         client.get("/v1/tenants");
         client.get("/v1/instances");
-        assertThatThrownBy(() -> client.get("/v1/tenants/" + DemoWorld.PROJECT_ID)).as("dropped")
+        assertThatThrownBy(() -> client.get("/v1/tenants/" + DemoWorld.PROJECT_ID))
+                .as("dropped")
                 .isInstanceOf(java.io.UncheckedIOException.class);
 
         assertThat(server.contractViolations()).isEmpty();
@@ -213,14 +286,23 @@ class ContractCheckTest {
 
     @Test
     void readsTheDocumentsShippedOnTheTestkitsClassPath(FakeAuraServer server) throws Exception {
-        String testkit = FakeAuraServer.class.getProtectionDomain().getCodeSource().getLocation().toURI().getPath();
+        String testkit = FakeAuraServer.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI()
+                .getPath();
 
         String location = server.contractDocuments().orElseThrow().toString();
 
-        assertThat(location).endsWith("dev/aurasdk/testkit/openapi/").contains(testkit)
+        assertThat(location)
+                .endsWith("dev/aurasdk/testkit/openapi/")
+                .contains(testkit)
                 .doesNotContain("shared/aura-api");
         for (String name : new String[] {"aura_api_spec_v1beta5.yaml", "aura_api_spec_v2beta1.yaml", "README.md"}) {
-            assertThat(FakeAuraServer.class.getResource("/dev/aurasdk/testkit/openapi/" + name)).as(name).isNotNull();
+            assertThat(FakeAuraServer.class.getResource("/dev/aurasdk/testkit/openapi/" + name))
+                    .as(name)
+                    .isNotNull();
         }
     }
 
@@ -231,11 +313,14 @@ class ContractCheckTest {
         int start = v1beta5.indexOf("\n  /tenants:\n");
         int end = v1beta5.indexOf("\n  /", start + 3);
         assertThat(start).isPositive();
-        Files.writeString(folder.resolve("aura_api_spec_v1beta5.yaml"),
-                v1beta5.substring(0, start) + v1beta5.substring(end));
+        Files.writeString(
+                folder.resolve("aura_api_spec_v1beta5.yaml"), v1beta5.substring(0, start) + v1beta5.substring(end));
         Files.writeString(folder.resolve("aura_api_spec_v2beta1.yaml"), resource("aura_api_spec_v2beta1.yaml"));
 
-        try (FakeAuraServer own = FakeAuraServer.builder().contractChecked().openApiDirectory(folder).build()
+        try (FakeAuraServer own = FakeAuraServer.builder()
+                .contractChecked()
+                .openApiDirectory(folder)
+                .build()
                 .start()) {
             assertThat(own.contractDocuments()).contains(folder.toUri());
             new RawClient(own).get("/v1/tenants");

@@ -42,7 +42,8 @@ class DataApiLifecycleTest {
         assertThat(created.get("status").asText()).isEqualTo("creating");
         assertThat(created.get("id").asText()).matches("[0-9a-f]{8}");
         assertThat(created.get("url").asText())
-                .isEqualTo(server.baseUrl() + "/graphql-endpoints/" + created.get("id").asText() + "/graphql");
+                .isEqualTo(server.baseUrl() + "/graphql-endpoints/"
+                        + created.get("id").asText() + "/graphql");
         JsonNode provider = created.get("authentication_providers").get(0);
         assertThat(provider.get("type").asText()).isEqualTo("api-key");
         assertThat(provider.get("key").asText()).hasSize(32);
@@ -62,7 +63,11 @@ class DataApiLifecycleTest {
         JsonNode data = r.data();
         assertThat(data.get("type_definitions").asText()).isEqualTo(RawClient.base64(SDL));
         assertThat(data.get("features").get("subgraph").asBoolean()).isFalse();
-        assertThat(data.get("security").get("cors_policy").get("allowed_origins").get(0).asText())
+        assertThat(data.get("security")
+                        .get("cors_policy")
+                        .get("allowed_origins")
+                        .get(0)
+                        .asText())
                 .isEqualTo("https://app.example.com");
         assertThat(r.json().has("errors")).isFalse();
         assertThat(r.body()).doesNotContain("\"key\"");
@@ -71,7 +76,8 @@ class DataApiLifecycleTest {
         assertThat(providers.data()).hasSize(1);
         assertThat(providers.body()).doesNotContain("\"key\"");
         String providerId = providers.data().get(0).get("id").asText();
-        assertThat(client.get(APIS + "/" + id + "/auth-providers/" + providerId).body()).doesNotContain("\"key\"");
+        assertThat(client.get(APIS + "/" + id + "/auth-providers/" + providerId).body())
+                .doesNotContain("\"key\"");
         assertThat(client.get(APIS).data().get(0).get("id").asText()).isEqualTo(id);
     }
 
@@ -81,7 +87,8 @@ class DataApiLifecycleTest {
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response r = client.patch(APIS + "/" + id,
+        RawClient.Response r = client.patch(
+                APIS + "/" + id,
                 "{\"name\":\"renamed\",\"security\":{\"cors_policy\":{\"allowed_origins\":[\"https://a.example\","
                         + "\"https://b.example\"]}}}");
         assertThat(r.status()).isEqualTo(202);
@@ -93,7 +100,8 @@ class DataApiLifecycleTest {
         assertThat(data.get("status").asText()).isEqualTo("ready");
         assertThat(data.get("name").asText()).isEqualTo("renamed");
         assertThat(data.get("security").get("cors_policy").get("allowed_origins"))
-                .extracting(JsonNode::asText).containsExactly("https://a.example", "https://b.example");
+                .extracting(JsonNode::asText)
+                .containsExactly("https://a.example", "https://b.example");
     }
 
     @Test
@@ -102,11 +110,15 @@ class DataApiLifecycleTest {
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response rejected = client.patch(APIS + "/" + id,
-                "{\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}");
+        RawClient.Response rejected =
+                client.patch(APIS + "/" + id, "{\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}");
 
         assertThat(rejected.status()).isEqualTo(400);
-        assertThat(client.get(APIS + "/" + id).data().get("security").get("cors_policy").get("allowed_origins"))
+        assertThat(client.get(APIS + "/" + id)
+                        .data()
+                        .get("security")
+                        .get("cors_policy")
+                        .get("allowed_origins"))
                 .hasSize(1);
     }
 
@@ -116,12 +128,16 @@ class DataApiLifecycleTest {
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response accepted = client.patch(APIS + "/" + id,
-                "{\"test\":\"ignore me\",\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}");
+        RawClient.Response accepted = client.patch(
+                APIS + "/" + id, "{\"test\":\"ignore me\",\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}");
 
         assertThat(accepted.status()).isEqualTo(202);
         server.advance(Duration.ofSeconds(1));
-        assertThat(client.get(APIS + "/" + id).data().get("security").get("cors_policy").get("allowed_origins"))
+        assertThat(client.get(APIS + "/" + id)
+                        .data()
+                        .get("security")
+                        .get("cors_policy")
+                        .get("allowed_origins"))
                 .isEmpty();
     }
 
@@ -131,7 +147,9 @@ class DataApiLifecycleTest {
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        assertThat(client.post(APIS + "/" + id + "/resume", null).status()).as("not paused").isEqualTo(400);
+        assertThat(client.post(APIS + "/" + id + "/resume", null).status())
+                .as("not paused")
+                .isEqualTo(400);
         RawClient.Response pause = client.post(APIS + "/" + id + "/pause", null);
         assertThat(pause.status()).isEqualTo(202);
         assertThat(pause.data().get("status").asText()).isEqualTo("pausing");
@@ -165,8 +183,10 @@ class DataApiLifecycleTest {
 
     @Test
     void freeInstancesRefuseDataApis(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).post("/v1beta5/instances/" + DemoWorld.FREE_INSTANCE_ID
-                + "/data-apis/graphql", createBody(SDL, API_KEY_PROVIDER));
+        RawClient.Response r = new RawClient(server)
+                .post(
+                        "/v1beta5/instances/" + DemoWorld.FREE_INSTANCE_ID + "/data-apis/graphql",
+                        createBody(SDL, API_KEY_PROVIDER));
 
         assertThat(r.status()).isEqualTo(400);
         JsonNode error = r.json().get("errors").get(0);
@@ -195,7 +215,12 @@ class DataApiLifecycleTest {
         String id = create(client, "type Movie { title: String").get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        assertThat(client.get(APIS + "/" + id).json().get("errors").get(0).get("message").asText())
+        assertThat(client.get(APIS + "/" + id)
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asText())
                 .startsWith("Syntax Error");
     }
 
@@ -203,9 +228,10 @@ class DataApiLifecycleTest {
     void createValidatesTheBody(FakeAuraServer server) {
         RawClient client = new RawClient(server);
 
-        RawClient.Response notBase64 = client.post(APIS, createBody(SDL, API_KEY_PROVIDER)
-                .replace(RawClient.base64(SDL), "%%%not-base64%%%"));
-        RawClient.Response noName = client.post(APIS, createBody(SDL, API_KEY_PROVIDER).replace("\"name\":\"movies-api\",", ""));
+        RawClient.Response notBase64 =
+                client.post(APIS, createBody(SDL, API_KEY_PROVIDER).replace(RawClient.base64(SDL), "%%%not-base64%%%"));
+        RawClient.Response noName =
+                client.post(APIS, createBody(SDL, API_KEY_PROVIDER).replace("\"name\":\"movies-api\",", ""));
 
         assertThat(notBase64.status()).isEqualTo(400);
         assertThat(notBase64.json().get("errors").get(0).get("field").asText()).isEqualTo("type_definitions");
@@ -217,10 +243,11 @@ class DataApiLifecycleTest {
     void jwksProviderNeedsUrlAndApiKeyProviderMustNotHaveOne(FakeAuraServer server) {
         RawClient client = new RawClient(server);
 
-        RawClient.Response jwksWithoutUrl = client.post(APIS, createBody(SDL,
-                "{\"name\":\"idp\",\"type\":\"jwks\",\"enabled\":true}"));
-        RawClient.Response apiKeyWithUrl = client.post(APIS, createBody(SDL,
-                "{\"name\":\"k\",\"type\":\"api-key\",\"url\":\"https://idp.example/jwks.json\"}"));
+        RawClient.Response jwksWithoutUrl =
+                client.post(APIS, createBody(SDL, "{\"name\":\"idp\",\"type\":\"jwks\",\"enabled\":true}"));
+        RawClient.Response apiKeyWithUrl = client.post(
+                APIS,
+                createBody(SDL, "{\"name\":\"k\",\"type\":\"api-key\",\"url\":\"https://idp.example/jwks.json\"}"));
 
         assertThat(jwksWithoutUrl.status()).isEqualTo(400);
         assertThat(jwksWithoutUrl.json().get("errors").get(0).get("field").asText())
@@ -228,12 +255,14 @@ class DataApiLifecycleTest {
         assertThat(apiKeyWithUrl.status()).isEqualTo(400);
 
         String id = create(client, SDL).get("id").asText();
-        RawClient.Response providerJwks = client.post(APIS + "/" + id + "/auth-providers",
-                "{\"name\":\"idp\",\"type\":\"jwks\"}");
-        RawClient.Response providerKey = client.post(APIS + "/" + id + "/auth-providers",
+        RawClient.Response providerJwks =
+                client.post(APIS + "/" + id + "/auth-providers", "{\"name\":\"idp\",\"type\":\"jwks\"}");
+        RawClient.Response providerKey = client.post(
+                APIS + "/" + id + "/auth-providers",
                 "{\"name\":\"k2\",\"type\":\"api-key\",\"url\":\"https://idp.example/jwks.json\"}");
         assertThat(providerJwks.status()).isEqualTo(400);
-        assertThat(providerJwks.json().get("errors").get(0).get("field").asText()).isEqualTo("url");
+        assertThat(providerJwks.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("url");
         assertThat(providerKey.status()).isEqualTo(400);
     }
 
@@ -243,8 +272,8 @@ class DataApiLifecycleTest {
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response created = client.post(APIS + "/" + id + "/auth-providers",
-                "{\"name\":\"second\",\"type\":\"api-key\",\"enabled\":true}");
+        RawClient.Response created = client.post(
+                APIS + "/" + id + "/auth-providers", "{\"name\":\"second\",\"type\":\"api-key\",\"enabled\":true}");
 
         assertThat(created.status()).isEqualTo(202);
         assertThat(created.data().get("key").asText()).hasSize(32);
@@ -262,7 +291,8 @@ class DataApiLifecycleTest {
         RawClient client = new RawClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
-        RawClient.Response jwks = client.post(APIS + "/" + id + "/auth-providers",
+        RawClient.Response jwks = client.post(
+                APIS + "/" + id + "/auth-providers",
                 "{\"name\":\"idp\",\"type\":\"jwks\",\"url\":\"https://idp.example/.well-known/jwks.json\"}");
         assertThat(jwks.status()).isEqualTo(202);
         assertThat(jwks.data().has("key")).isFalse();
@@ -282,7 +312,8 @@ class DataApiLifecycleTest {
 
     @Test
     void autoModeAdvancesADataApiOnEachGet() {
-        try (FakeAuraServer server = FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
             RawClient client = new RawClient(server);
             String id = create(client, SDL).get("id").asText();
 

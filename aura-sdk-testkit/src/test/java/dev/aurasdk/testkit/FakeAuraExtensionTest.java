@@ -68,12 +68,19 @@ class FakeAuraExtensionTest {
 
     @Test
     void failsATestThatLeavesContractViolations() {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(LeavesAViolationBehind.class))
-                .execute().testEvents();
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(LeavesAViolationBehind.class))
+                .execute()
+                .testEvents();
 
         tests.assertStatistics(s -> s.started(1).failed(1));
-        assertThat(tests.failed().stream().findFirst().orElseThrow().getPayload(
-                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+        assertThat(tests.failed().stream()
+                        .findFirst()
+                        .orElseThrow()
+                        .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("1 Aura API contract violation")
                 .hasMessageContaining("/v1/not-in-the-documents");
@@ -81,8 +88,11 @@ class FakeAuraExtensionTest {
 
     @Test
     void worksWithExtendWithAndStopsTheServerAfterTheTest() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(UsesTheDefaultExtension.class)).execute()
-                .testEvents().assertStatistics(s -> s.succeeded(1));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(UsesTheDefaultExtension.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
 
         assertThat(LAST.get()).isNotNull();
         assertThat(LAST.get().isStarted()).isFalse();
@@ -94,13 +104,20 @@ class FakeAuraExtensionTest {
         System.setProperty("aura.openapi.dir", "/nonexistent/openapi");
         RAN.set(false);
         try {
-            Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(WantsAContractCheck.class))
-                    .execute().testEvents();
+            Events tests = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(WantsAContractCheck.class))
+                    .execute()
+                    .testEvents();
 
             tests.assertStatistics(s -> s.started(1).failed(1).aborted(0).skipped(0));
             assertThat(RAN).isFalse();
-            assertThat(tests.failed().stream().findFirst().orElseThrow().getPayload(
-                    org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+            assertThat(tests.failed().stream()
+                            .findFirst()
+                            .orElseThrow()
+                            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .orElseThrow()
+                            .getThrowable()
+                            .orElseThrow())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Contract check cannot run")
                     .hasMessageContaining("/nonexistent/openapi/aura_api_spec_v1beta5.yaml")

@@ -20,8 +20,11 @@ class FakeAuraServerMainTest {
     static Run run(String... args) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = FakeAuraServerMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new CountDownLatch(0));
+        int code = FakeAuraServerMain.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new CountDownLatch(0));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -41,10 +44,21 @@ class FakeAuraServerMainTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines()).allMatch(l -> l.startsWith("export ") || l.startsWith("#"));
         Map<String, String> vars = exports(r.out());
-        assertThat(vars.keySet()).containsExactly("AURA_BASE_URL", "AURA_AUTH_URL", "AURA_API_CLIENT_ID",
-                "AURA_API_CLIENT_SECRET", "AURA_ORGANIZATION_ID", "AURA_PROJECT_ID", "AURA_INSTANCE_ID",
-                "AURA_IMPORT_MODEL_ID", "AURA_JWKS_URL", "AURA_INSTANCE_USERNAME", "AURA_INSTANCE_PASSWORD");
-        assertThat(vars).containsEntry("AURA_API_CLIENT_ID", DemoWorld.CLIENT_ID)
+        assertThat(vars.keySet())
+                .containsExactly(
+                        "AURA_BASE_URL",
+                        "AURA_AUTH_URL",
+                        "AURA_API_CLIENT_ID",
+                        "AURA_API_CLIENT_SECRET",
+                        "AURA_ORGANIZATION_ID",
+                        "AURA_PROJECT_ID",
+                        "AURA_INSTANCE_ID",
+                        "AURA_IMPORT_MODEL_ID",
+                        "AURA_JWKS_URL",
+                        "AURA_INSTANCE_USERNAME",
+                        "AURA_INSTANCE_PASSWORD");
+        assertThat(vars)
+                .containsEntry("AURA_API_CLIENT_ID", DemoWorld.CLIENT_ID)
                 .containsEntry("AURA_IMPORT_MODEL_ID", DemoWorld.IMPORT_MODEL_ID)
                 .containsEntry("AURA_INSTANCE_ID", DemoWorld.INSTANCE_ID);
         assertThat(vars.get("AURA_BASE_URL")).startsWith("http://127.0.0.1:");
@@ -52,13 +66,18 @@ class FakeAuraServerMainTest {
 
     @Test
     void theExportedSettingsReachTheRunningServer() {
-        try (FakeAuraServer server = FakeAuraServer.builder().clientSecret("it's a secret").build().start()) {
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().clientSecret("it's a secret").build().start()) {
             Map<String, String> vars = exports(FakeAuraServerMain.summary(server));
             assertThat(vars.get("AURA_API_CLIENT_SECRET")).isEqualTo("'it'\\''s a secret'");
-            try (AuraClient aura = AuraClient.builder().baseUrl(vars.get("AURA_BASE_URL"))
-                    .credentials(AuraCredentials.of(vars.get("AURA_API_CLIENT_ID"), "it's a secret")).build()) {
-                assertThat(aura.organizations().project(vars.get("AURA_ORGANIZATION_ID"),
-                        vars.get("AURA_PROJECT_ID")).name()).isEqualTo("Production");
+            try (AuraClient aura = AuraClient.builder()
+                    .baseUrl(vars.get("AURA_BASE_URL"))
+                    .credentials(AuraCredentials.of(vars.get("AURA_API_CLIENT_ID"), "it's a secret"))
+                    .build()) {
+                assertThat(aura.organizations()
+                                .project(vars.get("AURA_ORGANIZATION_ID"), vars.get("AURA_PROJECT_ID"))
+                                .name())
+                        .isEqualTo("Production");
             }
         }
     }
@@ -67,8 +86,9 @@ class FakeAuraServerMainTest {
     void aPortThatIsNotANumberIsOneLineAndExitTwo() throws InterruptedException {
         Run r = run("--port", "abc");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().lines()).containsExactly(
-                "error: --port needs a port number from 0 to 65535, not 'abc' (--help lists the options)");
+        assertThat(r.err().lines())
+                .containsExactly(
+                        "error: --port needs a port number from 0 to 65535, not 'abc' (--help lists the options)");
         assertThat(r.out()).isEmpty();
     }
 
@@ -77,7 +97,10 @@ class FakeAuraServerMainTest {
         try (FakeAuraServer busy = FakeAuraServer.create().start()) {
             Run r = run("--port", String.valueOf(busy.port()));
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err().lines()).hasSize(1).first().asString()
+            assertThat(r.err().lines())
+                    .hasSize(1)
+                    .first()
+                    .asString()
                     .startsWith("error: port " + busy.port() + " is already in use");
             assertThat(r.out()).isEmpty();
         }
@@ -88,8 +111,13 @@ class FakeAuraServerMainTest {
         for (String[] args : new String[][] {{"--pace", "soon"}, {"--token-ttl", "-1"}, {"--nope"}, {"--port"}}) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1).first().asString()
-                    .startsWith("error: ").endsWith("(--help lists the options)");
+            assertThat(r.err().lines())
+                    .as(String.join(" ", args))
+                    .hasSize(1)
+                    .first()
+                    .asString()
+                    .startsWith("error: ")
+                    .endsWith("(--help lists the options)");
         }
     }
 }

@@ -18,7 +18,11 @@ class FaultInjectionTest {
     @Test
     void respondsWithInjectedStatusAndRetryAfterSecondsForTheNextNMatchingRequestsOnly(FakeAuraServer server) {
         RawClient client = new RawClient(server);
-        server.fault().next(2).matching("GET", "/v1/instances/.*").retryAfter(Duration.ofSeconds(3)).respond(503);
+        server.fault()
+                .next(2)
+                .matching("GET", "/v1/instances/.*")
+                .retryAfter(Duration.ofSeconds(3))
+                .respond(503);
 
         RawClient.Response first = client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
         RawClient.Response other = client.get("/v1/tenants");
@@ -37,11 +41,16 @@ class FaultInjectionTest {
 
     @Test
     void respondsWithRetryAfterAsHttpDateAndCustomBody(FakeAuraServer server) {
-        server.fault().next(1).matching("POST", "/v2beta1/.*").retryAfter(Instant.parse("2026-01-01T00:01:00Z"))
+        server.fault()
+                .next(1)
+                .matching("POST", "/v2beta1/.*")
+                .retryAfter(Instant.parse("2026-01-01T00:01:00Z"))
                 .respond(429, "{\"error\":\"slow down\"}");
 
-        RawClient.Response r = new RawClient(server).post(ImportJobLifecycleTest.JOBS,
-                ImportJobLifecycleTest.createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID));
+        RawClient.Response r = new RawClient(server)
+                .post(
+                        ImportJobLifecycleTest.JOBS,
+                        ImportJobLifecycleTest.createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID));
 
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.header("Retry-After")).isEqualTo("Thu, 01 Jan 2026 00:01:00 GMT");
@@ -65,8 +74,10 @@ class FaultInjectionTest {
         server.fault().next(1).matching("POST", "/oauth/token").respond(503);
         RawClient client = new RawClient(server).token(null);
 
-        assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(503);
-        assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(200);
+        assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status())
+                .isEqualTo(503);
+        assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status())
+                .isEqualTo(200);
         assertThat(server.tokenRequestCount()).isEqualTo(2);
     }
 
@@ -88,9 +99,11 @@ class FaultInjectionTest {
         server.fault().next(1).matching("POST", ".*/import/jobs").dropConnection();
         RawClient client = new RawClient(server);
 
-        assertThatThrownBy(() -> client.sendChecked("POST", ImportJobLifecycleTest.JOBS,
-                ImportJobLifecycleTest.createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID),
-                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + server.issueToken())))
+        assertThatThrownBy(() -> client.sendChecked(
+                        "POST",
+                        ImportJobLifecycleTest.JOBS,
+                        ImportJobLifecycleTest.createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID),
+                        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + server.issueToken())))
                 .isInstanceOf(IOException.class);
         assertThat(server.journal().last().orElseThrow().status()).isZero();
         assertThat(server.journal().last().orElseThrow().requestId()).isEmpty();
@@ -98,12 +111,18 @@ class FaultInjectionTest {
 
     @Test
     void connectionDroppedAfterProcessingStillCreatesTheResource(FakeAuraServer server) {
-        server.fault().next(1).matching("POST", "/v1beta5/instances/.*/data-apis/graphql").dropConnectionAfterProcessing();
+        server.fault()
+                .next(1)
+                .matching("POST", "/v1beta5/instances/.*/data-apis/graphql")
+                .dropConnectionAfterProcessing();
         RawClient client = new RawClient(server);
 
-        assertThatThrownBy(() -> client.sendChecked("POST", DataApiLifecycleTest.APIS,
-                DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER),
-                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + server.issueToken())))
+        assertThatThrownBy(() -> client.sendChecked(
+                        "POST",
+                        DataApiLifecycleTest.APIS,
+                        DataApiLifecycleTest.createBody(
+                                DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER),
+                        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + server.issueToken())))
                 .isInstanceOf(IOException.class);
 
         assertThat(client.get(DataApiLifecycleTest.APIS).data()).hasSize(1);

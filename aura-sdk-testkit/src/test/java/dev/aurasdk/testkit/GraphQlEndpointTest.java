@@ -26,9 +26,12 @@ class GraphQlEndpointTest {
     @BeforeEach
     void createReadyApi(FakeAuraServer server) {
         client = new RawClient(server);
-        RawClient.Response r = client.post(APIS, DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL,
-                DataApiLifecycleTest.API_KEY_PROVIDER + ",{\"name\":\"idp\",\"type\":\"jwks\",\"enabled\":true,"
-                        + "\"url\":\"https://idp.example/.well-known/jwks.json\"}"));
+        RawClient.Response r = client.post(
+                APIS,
+                DataApiLifecycleTest.createBody(
+                        DataApiLifecycleTest.SDL,
+                        DataApiLifecycleTest.API_KEY_PROVIDER + ",{\"name\":\"idp\",\"type\":\"jwks\",\"enabled\":true,"
+                                + "\"url\":\"https://idp.example/.well-known/jwks.json\"}"));
         apiId = r.data().get("id").asText();
         url = r.data().get("url").asText();
         apiKey = r.data().get("authentication_providers").get(0).get("key").asText();
@@ -67,7 +70,8 @@ class GraphQlEndpointTest {
 
     @Test
     void acceptsAJwtWhenAJwksProviderIsEnabledAndEchoesItsTenantIdClaim() {
-        RawClient.Response r = call(Map.of("Authorization", "Bearer " + jwt("{\"sub\":\"u1\",\"tenantId\":\"acme\"}")),
+        RawClient.Response r = call(
+                Map.of("Authorization", "Bearer " + jwt("{\"sub\":\"u1\",\"tenantId\":\"acme\"}")),
                 "{\"query\":\"{ movies { title } }\",\"operationName\":\"Named\"}");
 
         assertThat(r.status()).isEqualTo(200);
@@ -80,9 +84,11 @@ class GraphQlEndpointTest {
     @Test
     void refusesExpiredOrMalformedJwts(FakeAuraServer server) {
         long past = server.clock().instant().getEpochSecond() - 1;
-        assertThat(call(Map.of("Authorization", "Bearer " + jwt("{\"exp\":" + past + "}")), QUERY).status())
+        assertThat(call(Map.of("Authorization", "Bearer " + jwt("{\"exp\":" + past + "}")), QUERY)
+                        .status())
                 .isEqualTo(401);
-        assertThat(call(Map.of("Authorization", "Bearer garbage"), QUERY).status()).isEqualTo(401);
+        assertThat(call(Map.of("Authorization", "Bearer garbage"), QUERY).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -90,10 +96,12 @@ class GraphQlEndpointTest {
         RawClient admin = new RawClient(server);
         JsonNode providers = admin.get(APIS + "/" + apiId + "/auth-providers").data();
         String jwksId = providers.get(1).get("id").asText();
-        assertThat(admin.patch(APIS + "/" + apiId + "/auth-providers/" + jwksId, "{\"enabled\":false}").status())
+        assertThat(admin.patch(APIS + "/" + apiId + "/auth-providers/" + jwksId, "{\"enabled\":false}")
+                        .status())
                 .isEqualTo(202);
 
-        assertThat(call(Map.of("Authorization", "Bearer " + jwt("{\"tenantId\":\"acme\"}")), QUERY).status())
+        assertThat(call(Map.of("Authorization", "Bearer " + jwt("{\"tenantId\":\"acme\"}")), QUERY)
+                        .status())
                 .isEqualTo(401);
     }
 

@@ -33,8 +33,8 @@ class ImportJobLifecycleTest {
 
     @Test
     void createAnswers201WithJobId(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID,
-                DemoWorld.INSTANCE_ID));
+        RawClient.Response r =
+                new RawClient(server).post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID));
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.data().get("id").asText()).matches("[0-9a-f-]{36}");
@@ -75,7 +75,12 @@ class ImportJobLifecycleTest {
         assertThat(done.get("exit_status").get("state").asText()).isEqualTo("Success");
         assertThat(done.get("percentage_complete").asDouble()).isEqualTo(100.0);
         assertThat(done.get("completion_time").asText()).isEqualTo("2026-01-01T00:00:10Z");
-        assertThat(done.get("progress").get("nodes").get(2).get("processed_rows").asLong()).isEqualTo(20_000);
+        assertThat(done.get("progress")
+                        .get("nodes")
+                        .get(2)
+                        .get("processed_rows")
+                        .asLong())
+                .isEqualTo(20_000);
     }
 
     @Test
@@ -109,7 +114,8 @@ class ImportJobLifecycleTest {
         assertThat(failed.get("exit_status").get("message").asText()).contains("customer_id");
         assertThat(failed.get("percentage_complete").asDouble()).isEqualTo(50.0);
         server.advance(Duration.ofMinutes(5));
-        assertThat(info(client, id, false).get("exit_status").get("state").asText()).isEqualTo("Failure");
+        assertThat(info(client, id, false).get("exit_status").get("state").asText())
+                .isEqualTo("Failure");
     }
 
     @Test
@@ -134,7 +140,8 @@ class ImportJobLifecycleTest {
         assertThat(error.get("message").asText()).isEqualTo("The job " + id + " has requested to cancel");
         assertThat(error.get("reason").asText()).isEqualTo("Requested");
         server.advance(Duration.ofMinutes(1));
-        assertThat(info(client, id, false).get("exit_status").get("state").asText()).isEqualTo("Cancelled");
+        assertThat(info(client, id, false).get("exit_status").get("state").asText())
+                .isEqualTo("Cancelled");
     }
 
     @Test
@@ -151,11 +158,11 @@ class ImportJobLifecycleTest {
     void createWithUnknownModelOrInstanceIs404(FakeAuraServer server) {
         RawClient client = new RawClient(server);
 
-        RawClient.Response model = client.post(JOBS, createBody("00000000-0000-0000-0000-000000000000",
-                DemoWorld.INSTANCE_ID));
+        RawClient.Response model =
+                client.post(JOBS, createBody("00000000-0000-0000-0000-000000000000", DemoWorld.INSTANCE_ID));
         RawClient.Response instance = client.post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, "deadbeef"));
-        RawClient.Response otherProject = client.post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID,
-                DemoWorld.STAGING_INSTANCE_ID));
+        RawClient.Response otherProject =
+                client.post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.STAGING_INSTANCE_ID));
 
         assertThat(model.status()).isEqualTo(404);
         assertThat(model.json().get("errors").get(0).get("reason").asText()).isEqualTo("import-model-not-found");
@@ -175,7 +182,8 @@ class ImportJobLifecycleTest {
 
     @Test
     void autoModeCompletesAJobWithinFivePollsWithoutMovingTheClock() {
-        try (FakeAuraServer server = FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
             RawClient client = new RawClient(server);
             String id = create(client, DemoWorld.IMPORT_MODEL_ID);
             java.util.List<String> states = new java.util.ArrayList<>();
@@ -201,6 +209,8 @@ class ImportJobLifecycleTest {
 
         assertThat(client.get(staging).status()).isEqualTo(404);
         assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID + "/projects/nope/import/jobs/"
-                + id).status()).isEqualTo(404);
+                                + id)
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -28,7 +28,10 @@ class JournalTest {
         assertThat(first.requestId()).isPresent();
         assertThat(first.receivedAt()).isEqualTo(server.clock().instant());
         assertThat(server.journal().last().orElseThrow().status()).isEqualTo(404);
-        assertThat(server.journal().last("GET", "/v1/instances/.*").orElseThrow().path())
+        assertThat(server.journal()
+                        .last("GET", "/v1/instances/.*")
+                        .orElseThrow()
+                        .path())
                 .isEqualTo("/v1/instances/nope");
     }
 
@@ -46,7 +49,10 @@ class JournalTest {
     void redactsClientSecretsOfTokenRequests(FakeAuraServer server) {
         RawClient client = new RawClient(server).token(null);
         client.tokenRequest(server.clientId(), server.clientSecret());
-        client.sendRaw("POST", "/oauth/token", "grant_type=client_credentials&client_id=x&client_secret=hush",
+        client.sendRaw(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials&client_id=x&client_secret=hush",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
 
         JournalEntry basic = server.journal().entries().get(0);
@@ -59,14 +65,21 @@ class JournalTest {
     @Test
     void redactsPasswordsRequestBodiesAndApiKeysInResponsesAndHeaders(FakeAuraServer server) {
         RawClient client = new RawClient(server);
-        RawClient.Response created = client.post(DataApiLifecycleTest.APIS, DataApiLifecycleTest.createBody(
-                DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER));
-        String key = created.data().get("authentication_providers").get(0).get("key").asText();
+        RawClient.Response created = client.post(
+                DataApiLifecycleTest.APIS,
+                DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER));
+        String key =
+                created.data().get("authentication_providers").get(0).get("key").asText();
         server.advance(Duration.ofSeconds(1));
-        client.token(null).sendRaw("POST", created.data().get("url").asText(), "{\"query\":\"{ x }\"}",
-                Map.of("x-api-key", key, "Content-Type", "application/json"));
+        client.token(null)
+                .sendRaw(
+                        "POST",
+                        created.data().get("url").asText(),
+                        "{\"query\":\"{ x }\"}",
+                        Map.of("x-api-key", key, "Content-Type", "application/json"));
 
-        JournalEntry create = server.journal().find("POST", ".*/data-apis/graphql").get(0);
+        JournalEntry create =
+                server.journal().find("POST", ".*/data-apis/graphql").get(0);
         assertThat(create.body()).contains("\"password\":\"****\"").doesNotContain("s3cret-pw");
         assertThat(create.responseBody()).contains("\"key\":\"****\"").doesNotContain(key);
         JournalEntry query = server.journal().last().orElseThrow();
@@ -76,10 +89,13 @@ class JournalTest {
 
     @Test
     void redactsSecretsInBodiesThatAreNotValidJson(FakeAuraServer server) {
-        new RawClient(server).post(ImportJobLifecycleTest.JOBS,
-                "{\"importModelId\":\"m\",\"auraCredentials\":{\"dbId\":\"d\",\"password\":\"topsecret\"");
+        new RawClient(server)
+                .post(
+                        ImportJobLifecycleTest.JOBS,
+                        "{\"importModelId\":\"m\",\"auraCredentials\":{\"dbId\":\"d\",\"password\":\"topsecret\"");
 
-        assertThat(server.journal().last().orElseThrow().body()).contains("\"password\":\"****\"")
+        assertThat(server.journal().last().orElseThrow().body())
+                .contains("\"password\":\"****\"")
                 .doesNotContain("topsecret");
     }
 

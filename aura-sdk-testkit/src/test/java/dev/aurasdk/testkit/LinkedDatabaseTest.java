@@ -41,7 +41,9 @@ class LinkedDatabaseTest {
 
     private static String create(RawClient raw) {
         return raw.post(JOBS, "{\"importModelId\":\"" + MODEL + "\",\"auraCredentials\":{\"dbId\":\"abcd0001\"}}")
-                .data().get("id").asText();
+                .data()
+                .get("id")
+                .asText();
     }
 
     private static String get(RawClient raw, String id) {
@@ -50,9 +52,15 @@ class LinkedDatabaseTest {
 
     private static FakeAuraServer server(Recording db) {
         FakeAuraServer server = FakeAuraServer.builder().build().start();
-        server.seed().instance(FakeInstance.of("abcd0001", DemoWorld.PROJECT_ID).linkedTo(db))
-                .instance(FakeInstance.of("abcd0002", DemoWorld.PROJECT_ID).status("paused").withoutConnectionUrl())
-                .importModel(FakeImportModel.of(MODEL).node("Person", 40).node("City", 4).relationship("LIVES_IN", 40)
+        server.seed()
+                .instance(FakeInstance.of("abcd0001", DemoWorld.PROJECT_ID).linkedTo(db))
+                .instance(FakeInstance.of("abcd0002", DemoWorld.PROJECT_ID)
+                        .status("paused")
+                        .withoutConnectionUrl())
+                .importModel(FakeImportModel.of(MODEL)
+                        .node("Person", 40)
+                        .node("City", 4)
+                        .relationship("LIVES_IN", 40)
                         .durationTicks(3));
         return server;
     }
@@ -87,7 +95,9 @@ class LinkedDatabaseTest {
             String id = create(raw);
             server.advance(Duration.ofSeconds(10));
             String job = get(raw, id);
-            assertThat(job).contains("\"Failure\"").contains("could not write to the linked database")
+            assertThat(job)
+                    .contains("\"Failure\"")
+                    .contains("could not write to the linked database")
                     .contains("IllegalStateException");
             assertThat(get(raw, id)).contains("\"Failure\"");
             assertThat(db.received).hasSize(1);
@@ -96,7 +106,8 @@ class LinkedDatabaseTest {
 
     @Test
     void theConnectionUrlIsTheLinkedDatabasesOrAbsent() {
-        try (FakeAuraServer server = server(new Recording(false)); AuraClient aura = server.clientBuilder().build()) {
+        try (FakeAuraServer server = server(new Recording(false));
+                AuraClient aura = server.clientBuilder().build()) {
             Instance linked = aura.instances().get("abcd0001");
             Instance paused = aura.instances().get("abcd0002");
             assertThat(linked.connectionUrl()).contains("bolt://127.0.0.1:7687");

@@ -31,11 +31,16 @@ class PlatformEndpointsTest {
 
     @Test
     void getsTenantWithInstanceConfigurations(FakeAuraServer server) {
-        JsonNode tenant = new RawClient(server).get("/v1/tenants/" + DemoWorld.PROJECT_ID).data();
+        JsonNode tenant =
+                new RawClient(server).get("/v1/tenants/" + DemoWorld.PROJECT_ID).data();
 
         assertThat(tenant.get("name").asText()).isEqualTo("Production");
         assertThat(tenant.get("instance_configurations")).isNotEmpty();
-        assertThat(tenant.get("instance_configurations").get(0).get("region_name").asText()).isNotBlank();
+        assertThat(tenant.get("instance_configurations")
+                        .get(0)
+                        .get("region_name")
+                        .asText())
+                .isNotBlank();
     }
 
     @Test
@@ -51,9 +56,13 @@ class PlatformEndpointsTest {
         RawClient client = new RawClient(server);
 
         assertThat(ids(client.get("/v2beta1/organizations").data())).containsExactly(DemoWorld.ORGANIZATION_ID);
-        assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID).data().get("name").asText())
+        assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID)
+                        .data()
+                        .get("name")
+                        .asText())
                 .isEqualTo(DemoWorld.ORGANIZATION_NAME);
-        assertThat(ids(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID + "/projects").data()))
+        assertThat(ids(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID + "/projects")
+                        .data()))
                 .containsExactly(DemoWorld.PROJECT_ID, DemoWorld.STAGING_PROJECT_ID);
         assertThat(client.get("/v2beta1/organizations/nope").status()).isEqualTo(404);
     }
@@ -62,16 +71,19 @@ class PlatformEndpointsTest {
     void listsInstancesFilteredByTenantId(FakeAuraServer server) {
         RawClient client = new RawClient(server);
 
-        assertThat(ids(client.get("/v1/instances").data())).containsExactly(DemoWorld.INSTANCE_ID,
-                DemoWorld.FREE_INSTANCE_ID, DemoWorld.STAGING_INSTANCE_ID);
-        JsonNode staging = client.get("/v1/instances?tenantId=" + DemoWorld.STAGING_PROJECT_ID).data();
+        assertThat(ids(client.get("/v1/instances").data()))
+                .containsExactly(DemoWorld.INSTANCE_ID, DemoWorld.FREE_INSTANCE_ID, DemoWorld.STAGING_INSTANCE_ID);
+        JsonNode staging = client.get("/v1/instances?tenantId=" + DemoWorld.STAGING_PROJECT_ID)
+                .data();
         assertThat(ids(staging)).containsExactly(DemoWorld.STAGING_INSTANCE_ID);
         assertThat(staging.get(0).get("tenant_id").asText()).isEqualTo(DemoWorld.STAGING_PROJECT_ID);
     }
 
     @Test
     void getsInstanceDetails(FakeAuraServer server) {
-        JsonNode i = new RawClient(server).get("/v1beta5/instances/" + DemoWorld.INSTANCE_ID).data();
+        JsonNode i = new RawClient(server)
+                .get("/v1beta5/instances/" + DemoWorld.INSTANCE_ID)
+                .data();
 
         assertThat(i.get("status").asText()).isEqualTo("running");
         assertThat(i.get("type").asText()).isEqualTo("enterprise-db");
@@ -90,9 +102,15 @@ class PlatformEndpointsTest {
 
     @Test
     void seedsCustomWorld() {
-        try (FakeAuraServer server = FakeAuraServer.builder().demoData(false).build().start()) {
-            server.seed().organization("o1", "Org").project("o1", "p1", "Proj")
-                    .instance(FakeInstance.of("abcd1234", "p1").name("db").type("free-db").status("paused"));
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().demoData(false).build().start()) {
+            server.seed()
+                    .organization("o1", "Org")
+                    .project("o1", "p1", "Proj")
+                    .instance(FakeInstance.of("abcd1234", "p1")
+                            .name("db")
+                            .type("free-db")
+                            .status("paused"));
             RawClient client = new RawClient(server);
 
             JsonNode i = client.get("/v1/instances/abcd1234").data();
@@ -105,8 +123,12 @@ class PlatformEndpointsTest {
 
     @Test
     void postWithBodyButWithoutJsonContentTypeIs415(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).send("POST", "/v1beta5/instances/" + DemoWorld.INSTANCE_ID
-                + "/data-apis/graphql", "{}", Map.of("Content-Type", "text/plain"));
+        RawClient.Response r = new RawClient(server)
+                .send(
+                        "POST",
+                        "/v1beta5/instances/" + DemoWorld.INSTANCE_ID + "/data-apis/graphql",
+                        "{}",
+                        Map.of("Content-Type", "text/plain"));
 
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.json().get("errors").get(0).get("reason").asText()).isEqualTo("unsupported-media-type");
@@ -119,7 +141,9 @@ class PlatformEndpointsTest {
         assertThat(client.get("/v1/nothing").status()).isEqualTo(404);
         assertThat(client.get("/v2/organizations").status()).isEqualTo(404);
         assertThat(client.delete("/v1/tenants").status()).isEqualTo(405);
-        assertThat(client.get("/v1/instances/" + DemoWorld.INSTANCE_ID + "/data-apis/graphql").status())
-                .as("Data APIs exist only under v1beta5").isEqualTo(404);
+        assertThat(client.get("/v1/instances/" + DemoWorld.INSTANCE_ID + "/data-apis/graphql")
+                        .status())
+                .as("Data APIs exist only under v1beta5")
+                .isEqualTo(404);
     }
 }

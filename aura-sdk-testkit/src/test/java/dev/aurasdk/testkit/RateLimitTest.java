@@ -18,7 +18,8 @@ class RateLimitTest {
 
     @Test
     void defaultLimitAnswers429WithRetryAfterAfter125RequestsPerMinute() {
-        try (FakeAuraServer server = FakeAuraServer.builder().rateLimit().build().start()) {
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().rateLimit().build().start()) {
             RawClient client = new RawClient(server);
             for (int i = 0; i < 125; i++) {
                 assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
@@ -29,14 +30,19 @@ class RateLimitTest {
 
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.header("Retry-After")).isEqualTo("48");
-            assertThat(limited.json().get("errors").get(0).get("reason").asText()).isEqualTo("rate-limited");
-            assertThat(limited.json().get("errors").get(0).get("message").asText()).isEqualTo("Too many requests");
+            assertThat(limited.json().get("errors").get(0).get("reason").asText())
+                    .isEqualTo("rate-limited");
+            assertThat(limited.json().get("errors").get(0).get("message").asText())
+                    .isEqualTo("Too many requests");
         }
     }
 
     @Test
     void windowSlidesWithTheFakeClock() {
-        try (FakeAuraServer server = FakeAuraServer.builder().rateLimit(2, Duration.ofSeconds(10)).build().start()) {
+        try (FakeAuraServer server = FakeAuraServer.builder()
+                .rateLimit(2, Duration.ofSeconds(10))
+                .build()
+                .start()) {
             RawClient client = new RawClient(server);
             assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
             server.advance(Duration.ofSeconds(4));
@@ -57,8 +63,11 @@ class RateLimitTest {
             server.rateLimit(1, Duration.ofMinutes(1));
             assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
             assertThat(client.get("/v1/tenants").status()).isEqualTo(429);
-            assertThat(new RawClient(server).token(null).tokenRequest(server.clientId(), server.clientSecret())
-                    .status()).isEqualTo(200);
+            assertThat(new RawClient(server)
+                            .token(null)
+                            .tokenRequest(server.clientId(), server.clientSecret())
+                            .status())
+                    .isEqualTo(200);
 
             server.noRateLimit();
             assertThat(client.get("/v1/tenants").status()).isEqualTo(200);

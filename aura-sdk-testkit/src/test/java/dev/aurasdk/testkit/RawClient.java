@@ -20,8 +20,10 @@ final class RawClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakeAuraServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private String token;
 
     RawClient(FakeAuraServer server) {
@@ -48,8 +50,11 @@ final class RawClient {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -71,7 +76,10 @@ final class RawClient {
 
     Response tokenRequest(String clientId, String secret) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return sendRaw("POST", "/oauth/token", "grant_type=client_credentials",
+        return sendRaw(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials",
                 Map.of("Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded"));
     }
 
@@ -96,11 +104,12 @@ final class RawClient {
 
     Response sendChecked(String method, String path, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
-                        : server.baseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create(path.startsWith("http") ? path : server.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), r.headers().map(), r.body());

@@ -36,8 +36,10 @@ class SchemaValidatorProcessTest {
 
     /** A node stand-in: answers --version, logs each run to runs.log, then runs the body. */
     private String node(String body) throws IOException {
-        return script("node", "if [ \"$1\" = \"--version\" ]; then echo v20.99.0; exit 0; fi\n"
-                + "echo run >> '" + dir.resolve("runs.log") + "'\n" + body);
+        return script(
+                "node",
+                "if [ \"$1\" = \"--version\" ]; then echo v20.99.0; exit 0; fi\n" + "echo run >> '"
+                        + dir.resolve("runs.log") + "'\n" + body);
     }
 
     private String script(String name, String body) throws IOException {
@@ -64,26 +66,38 @@ class SchemaValidatorProcessTest {
 
     /** An npm stand-in: logs each run to npm.log; succeeds (installing the marker) or fails. */
     private String npm(boolean succeed) throws IOException {
-        return script("npm", "echo \"$@\" >> '" + dir.resolve("npm.log") + "'\n"
-                + (succeed ? "sleep 1\nmkdir -p node_modules/@neo4j/graphql\n"
-                        + "echo '{\"version\":\"7.6.3\"}' > node_modules/@neo4j/graphql/package.json\nexit 0"
-                        : "echo 'registry unreachable' >&2\nexit 1"));
+        return script(
+                "npm",
+                "echo \"$@\" >> '" + dir.resolve("npm.log") + "'\n"
+                        + (succeed
+                                ? "sleep 1\nmkdir -p node_modules/@neo4j/graphql\n"
+                                        + "echo '{\"version\":\"7.6.3\"}' > node_modules/@neo4j/graphql/package.json\nexit 0"
+                                : "echo 'registry unreachable' >&2\nexit 1"));
     }
 
     @Test
     void aCacheWithThePackageButNoStampIsInstalledAgain() throws IOException {
         Path cache = packages(); // node_modules/@neo4j/graphql/package.json is there, as after an interrupted npm ci
         String node = node("exit 0");
-        SchemaValidator failing = SchemaValidator.builder().installInto(cache).nodeExecutable(node)
-                .npmExecutable(npm(false)).build();
+        SchemaValidator failing = SchemaValidator.builder()
+                .installInto(cache)
+                .nodeExecutable(node)
+                .npmExecutable(npm(false))
+                .build();
         assertThat(failing.isAvailable()).isFalse();
-        assertThat(failing.unavailableReason()).get().asString().contains("npm ci failed (exit 1)")
+        assertThat(failing.unavailableReason())
+                .get()
+                .asString()
+                .contains("npm ci failed (exit 1)")
                 .contains("registry unreachable");
         assertThat(lines("npm.log")).isEqualTo(1);
         assertThat(cache.resolve(SchemaValidator.STAMP)).doesNotExist();
 
-        SchemaValidator installing = SchemaValidator.builder().installInto(cache).nodeExecutable(node)
-                .npmExecutable(npm(true)).build();
+        SchemaValidator installing = SchemaValidator.builder()
+                .installInto(cache)
+                .nodeExecutable(node)
+                .npmExecutable(npm(true))
+                .build();
         assertThat(installing.isAvailable()).isTrue();
         assertThat(lines("npm.log")).isEqualTo(2);
         assertThat(Files.readString(dir.resolve("npm.log"))).contains("ci --ignore-scripts");
@@ -91,15 +105,21 @@ class SchemaValidatorProcessTest {
         assertThat(cache.resolve("package-lock.json")).isRegularFile();
 
         // the stamp matches: a later validator uses the cache as it is
-        SchemaValidator later = SchemaValidator.builder().installInto(cache).nodeExecutable(node)
-                .npmExecutable(npm(false)).build();
+        SchemaValidator later = SchemaValidator.builder()
+                .installInto(cache)
+                .nodeExecutable(node)
+                .npmExecutable(npm(false))
+                .build();
         assertThat(later.isAvailable()).isTrue();
         assertThat(lines("npm.log")).isEqualTo(2);
 
         // a stamp of another project (other package.json or lock) does not count
         Files.writeString(cache.resolve(SchemaValidator.STAMP), "0123abcd");
-        SchemaValidator stale = SchemaValidator.builder().installInto(cache).nodeExecutable(node)
-                .npmExecutable(npm(false)).build();
+        SchemaValidator stale = SchemaValidator.builder()
+                .installInto(cache)
+                .nodeExecutable(node)
+                .npmExecutable(npm(false))
+                .build();
         assertThat(stale.isAvailable()).isFalse();
         assertThat(lines("npm.log")).isEqualTo(3);
     }
@@ -115,13 +135,21 @@ class SchemaValidatorProcessTest {
             List<Future<Boolean>> results = List.of(
                     pool.submit(() -> {
                         start.await();
-                        return SchemaValidator.builder().installInto(cache).nodeExecutable(node).npmExecutable(npm)
-                                .build().isAvailable();
+                        return SchemaValidator.builder()
+                                .installInto(cache)
+                                .nodeExecutable(node)
+                                .npmExecutable(npm)
+                                .build()
+                                .isAvailable();
                     }),
                     pool.submit(() -> {
                         start.await();
-                        return SchemaValidator.builder().installInto(cache).nodeExecutable(node).npmExecutable(npm)
-                                .build().isAvailable();
+                        return SchemaValidator.builder()
+                                .installInto(cache)
+                                .nodeExecutable(node)
+                                .npmExecutable(npm)
+                                .build()
+                                .isAvailable();
                     }));
             start.countDown();
             for (Future<Boolean> r : results) {
@@ -138,15 +166,21 @@ class SchemaValidatorProcessTest {
     void aNodeThatNeverReadsItsInputTimesOutAndIsKilledWithItsChildren() throws Exception {
         Path pidFile = dir.resolve("sleep.pid");
         String node = node("sleep 600 &\necho $! > '" + pidFile + "'\nwait");
-        SchemaValidator validator = SchemaValidator.builder().packagesDirectory(packages()).nodeExecutable(node)
-                .timeout(Duration.ofSeconds(3)).build();
+        SchemaValidator validator = SchemaValidator.builder()
+                .packagesDirectory(packages())
+                .nodeExecutable(node)
+                .timeout(Duration.ofSeconds(3))
+                .build();
         assertThat(validator.isAvailable()).isTrue();
         // far more than a pipe buffer: writing it on the caller's thread would block until node reads it
         String sdl = "type Movie @node { title: String }\n".repeat(8_000);
         assertThat(sdl.length()).isGreaterThan(200_000);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> validator.validate(sdl))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not finish within 3 s"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> assertThatThrownBy(() -> validator.validate(sdl))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("did not finish within 3 s"));
 
         assertThat(pidFile).as("the stand-in started its child").isRegularFile();
         long pid = Long.parseLong(Files.readString(pidFile).strip());
@@ -162,21 +196,28 @@ class SchemaValidatorProcessTest {
         // valid for every SDL but one that mentions Broken: then the process fails
         String node = node("input=$(cat)\ncase \"$input\" in *Broken*) echo 'node crashed' >&2; exit 3;; esac\n"
                 + "echo '" + VERDICT_OK + "'");
-        SchemaValidator validator = SchemaValidator.builder().packagesDirectory(packages()).nodeExecutable(node)
+        SchemaValidator validator = SchemaValidator.builder()
+                .packagesDirectory(packages())
+                .nodeExecutable(node)
                 .build();
-        try (FakeAuraServer server = FakeAuraServer.builder().realSchemaValidation(validator).contractChecked()
-                .build().start()) {
+        try (FakeAuraServer server = FakeAuraServer.builder()
+                .realSchemaValidation(validator)
+                .contractChecked()
+                .build()
+                .start()) {
             assertThat(server.schemaValidationMode()).isEqualTo(SchemaValidationMode.NEO4J_GRAPHQL_LIBRARY);
             RawClient client = new RawClient(server);
-            String id = DataApiLifecycleTest.create(client, DataApiLifecycleTest.SDL).get("id").asText();
+            String id = DataApiLifecycleTest.create(client, DataApiLifecycleTest.SDL)
+                    .get("id")
+                    .asText();
             server.advance(Duration.ofSeconds(1));
             String url = DataApiLifecycleTest.APIS + "/" + id;
             assertThat(client.get(url).data().get("status").asText()).isEqualTo("ready");
             assertThat(lines("runs.log")).isEqualTo(1);
 
             String broken = "type Broken @node { title: String }";
-            RawClient.Response patched = client.patch(url,
-                    "{\"name\":\"renamed\",\"type_definitions\":\"" + RawClient.base64(broken) + "\"}");
+            RawClient.Response patched = client.patch(
+                    url, "{\"name\":\"renamed\",\"type_definitions\":\"" + RawClient.base64(broken) + "\"}");
             assertThat(patched.status()).isEqualTo(202);
             assertThat(patched.data().get("status").asText()).isEqualTo("updating");
             assertThat(lines("runs.log")).isEqualTo(2);
@@ -188,7 +229,8 @@ class SchemaValidatorProcessTest {
             assertThat(got.at("/data/type_definitions").asText()).isEqualTo(RawClient.base64(broken));
             assertThat(got.at("/errors/0/message").asText())
                     .startsWith("The type definitions could not be validated with the Neo4j GraphQL Library: ")
-                    .contains("exit 3").contains("node crashed");
+                    .contains("exit 3")
+                    .contains("node crashed");
             // the outcome is cached like a verdict: polling does not run node again
             client.get(url);
             client.get(DataApiLifecycleTest.APIS);
@@ -200,15 +242,18 @@ class SchemaValidatorProcessTest {
     @Test
     void otherRequestsAreAnsweredWhileNodeRuns() throws Exception {
         Path go = dir.resolve("go");
-        String node = node("cat > /dev/null\nwhile [ ! -f '" + go + "' ]; do sleep 0.05; done\necho '" + VERDICT_OK
-                + "'");
-        SchemaValidator validator = SchemaValidator.builder().packagesDirectory(packages()).nodeExecutable(node)
+        String node =
+                node("cat > /dev/null\nwhile [ ! -f '" + go + "' ]; do sleep 0.05; done\necho '" + VERDICT_OK + "'");
+        SchemaValidator validator = SchemaValidator.builder()
+                .packagesDirectory(packages())
+                .nodeExecutable(node)
                 .build();
-        try (FakeAuraServer server = FakeAuraServer.builder().realSchemaValidation(validator).build().start()) {
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().realSchemaValidation(validator).build().start()) {
             RawClient client = new RawClient(server);
             CompletableFuture<RawClient.Response> creating = CompletableFuture.supplyAsync(() -> client.post(
-                    DataApiLifecycleTest.APIS, DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL,
-                            DataApiLifecycleTest.API_KEY_PROVIDER)));
+                    DataApiLifecycleTest.APIS,
+                    DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER)));
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 while (lines("runs.log") == 0) { // node has started: the create call waits for it
                     Thread.sleep(20);

@@ -19,7 +19,9 @@ class SchemaValidatorWithoutNodeTest {
     Path dir;
 
     private SchemaValidator noNode() {
-        return SchemaValidator.builder().packagesDirectory(dir).nodeExecutable(dir.resolve("no-such-node").toString())
+        return SchemaValidator.builder()
+                .packagesDirectory(dir)
+                .nodeExecutable(dir.resolve("no-such-node").toString())
                 .build();
     }
 
@@ -27,7 +29,10 @@ class SchemaValidatorWithoutNodeTest {
     void theValidatorSaysNodeIsMissingAndRefusesToValidate() {
         SchemaValidator validator = noNode();
         assertThat(validator.isAvailable()).isFalse();
-        assertThat(validator.unavailableReason()).get().asString().startsWith("Node.js not found (" + dir)
+        assertThat(validator.unavailableReason())
+                .get()
+                .asString()
+                .startsWith("Node.js not found (" + dir)
                 .contains("install Node.js 20+");
         assertThat(validator.nodeVersion()).isEmpty();
         assertThatThrownBy(() -> validator.validate("type Movie @node { title: String }"))
@@ -37,25 +42,38 @@ class SchemaValidatorWithoutNodeTest {
 
     @Test
     void badInputIsRefusedBeforeAnyProcessRuns() {
-        assertThatThrownBy(() -> SchemaValidator.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SchemaValidator.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("packagesDirectory");
-        assertThatThrownBy(() -> SchemaValidator.builder().nodeExecutable(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SchemaValidator.builder().timeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SchemaValidator.builder().nodeExecutable(" "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SchemaValidator.builder().timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> noNode().validate("  ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theFakeFallsBackToItsBuiltInCheckAndSaysSo() {
-        try (FakeAuraServer server = FakeAuraServer.builder().realSchemaValidation(noNode()).build().start()) {
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().realSchemaValidation(noNode()).build().start()) {
             assertThat(server.schemaValidationMode()).isEqualTo(SchemaValidationMode.BUILT_IN);
             RawClient client = new RawClient(server);
-            String bad = DataApiLifecycleTest.create(client, "type Movie { title: Strig }").get("id").asText();
-            String good = DataApiLifecycleTest.create(client, DataApiLifecycleTest.SDL).get("id").asText();
+            String bad = DataApiLifecycleTest.create(client, "type Movie { title: Strig }")
+                    .get("id")
+                    .asText();
+            String good = DataApiLifecycleTest.create(client, DataApiLifecycleTest.SDL)
+                    .get("id")
+                    .asText();
             server.advance(Duration.ofSeconds(1));
             JsonNode failed = client.get(DataApiLifecycleTest.APIS + "/" + bad).json();
             assertThat(failed.at("/data/status").asText()).isEqualTo("error");
-            assertThat(failed.at("/errors/0/message").asText()).isEqualTo("Unknown type \"Strig\". Did you mean \"String\"?");
-            assertThat(client.get(DataApiLifecycleTest.APIS + "/" + good).data().get("status").asText()).isEqualTo("ready");
+            assertThat(failed.at("/errors/0/message").asText())
+                    .isEqualTo("Unknown type \"Strig\". Did you mean \"String\"?");
+            assertThat(client.get(DataApiLifecycleTest.APIS + "/" + good)
+                            .data()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("ready");
         }
     }
 

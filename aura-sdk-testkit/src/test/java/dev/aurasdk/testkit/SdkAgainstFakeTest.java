@@ -24,11 +24,14 @@ class SdkAgainstFakeTest {
             HealthReport health = aura.healthCheck();
             assertThat(health.ok()).as(health.toString()).isTrue();
             assertThat(aura.organizations().list()).extracting(o -> o.id()).contains(DemoWorld.ORGANIZATION_ID);
-            assertThat(aura.organizations().projects(DemoWorld.ORGANIZATION_ID)).extracting(p -> p.id())
+            assertThat(aura.organizations().projects(DemoWorld.ORGANIZATION_ID))
+                    .extracting(p -> p.id())
                     .contains(DemoWorld.PROJECT_ID);
             assertThat(aura.tenants().get(DemoWorld.PROJECT_ID).id()).isEqualTo(DemoWorld.PROJECT_ID);
-            assertThat(aura.instances().listByTenant(DemoWorld.PROJECT_ID)).extracting(i -> i.id())
-                    .contains(DemoWorld.INSTANCE_ID).doesNotContain(DemoWorld.STAGING_INSTANCE_ID);
+            assertThat(aura.instances().listByTenant(DemoWorld.PROJECT_ID))
+                    .extracting(i -> i.id())
+                    .contains(DemoWorld.INSTANCE_ID)
+                    .doesNotContain(DemoWorld.STAGING_INSTANCE_ID);
             Instance instance = aura.instances().get(DemoWorld.INSTANCE_ID);
             assertThat(instance.status()).contains(InstanceStatus.RUNNING);
             assertThatThrownBy(() -> aura.instances().get("deadbeef"))
@@ -54,7 +57,11 @@ class SdkAgainstFakeTest {
 
     @Test
     void retryAfterIsHonouredInVirtualTimeWithoutSleeping(FakeAuraServer server) {
-        server.fault().next(1).matching("GET", "/v1/tenants").retryAfter(Duration.ofSeconds(30)).respond(429);
+        server.fault()
+                .next(1)
+                .matching("GET", "/v1/tenants")
+                .retryAfter(Duration.ofSeconds(30))
+                .respond(429);
         Instant before = server.clock().instant();
         long t0 = System.nanoTime();
         try (AuraClient aura = server.clientBuilder().build()) {

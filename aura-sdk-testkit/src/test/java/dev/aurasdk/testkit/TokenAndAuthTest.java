@@ -26,7 +26,8 @@ class TokenAndAuthTest {
         assertThat(r.header("X-Request-Id")).isNotBlank();
         assertThat(server.tokenRequestCount()).isEqualTo(1);
 
-        RawClient.Response tenants = client.token(r.json().get("access_token").asText()).get("/v1/tenants");
+        RawClient.Response tenants =
+                client.token(r.json().get("access_token").asText()).get("/v1/tenants");
         assertThat(tenants.status()).isEqualTo(200);
     }
 
@@ -58,19 +59,29 @@ class TokenAndAuthTest {
 
     @Test
     void rejectsTokenRequestWithoutBasicAuth(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).token(null).sendRaw("POST", "/oauth/token",
-                "grant_type=client_credentials", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        RawClient.Response r = new RawClient(server)
+                .token(null)
+                .sendRaw(
+                        "POST",
+                        "/oauth/token",
+                        "grant_type=client_credentials",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"));
 
         assertThat(r.status()).isEqualTo(401);
     }
 
     @Test
     void rejectsOtherGrantTypesWith400(FakeAuraServer server) {
-        String basic = java.util.Base64.getEncoder().encodeToString(
-                (server.clientId() + ":" + server.clientSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        RawClient.Response r = new RawClient(server).token(null).sendRaw("POST", "/oauth/token",
-                "grant_type=password", Map.of("Authorization", "Basic " + basic,
-                        "Content-Type", "application/x-www-form-urlencoded"));
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((server.clientId() + ":" + server.clientSecret())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RawClient.Response r = new RawClient(server)
+                .token(null)
+                .sendRaw(
+                        "POST",
+                        "/oauth/token",
+                        "grant_type=password",
+                        Map.of("Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded"));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText()).isEqualTo("unsupported_grant_type");
@@ -115,26 +126,42 @@ class TokenAndAuthTest {
 
     @Test
     void acceptsCustomCredentialsAndLowercaseBearerScheme() {
-        try (FakeAuraServer server = FakeAuraServer.builder().clientId("my-id").clientSecret("my-secret").build()
+        try (FakeAuraServer server = FakeAuraServer.builder()
+                .clientId("my-id")
+                .clientSecret("my-secret")
+                .build()
                 .start()) {
             RawClient client = new RawClient(server).token(null);
-            assertThat(client.tokenRequest(DemoWorld.CLIENT_ID, DemoWorld.CLIENT_SECRET).status()).isEqualTo(401);
+            assertThat(client.tokenRequest(DemoWorld.CLIENT_ID, DemoWorld.CLIENT_SECRET)
+                            .status())
+                    .isEqualTo(401);
             RawClient.Response ok = client.tokenRequest("my-id", "my-secret");
             assertThat(ok.status()).isEqualTo(200);
 
-            RawClient.Response r = client.send("GET", "/v1/tenants", null,
-                    Map.of("Authorization", "bearer " + ok.json().get("access_token").asText()));
+            RawClient.Response r = client.send(
+                    "GET",
+                    "/v1/tenants",
+                    null,
+                    Map.of(
+                            "Authorization",
+                            "bearer " + ok.json().get("access_token").asText()));
             assertThat(r.status()).isEqualTo(200);
         }
     }
 
     @Test
     void tokenEndpointRateLimitAnswers429WithRetryAfter() {
-        try (FakeAuraServer server = FakeAuraServer.builder().tokenRateLimit(2, Duration.ofHours(1)).build()
+        try (FakeAuraServer server = FakeAuraServer.builder()
+                .tokenRateLimit(2, Duration.ofHours(1))
+                .build()
                 .start()) {
             RawClient client = new RawClient(server).token(null);
-            assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(200);
-            assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(200);
+            assertThat(client.tokenRequest(server.clientId(), server.clientSecret())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.tokenRequest(server.clientId(), server.clientSecret())
+                            .status())
+                    .isEqualTo(200);
 
             RawClient.Response limited = client.tokenRequest(server.clientId(), server.clientSecret());
 
@@ -142,7 +169,9 @@ class TokenAndAuthTest {
             assertThat(limited.header("Retry-After")).isEqualTo("3600");
             assertThat(server.tokenRequestCount()).isEqualTo(3);
             server.advance(Duration.ofHours(1));
-            assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status()).isEqualTo(200);
+            assertThat(client.tokenRequest(server.clientId(), server.clientSecret())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 

@@ -39,18 +39,21 @@ class VirtualSchedulersTest {
         scheduler.runUntilIdle();
 
         assertThat(log).containsExactly("early@2", "late@5");
-        assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2),
-                Duration.ofSeconds(3));
+        assertThat(scheduler.delays())
+                .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3));
         assertThatThrownBy(scheduler::runNext).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void anImmediateSchedulerRunsATaskAtOnceAndTrampolinesTheOnesItSchedules() {
         StepScheduler scheduler = StepScheduler.immediate(clock);
-        scheduler.schedule(() -> {
-            scheduler.schedule(note("inner"), 1, TimeUnit.SECONDS);
-            log.add("outer done"); // the inner task waits for the outer one: no recursion
-        }, 1, TimeUnit.SECONDS);
+        scheduler.schedule(
+                () -> {
+                    scheduler.schedule(note("inner"), 1, TimeUnit.SECONDS);
+                    log.add("outer done"); // the inner task waits for the outer one: no recursion
+                },
+                1,
+                TimeUnit.SECONDS);
 
         assertThat(log).containsExactly("outer done", "inner@2");
         assertThat(scheduler.pending()).isZero();
@@ -60,11 +63,17 @@ class VirtualSchedulersTest {
     void theVirtualTimeSchedulerHoldsTheClockWhileARequestIsInFlight() throws Exception {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock, Duration.ofHours(1)); // no grace expiry
         try {
-            RequestEvent request = RequestEvent.builder().method("GET").path("/v1/tenants")
-                    .pathTemplate("/v1/tenants").attempt(1).build();
+            RequestEvent request = RequestEvent.builder()
+                    .method("GET")
+                    .path("/v1/tenants")
+                    .pathTemplate("/v1/tenants")
+                    .attempt(1)
+                    .build();
             scheduler.requestTracker().onAttemptStart(request);
             scheduler.schedule(note("later"), 30, TimeUnit.SECONDS);
-            Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            Thread worker = scheduler
+                    .schedule(Thread::currentThread, 0, TimeUnit.SECONDS)
+                    .get(10, TimeUnit.SECONDS);
 
             awaitState(worker, Thread.State.TIMED_WAITING); // it saw the later task and waits for the answer
             assertThat(log).isEmpty();
@@ -104,9 +113,12 @@ class VirtualSchedulersTest {
     }
 
     private static boolean inTake(StackTraceElement[] stack) { // parked in take() (JDK 21+ adds a frame: wait0)
-        return Arrays.stream(stack).anyMatch(f -> f.getClassName().equals(Object.class.getName())
-                && f.getMethodName().startsWith("wait")) && Arrays.stream(stack).anyMatch(
-                f -> f.getClassName().equals(VirtualTimeScheduler.class.getName()) && f.getMethodName().equals("take"));
+        return Arrays.stream(stack)
+                        .anyMatch(f -> f.getClassName().equals(Object.class.getName())
+                                && f.getMethodName().startsWith("wait"))
+                && Arrays.stream(stack)
+                        .anyMatch(f -> f.getClassName().equals(VirtualTimeScheduler.class.getName())
+                                && f.getMethodName().equals("take"));
     }
 
     @Test
@@ -124,16 +136,21 @@ class VirtualSchedulersTest {
         StepScheduler scheduler = StepScheduler.immediate(clock);
         List<String> threads = new CopyOnWriteArrayList<>();
         String testThread = Thread.currentThread().getName();
-        scheduler.schedule(() -> {
-            Thread other = new Thread(() -> scheduler.schedule(
-                    () -> threads.add(Thread.currentThread().getName()), 0, TimeUnit.SECONDS), "other");
-            other.start();
-            try {
-                other.join(); // the other thread only queues: this thread is draining
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, 0, TimeUnit.SECONDS);
+        scheduler.schedule(
+                () -> {
+                    Thread other = new Thread(
+                            () -> scheduler.schedule(
+                                    () -> threads.add(Thread.currentThread().getName()), 0, TimeUnit.SECONDS),
+                            "other");
+                    other.start();
+                    try {
+                        other.join(); // the other thread only queues: this thread is draining
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                0,
+                TimeUnit.SECONDS);
 
         assertThat(threads).containsExactly(testThread);
         assertThat(scheduler.pending()).isZero();
@@ -148,7 +165,9 @@ class VirtualSchedulersTest {
                 Future<?> cancelled = scheduler.schedule(note("never"), 30, TimeUnit.SECONDS);
                 assertThat(cancelled.cancel(false)).isTrue();
                 scheduler.schedule(note("soon"), 5, TimeUnit.SECONDS);
-                worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+                worker = scheduler
+                        .schedule(Thread::currentThread, 0, TimeUnit.SECONDS)
+                        .get(10, TimeUnit.SECONDS);
             }
             awaitLog(1);
             awaitState(worker, Thread.State.WAITING); // idle: a cancelled task left queued would have run by now
@@ -187,7 +206,8 @@ class VirtualSchedulersTest {
         try {
             try (VirtualTimeScheduler.ClockHold hold = scheduler.holdClock()) {
                 scheduler.schedule(note("first"), 1, TimeUnit.SECONDS);
-                Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS) // due: runs
+                Thread worker = scheduler
+                        .schedule(Thread::currentThread, 0, TimeUnit.SECONDS) // due: runs
                         .get(10, TimeUnit.SECONDS);
                 awaitState(worker, Thread.State.TIMED_WAITING); // it has seen "first" and could have jumped
 
@@ -209,13 +229,17 @@ class VirtualSchedulersTest {
         try (VirtualTimeScheduler.ClockHold hold = scheduler.holdClock()) {
             java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
             scheduler.schedule(ran::countDown, 3, TimeUnit.SECONDS);
-            Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            Thread worker = scheduler
+                    .schedule(Thread::currentThread, 0, TimeUnit.SECONDS)
+                    .get(10, TimeUnit.SECONDS);
             awaitState(worker, Thread.State.TIMED_WAITING); // held, waiting: the task is not due yet
             assertThat(ran.getCount()).isEqualTo(1);
 
             clock.advance(Duration.ofSeconds(3)); // the test moves the clock itself: the task is due now
 
-            assertThat(ran.await(10, TimeUnit.SECONDS)).as("the due task ran before the hold closed").isTrue();
+            assertThat(ran.await(10, TimeUnit.SECONDS))
+                    .as("the due task ran before the hold closed")
+                    .isTrue();
             assertThat(clock.instant()).isEqualTo(T0.plusSeconds(3));
         } finally {
             scheduler.shutdownNow();
@@ -229,7 +253,9 @@ class VirtualSchedulersTest {
             VirtualTimeScheduler.ClockHold outer = scheduler.holdClock();
             VirtualTimeScheduler.ClockHold inner = scheduler.holdClock();
             scheduler.schedule(note("task"), 1, TimeUnit.SECONDS);
-            Thread worker = scheduler.schedule(Thread::currentThread, 0, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            Thread worker = scheduler
+                    .schedule(Thread::currentThread, 0, TimeUnit.SECONDS)
+                    .get(10, TimeUnit.SECONDS);
             inner.close();
             inner.close(); // twice: harmless, the outer hold still counts
             awaitState(worker, Thread.State.TIMED_WAITING);
@@ -246,13 +272,20 @@ class VirtualSchedulersTest {
 
     @Test
     void aRequestWhoseEndNeverComesHoldsTheClockOnlyForTheGracePeriod() throws Exception {
-        assertThat(new VirtualTimeScheduler(clock).answerGrace()).as("the documented grace")
+        assertThat(new VirtualTimeScheduler(clock).answerGrace())
+                .as("the documented grace")
                 .isEqualTo(Duration.ofSeconds(10));
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock, Duration.ofMillis(500));
         try {
             long start = System.nanoTime(); // before the request starts: the grace counts from its start
-            scheduler.requestTracker().onAttemptStart(RequestEvent.builder().method("GET").path("/v1/tenants")
-                    .pathTemplate("/v1/tenants").attempt(1).build());
+            scheduler
+                    .requestTracker()
+                    .onAttemptStart(RequestEvent.builder()
+                            .method("GET")
+                            .path("/v1/tenants")
+                            .pathTemplate("/v1/tenants")
+                            .attempt(1)
+                            .build());
             scheduler.schedule(note("later"), 10, TimeUnit.SECONDS);
             awaitLog(1);
 

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 class WallClockAndMainTest {
     @Test
     void wallClockModeFinishesAnImportJobByItselfAtTheConfiguredPace() throws InterruptedException {
-        try (FakeAuraServer server = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK)
-                .tick(Duration.ofMillis(30)).build().start()) {
+        try (FakeAuraServer server = FakeAuraServer.builder()
+                .stepMode(StepMode.WALL_CLOCK)
+                .tick(Duration.ofMillis(30))
+                .build()
+                .start()) {
             RawClient client = new RawClient(server);
             String id = ImportJobLifecycleTest.create(client, DemoWorld.IMPORT_MODEL_ID);
 
@@ -20,7 +23,11 @@ class WallClockAndMainTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // generous: load slows real time
             while (!state.equals("Completed") && System.nanoTime() < deadline) {
                 Thread.sleep(50);
-                state = client.get(ImportJobLifecycleTest.JOBS + "/" + id).data().get("info").get("state").asText();
+                state = client.get(ImportJobLifecycleTest.JOBS + "/" + id)
+                        .data()
+                        .get("info")
+                        .get("state")
+                        .asText();
             }
 
             assertThat(state).isEqualTo("Completed");
@@ -30,7 +37,8 @@ class WallClockAndMainTest {
 
     @Test
     void advanceMovesTheWallClockForwardToo() {
-        try (FakeAuraServer server = FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start()) {
+        try (FakeAuraServer server =
+                FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start()) {
             RawClient client = new RawClient(server);
             server.advance(Duration.ofHours(2));
 

@@ -101,7 +101,7 @@ public final class AccessToken {
 
     @Override
     public String toString() {
-        return "AccessToken{value=****, type=" + tokenType + ", obtainedAt=" + obtainedAt + ", expiresAt="
-                + expiresAt + "}";
+        return "AccessToken{value=****, type=" + tokenType + ", obtainedAt=" + obtainedAt + ", expiresAt=" + expiresAt
+                + "}";
     }
 }

@@ -8,7 +8,7 @@ package dev.aurasdk.core.auth;
  */
 public interface RefreshLease extends AutoCloseable {
     /** A lease that coordinates nothing: in-process stores rely on the token cache's own single flight. */
-    RefreshLease LOCAL = () -> { };
+    RefreshLease LOCAL = () -> {};
 
     /** Gives the lease back. Never throws. */
     @Override

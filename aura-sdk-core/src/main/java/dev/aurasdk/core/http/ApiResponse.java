@@ -28,8 +28,8 @@ public final class ApiResponse<T> {
      * @param requestId the X-Request-Id, may be null
      * @param headers the response headers
      */
-    public ApiResponse(int statusCode, T data, List<AuraError> errors, String requestId,
-            Map<String, List<String>> headers) {
+    public ApiResponse(
+            int statusCode, T data, List<AuraError> errors, String requestId, Map<String, List<String>> headers) {
         this.statusCode = statusCode;
         this.data = data;
         this.errors = List.copyOf(errors);

@@ -42,6 +42,7 @@ public interface RequestBudget {
      * @return a new budget
      */
     static RequestBudget inProcess(RateLimit limit, Clock clock) {
-        return new SlidingWindowRateLimiter(Objects.requireNonNull(limit, "limit"), Objects.requireNonNull(clock, "clock"));
+        return new SlidingWindowRateLimiter(
+                Objects.requireNonNull(limit, "limit"), Objects.requireNonNull(clock, "clock"));
     }
 }

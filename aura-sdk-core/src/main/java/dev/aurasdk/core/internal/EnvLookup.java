@@ -18,8 +18,8 @@ public final class EnvLookup {
      * @param property the system property
      * @return the value, if set
      */
-    public static Optional<String> find(Map<String, String> env, Properties properties, String variable,
-            String property) {
+    public static Optional<String> find(
+            Map<String, String> env, Properties properties, String variable, String property) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(properties, "properties");
         String v = env.get(variable);
@@ -41,10 +41,16 @@ public final class EnvLookup {
      * @return the value
      * @throws IllegalStateException naming the variable and the property
      */
-    public static String require(Map<String, String> env, Properties properties, String variable, String property,
-            String what, String hint) {
-        return find(env, properties, variable, property).orElseThrow(() -> new IllegalStateException(what
-                + " missing: set the environment variable " + variable + " (or the system property " + property
-                + ")" + hint));
+    public static String require(
+            Map<String, String> env,
+            Properties properties,
+            String variable,
+            String property,
+            String what,
+            String hint) {
+        return find(env, properties, variable, property)
+                .orElseThrow(() -> new IllegalStateException(what
+                        + " missing: set the environment variable " + variable + " (or the system property " + property
+                        + ")" + hint));
     }
 }

@@ -19,8 +19,8 @@ public final class Futures {
      * @param <R> the mapped value
      * @return the mapped future
      */
-    public static <T, R> CompletableFuture<R> mapAbandoning(CompletableFuture<T> source,
-            Function<? super T, ? extends R> fn) {
+    public static <T, R> CompletableFuture<R> mapAbandoning(
+            CompletableFuture<T> source, Function<? super T, ? extends R> fn) {
         Objects.requireNonNull(fn, "fn");
         CompletableFuture<R> mapped = source.thenApply(fn);
         mapped.whenComplete((value, failure) -> {

@@ -36,8 +36,14 @@ final class Rfc3339Instants extends StdScalarDeserializer<Instant> {
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null for anything else (then the slow path decides). */
     static Instant parseUtc(String s) {
         int n = s.length();
-        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+        if (n < 20
+                || n > 30
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':'
+                || s.charAt(n - 1) != 'Z') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -46,8 +52,15 @@ final class Rfc3339Instants extends StdScalarDeserializer<Instant> {
         int hour = digits(s, 11, 13);
         int minute = digits(s, 14, 16);
         int second = digits(s, 17, 19);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59) {
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return null;
         }
         int nanos = 0;

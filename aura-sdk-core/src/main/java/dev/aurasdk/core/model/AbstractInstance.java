@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.aurasdk.core.AuraStyle;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -3,9 +3,7 @@ package dev.aurasdk.core.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.aurasdk.core.AuraStyle;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A tenant with the instance configurations it may create ({@code GET /v1/tenants/{id}}). */

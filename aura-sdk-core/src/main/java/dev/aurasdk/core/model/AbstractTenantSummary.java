@@ -3,9 +3,6 @@ package dev.aurasdk.core.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.aurasdk.core.AuraStyle;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A tenant (the v1 name of a console project), as listed by {@code GET /v1/tenants}. */

@@ -22,6 +22,6 @@ public interface PollListener<T> {
      * @return the no-op listener
      */
     static <T> PollListener<T> none() {
-        return e -> { };
+        return e -> {};
     }
 }

@@ -117,8 +117,8 @@ public final class WaitRules<T> {
          * @return this builder
          */
         public Builder<T> failWhen(Predicate<T> predicate, Function<T, ? extends RuntimeException> exception) {
-            failures.add(new Failure<>(Objects.requireNonNull(predicate, "predicate"),
-                    Objects.requireNonNull(exception, "exception")));
+            failures.add(new Failure<>(
+                    Objects.requireNonNull(predicate, "predicate"), Objects.requireNonNull(exception, "exception")));
             return this;
         }
 

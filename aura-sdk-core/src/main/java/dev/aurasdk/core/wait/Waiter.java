@@ -65,8 +65,8 @@ public final class Waiter {
      * @throws AuraTimeoutException when the timeout passes first
      * @throws RuntimeException the exception a failure rule built
      */
-    public <T> WaitOutcome<T> await(String operation, Supplier<T> poll, WaitRules<T> rules, WaitOptions options,
-            PollListener<T> listener) {
+    public <T> WaitOutcome<T> await(
+            String operation, Supplier<T> poll, WaitRules<T> rules, WaitOptions options, PollListener<T> listener) {
         Run<T> run = new Run<>(operation, rules, options, listener);
         Objects.requireNonNull(poll, "poll");
         Duration delay = options.initialDelay();
@@ -100,16 +100,21 @@ public final class Waiter {
      * @param <T> the polled resource
      * @return completes with the outcome, or exceptionally as {@link #await} would throw
      */
-    public <T> CompletableFuture<WaitOutcome<T>> awaitAsync(String operation, Supplier<T> poll, WaitRules<T> rules,
-            WaitOptions options, PollListener<T> listener) {
+    public <T> CompletableFuture<WaitOutcome<T>> awaitAsync(
+            String operation, Supplier<T> poll, WaitRules<T> rules, WaitOptions options, PollListener<T> listener) {
         Objects.requireNonNull(poll, "poll");
-        return awaitAsyncPolls(operation, () -> {
-            try {
-                return CompletableFuture.completedFuture(poll.get());
-            } catch (RuntimeException | Error e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }, rules, options, listener);
+        return awaitAsyncPolls(
+                operation,
+                () -> {
+                    try {
+                        return CompletableFuture.completedFuture(poll.get());
+                    } catch (RuntimeException | Error e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                },
+                rules,
+                options,
+                listener);
     }
 
     /**
@@ -127,8 +132,11 @@ public final class Waiter {
      * @param <T> the polled resource
      * @return completes with the outcome, or exceptionally as {@link #await} would throw
      */
-    public <T> CompletableFuture<WaitOutcome<T>> awaitAsyncPolls(String operation,
-            Supplier<? extends CompletionStage<T>> poll, WaitRules<T> rules, WaitOptions options,
+    public <T> CompletableFuture<WaitOutcome<T>> awaitAsyncPolls(
+            String operation,
+            Supplier<? extends CompletionStage<T>> poll,
+            WaitRules<T> rules,
+            WaitOptions options,
             PollListener<T> listener) {
         CompletableFuture<WaitOutcome<T>> result = new CompletableFuture<>();
         Run<T> run = new Run<>(operation, rules, options, listener);
@@ -167,58 +175,69 @@ public final class Waiter {
     }
 
     private static AuraException closedFailure(String operation) {
-        return new AuraException("the AuraClient was closed while waiting for " + operation
-                + "; the operation goes on in Aura");
+        return new AuraException(
+                "the AuraClient was closed while waiting for " + operation + "; the operation goes on in Aura");
     }
 
-    private <T> void scheduleNext(Run<T> run, Supplier<? extends CompletionStage<T>> poll,
-            CompletableFuture<WaitOutcome<T>> result, Duration delay) {
+    private <T> void scheduleNext(
+            Run<T> run,
+            Supplier<? extends CompletionStage<T>> poll,
+            CompletableFuture<WaitOutcome<T>> result,
+            Duration delay) {
         synchronized (run) { // a poll that completes inline must not see its successor overwritten by this task
             scheduleNextLocked(run, poll, result, delay);
         }
     }
 
-    private <T> void scheduleNextLocked(Run<T> run, Supplier<? extends CompletionStage<T>> poll,
-            CompletableFuture<WaitOutcome<T>> result, Duration delay) {
+    private <T> void scheduleNextLocked(
+            Run<T> run,
+            Supplier<? extends CompletionStage<T>> poll,
+            CompletableFuture<WaitOutcome<T>> result,
+            Duration delay) {
         try {
-            java.util.concurrent.Future<?> next = scheduler.schedule(() -> {
-                if (result.isDone()) {
-                    return;
-                }
-                CompletableFuture<T> polled;
-                try {
-                    polled = Objects.requireNonNull(poll.get(), "poll returned null").toCompletableFuture();
-                } catch (RuntimeException | Error e) {
-                    polled = CompletableFuture.failedFuture(e);
-                }
-                run.inFlight = polled;
-                if (result.isDone()) { // cancelled meanwhile: the cancellation may have missed this poll
-                    polled.cancel(false);
-                    return;
-                }
-                polled.whenComplete((value, failure) -> {
-                    if (result.isDone()) {
-                        return;
-                    }
-                    try {
-                        Step<T> step = failure == null ? run.polled(value) : run.pollFailed(unwrap(failure));
-                        if (step.outcome != null) {
-                            result.complete(step.outcome);
-                        } else if (!result.isDone()) {
-                            scheduleNext(run, poll, result, step.nextDelay);
+            java.util.concurrent.Future<?> next = scheduler.schedule(
+                    () -> {
+                        if (result.isDone()) {
+                            return;
                         }
-                    } catch (RuntimeException | Error e) {
-                        result.completeExceptionally(e);
-                    }
-                });
-            }, delay);
+                        CompletableFuture<T> polled;
+                        try {
+                            polled = Objects.requireNonNull(poll.get(), "poll returned null")
+                                    .toCompletableFuture();
+                        } catch (RuntimeException | Error e) {
+                            polled = CompletableFuture.failedFuture(e);
+                        }
+                        run.inFlight = polled;
+                        if (result.isDone()) { // cancelled meanwhile: the cancellation may have missed this poll
+                            polled.cancel(false);
+                            return;
+                        }
+                        polled.whenComplete((value, failure) -> {
+                            if (result.isDone()) {
+                                return;
+                            }
+                            try {
+                                Step<T> step = failure == null ? run.polled(value) : run.pollFailed(unwrap(failure));
+                                if (step.outcome != null) {
+                                    result.complete(step.outcome);
+                                } else if (!result.isDone()) {
+                                    scheduleNext(run, poll, result, step.nextDelay);
+                                }
+                            } catch (RuntimeException | Error e) {
+                                result.completeExceptionally(e);
+                            }
+                        });
+                    },
+                    delay);
             run.scheduled = next;
             if (result.isDone()) { // cancelled meanwhile: the cancellation may have read the previous poll's task
                 next.cancel(false);
             }
         } catch (RuntimeException rejected) {
-            result.completeExceptionally(new AuraException(run.operation + ": could not schedule the next poll ("
-                    + rejected.getClass().getSimpleName() + "; is the client closed?)", rejected));
+            result.completeExceptionally(new AuraException(
+                    run.operation + ": could not schedule the next poll ("
+                            + rejected.getClass().getSimpleName() + "; is the client closed?)",
+                    rejected));
         }
     }
 
@@ -226,7 +245,8 @@ public final class Waiter {
     private static Throwable unwrap(Throwable t) {
         Throwable c = t;
         while ((c instanceof java.util.concurrent.CompletionException
-                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+                        || c instanceof java.util.concurrent.ExecutionException)
+                && c.getCause() != null) {
             c = c.getCause();
         }
         return c;
@@ -237,8 +257,8 @@ public final class Waiter {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuraException("interrupted while waiting for " + operation
-                    + " (the operation continues on Aura)", e);
+            throw new AuraException(
+                    "interrupted while waiting for " + operation + " (the operation continues on Aura)", e);
         }
     }
 
@@ -299,8 +319,10 @@ public final class Waiter {
                 last = null;
                 return continueOrTimeout(e);
             }
-            if (failure instanceof AuraServerException || failure instanceof AuraTransportException
-                    || failure instanceof AuraRateLimitedException || failure instanceof AuraTimeoutException) {
+            if (failure instanceof AuraServerException
+                    || failure instanceof AuraTransportException
+                    || failure instanceof AuraRateLimitedException
+                    || failure instanceof AuraTimeoutException) {
                 RuntimeException e = (RuntimeException) failure;
                 consecutiveFailures++;
                 if (consecutiveFailures >= MAX_CONSECUTIVE_POLL_FAILURES) {
@@ -316,7 +338,8 @@ public final class Waiter {
             if (failure instanceof Error) {
                 throw (Error) failure;
             }
-            throw new AuraException(operation + ": poll failed (" + failure.getClass().getSimpleName() + ")", failure);
+            throw new AuraException(
+                    operation + ": poll failed (" + failure.getClass().getSimpleName() + ")", failure);
         }
 
         /** A poll read the resource: report it, then apply the rules. */
@@ -368,7 +391,10 @@ public final class Waiter {
                 try {
                     l.onWaitPoll(operation, polls, state);
                 } catch (RuntimeException | LinkageError e) {
-                    LOG.warn("RequestListener {} failed: {}", l.getClass().getName(), e.getClass().getName());
+                    LOG.warn(
+                            "RequestListener {} failed: {}",
+                            l.getClass().getName(),
+                            e.getClass().getName());
                 }
             }
         }

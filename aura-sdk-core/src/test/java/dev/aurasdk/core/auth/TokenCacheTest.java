@@ -44,8 +44,9 @@ class TokenCacheTest {
         }
         RecordedRequest tokenRequest = aura.tokenRequestLog.get(0);
         assertThat(tokenRequest.getMethod()).isEqualTo("POST");
-        String basic = Base64.getEncoder().encodeToString(
-                (ScriptedAura.CLIENT_ID + ":" + ScriptedAura.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (ScriptedAura.CLIENT_ID + ":" + ScriptedAura.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         assertThat(tokenRequest.getHeaders().get("Authorization")).isEqualTo("Basic " + basic);
         assertThat(tokenRequest.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(tokenRequest.getBody().utf8()).isEqualTo("grant_type=client_credentials");
@@ -58,7 +59,8 @@ class TokenCacheTest {
         aura.defaultApi(data("[{\"id\":\"t1\",\"name\":\"one\"}]"));
         // a slow token endpoint makes every thread arrive while the first request is in flight
         aura.defaultToken(n -> new MockResponse.Builder(ScriptedAura.token(ScriptedAura.tokenValue(n), 3600))
-                .headersDelay(200, TimeUnit.MILLISECONDS).build());
+                .headersDelay(200, TimeUnit.MILLISECONDS)
+                .build());
         try (AuraClient client = aura.client()) {
             ExecutorService pool = Executors.newFixedThreadPool(64);
             CountDownLatch start = new CountDownLatch(1);
@@ -168,14 +170,16 @@ class TokenCacheTest {
     void aRefusalAfterTheReplayCountsBothRequestsAsAttempts() {
         aura.enqueue(json(401, "{\"error\":\"Unauthorized\"}")).enqueue(json(401, "{\"error\":\"Unauthorized\"}"));
         List<Integer> attemptNumbers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (AuraClient client = aura.clientBuilder().addRequestListener(new dev.aurasdk.core.http.RequestListener() {
-            @Override
-            public void onAttemptStart(dev.aurasdk.core.http.RequestEvent event) {
-                if (event.path().equals("/v1/tenants")) {
-                    attemptNumbers.add(event.attempt());
-                }
-            }
-        }).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .addRequestListener(new dev.aurasdk.core.http.RequestListener() {
+                    @Override
+                    public void onAttemptStart(dev.aurasdk.core.http.RequestEvent event) {
+                        if (event.path().equals("/v1/tenants")) {
+                            attemptNumbers.add(event.attempt());
+                        }
+                    }
+                })
+                .build()) {
             assertThatThrownBy(() -> client.tenants().list())
                     .isInstanceOfSatisfying(AuraAuthenticationException.class, e -> {
                         assertThat(e.attempts()).isEqualTo(2);
@@ -188,8 +192,10 @@ class TokenCacheTest {
 
     @Test
     void aTokenLifetimeBeyondTheClocksRangeIsADecodingFailureNotAnArithmeticException() {
-        aura.defaultToken(n -> json(200, "{\"access_token\":\"" + ScriptedAura.tokenValue(n)
-                + "\",\"expires_in\":9223372036854775807,\"token_type\":\"bearer\"}"));
+        aura.defaultToken(n -> json(
+                200,
+                "{\"access_token\":\"" + ScriptedAura.tokenValue(n)
+                        + "\",\"expires_in\":9223372036854775807,\"token_type\":\"bearer\"}"));
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.tenants().list())
                     .isInstanceOf(dev.aurasdk.core.AuraDecodingException.class)
@@ -275,8 +281,11 @@ class TokenCacheTest {
     @Test
     void customTokenProviderIsUsedAsIs() {
         aura.defaultApi(data("[]"));
-        AccessToken fixed = new AccessToken("my-broker-token-value-000000000000", "bearer",
-                aura.clock.instant(), aura.clock.instant().plusSeconds(3600));
+        AccessToken fixed = new AccessToken(
+                "my-broker-token-value-000000000000",
+                "bearer",
+                aura.clock.instant(),
+                aura.clock.instant().plusSeconds(3600));
         TokenProvider provider = new TokenProvider() {
             @Override
             public AccessToken token() {
@@ -288,8 +297,12 @@ class TokenCacheTest {
                 return false;
             }
         };
-        try (AuraClient client = AuraClient.builder().tokenProvider(provider).baseUrl(aura.baseUrl())
-                .clock(aura.clock).sleeper(aura.sleeper).build()) {
+        try (AuraClient client = AuraClient.builder()
+                .tokenProvider(provider)
+                .baseUrl(aura.baseUrl())
+                .clock(aura.clock)
+                .sleeper(aura.sleeper)
+                .build()) {
             client.tenants().list();
         }
         assertThat(aura.tokenRequests.get()).isZero();
@@ -336,8 +349,9 @@ class TokenCacheTest {
     @Test
     void everyWaiterGetsTheFailureWhenNoValidTokenExists() throws Exception {
         aura.defaultToken(n -> new MockResponse.Builder(
-                json(401, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"))
-                .headersDelay(200, TimeUnit.MILLISECONDS).build());
+                        json(401, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"))
+                .headersDelay(200, TimeUnit.MILLISECONDS)
+                .build());
         try (AuraClient client = aura.client()) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             CountDownLatch start = new CountDownLatch(1);
@@ -370,8 +384,14 @@ class TokenCacheTest {
             throw new AssertionError("simulated Error inside the token fetch");
         };
         dev.aurasdk.core.internal.auth.CachingTokenProvider provider =
-                new dev.aurasdk.core.internal.auth.CachingTokenProvider(fetcher, TokenStore.inMemory(), "k",
-                        aura.clock, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(30));
+                new dev.aurasdk.core.internal.auth.CachingTokenProvider(
+                        fetcher,
+                        TokenStore.inMemory(),
+                        "k",
+                        aura.clock,
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(30));
         assertThatThrownBy(provider::token).isInstanceOf(AssertionError.class);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<Throwable> next = pool.submit(() -> {
@@ -383,7 +403,8 @@ class TokenCacheTest {
             }
         });
         // would hang forever if the in-flight refresh were never completed
-        assertThat(next.get(5, TimeUnit.SECONDS)).isInstanceOf(dev.aurasdk.core.AuraException.class)
+        assertThat(next.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(dev.aurasdk.core.AuraException.class)
                 .hasMessageContaining("AssertionError");
         pool.shutdown();
     }
@@ -409,7 +430,8 @@ class TokenCacheTest {
             for (int minute = 0; minute < 60; minute++) {
                 aura.enqueue(json(403, "{\"error\":\"Access denied\"}"));
                 aura.enqueue(json(403, "{\"error\":\"Access denied\"}"));
-                assertThatThrownBy(() -> client.tenants().list()).as("the credential lacks the permission")
+                assertThatThrownBy(() -> client.tenants().list())
+                        .as("the credential lacks the permission")
                         .isInstanceOf(AuraPermissionDeniedException.class);
                 aura.clock.advance(Duration.ofMinutes(1));
             }
@@ -428,26 +450,31 @@ class TokenCacheTest {
                 refreshStarted.countDown();
                 // answered only long after the leader was interrupted (a generous bound, never waited for)
                 return new MockResponse.Builder(ScriptedAura.token(ScriptedAura.tokenValue(n), 3600))
-                        .headersDelay(30, TimeUnit.SECONDS).build();
+                        .headersDelay(30, TimeUnit.SECONDS)
+                        .build();
             }
             return ScriptedAura.token(ScriptedAura.tokenValue(n), 3600);
         });
         try (AuraClient client = aura.client()) {
             CompletableFuture<Object> leaderOutcome = new CompletableFuture<>();
-            Thread leader = new Thread(() -> complete(leaderOutcome, () -> client.tenants().list()), "leader");
+            Thread leader = new Thread(
+                    () -> complete(leaderOutcome, () -> client.tenants().list()), "leader");
             leader.start();
             assertThat(refreshStarted.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Object> otherOutcome = new CompletableFuture<>();
-            Thread other = new Thread(() -> complete(otherOutcome, () -> client.tenants().list()), "other");
+            Thread other = new Thread(
+                    () -> complete(otherOutcome, () -> client.tenants().list()), "other");
             other.start();
             // the other caller waits on the leader's refresh before the leader is interrupted
             Threads.awaitParkedIn(other, dev.aurasdk.core.internal.auth.CachingTokenProvider.class, "token");
 
             leader.interrupt();
 
-            assertThatThrownBy(() -> leaderOutcome.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AuraException.class)
+            assertThatThrownBy(() -> leaderOutcome.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(AuraException.class)
                     .hasMessageContaining("interrupted");
-            assertThat(otherOutcome.get(10, TimeUnit.SECONDS)).as("takes over the refresh instead of failing")
+            assertThat(otherOutcome.get(10, TimeUnit.SECONDS))
+                    .as("takes over the refresh instead of failing")
                     .isEqualTo(List.of());
         }
         assertThat(aura.tokenRequests.get()).isEqualTo(2);
@@ -470,8 +497,12 @@ class TokenCacheTest {
         }
         assertThat(aura.apiRequests.get(0).getHeaders().get("Authorization"))
                 .isEqualTo("Bearer eyJ-newline-token-0123456789");
-        assertThatThrownBy(() -> new AccessToken("eyJ-bad token-value", "bearer", java.time.Instant.EPOCH,
-                java.time.Instant.EPOCH.plusSeconds(60)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("eyJ-bad");
+        assertThatThrownBy(() -> new AccessToken(
+                        "eyJ-bad token-value",
+                        "bearer",
+                        java.time.Instant.EPOCH,
+                        java.time.Instant.EPOCH.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("eyJ-bad");
     }
 }

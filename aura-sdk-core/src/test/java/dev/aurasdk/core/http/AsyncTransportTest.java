@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@link AuraHttp#sendAsync}: the same behaviour as {@code send}, with no thread waiting on the network. */
 class AsyncTransportTest {
-    private static final ApiRequest TENANTS = ApiRequest.get(ApiVersion.V1).path("tenants").build();
+    private static final ApiRequest TENANTS =
+            ApiRequest.get(ApiVersion.V1).path("tenants").build();
 
     private static final ThreadLocal<String> DIAGNOSTIC = ThreadLocal.withInitial(() -> "");
     private final ScriptedAura aura = new ScriptedAura();
@@ -43,7 +44,10 @@ class AsyncTransportTest {
     }
 
     private static ApiRequest createSomething() {
-        return ApiRequest.post(ApiVersion.V1).path("instances").body(Map.of("name", "x")).build();
+        return ApiRequest.post(ApiVersion.V1)
+                .path("instances")
+                .body(Map.of("name", "x"))
+                .build();
     }
 
     private static <T> T get(CompletableFuture<T> future) throws Exception {
@@ -76,7 +80,8 @@ class AsyncTransportTest {
                 }
             }
         };
-        try (AuraClient client = aura.clientBuilder().addRequestListener(listener).build()) {
+        try (AuraClient client =
+                aura.clientBuilder().addRequestListener(listener).build()) {
             ApiResponse<JsonNode> response = get(client.http().sendAsync(TENANTS, JsonNode.class));
 
             assertThat(response.data().get(0).get("id").asText()).isEqualTo("t1");
@@ -97,7 +102,8 @@ class AsyncTransportTest {
             scheduler.shutdownNow();
         }
         assertThat(aura.apiRequests).hasSize(3);
-        assertThat(scheduler.delays()).filteredOn(d -> !d.isZero())
+        assertThat(scheduler.delays())
+                .filteredOn(d -> !d.isZero())
                 .containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
         assertThat(aura.sleeper.sleeps()).isEmpty();
     }
@@ -107,36 +113,45 @@ class AsyncTransportTest {
         aura.enqueue(json(503, "{\"errors\":[{\"message\":\"busy\"}]}")).enqueue(data("{}"));
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> get(client.http().sendAsync(createSomething(), JsonNode.class)))
-                    .isInstanceOfSatisfying(AuraServerException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+                    .isInstanceOfSatisfying(
+                            AuraServerException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(503));
         }
         assertThat(aura.apiRequests).hasSize(1);
     }
 
     @Test
     void aRefusedTokenIsRefreshedAndTheCallReplayedOnce() throws Exception {
-        aura.enqueue(json(403, "{\"errors\":[{\"message\":\"token expired\"}]}")).enqueue(data("[]"));
+        aura.enqueue(json(403, "{\"errors\":[{\"message\":\"token expired\"}]}"))
+                .enqueue(data("[]"));
         try (AuraClient client = aura.client()) {
             get(client.http().sendAsync(TENANTS, JsonNode.class));
         }
         assertThat(aura.tokenRequests.get()).isEqualTo(2);
-        assertThat(aura.apiRequests).extracting(r -> r.getHeaders().get("Authorization"))
+        assertThat(aura.apiRequests)
+                .extracting(r -> r.getHeaders().get("Authorization"))
                 .containsExactly("Bearer " + ScriptedAura.tokenValue(1), "Bearer " + ScriptedAura.tokenValue(2));
     }
 
     @Test
     void cancellingTheFutureCancelsTheScheduledRetry() throws Exception {
         aura.enqueue(new MockResponse.Builder(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
-                .addHeader("Retry-After", "30").build());
+                .addHeader("Retry-After", "30")
+                .build());
         try (AuraClient client = aura.client()) {
             CompletableFuture<ApiResponse<JsonNode>> future = client.http().sendAsync(TENANTS, JsonNode.class);
             ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) client.scheduler();
-            awaitTrue(() -> scheduler.getQueue().stream()
-                    .anyMatch(task -> ((Delayed) task).getDelay(TimeUnit.SECONDS) > 10), "the retry is scheduled 30 s out");
+            awaitTrue(
+                    () -> scheduler.getQueue().stream()
+                            .anyMatch(task -> ((Delayed) task).getDelay(TimeUnit.SECONDS) > 10),
+                    "the retry is scheduled 30 s out");
 
             DIAGNOSTIC.set("");
             future.cancel(false);
-            DIAGNOSTIC.set(" requests=" + aura.apiRequests.size() + " queue=" + scheduler.getQueue().stream()
-                    .map(t -> ((Delayed) t).getDelay(TimeUnit.MILLISECONDS) + "ms").collect(java.util.stream.Collectors.toList()));
+            DIAGNOSTIC.set(" requests=" + aura.apiRequests.size() + " queue="
+                    + scheduler.getQueue().stream()
+                            .map(t -> ((Delayed) t).getDelay(TimeUnit.MILLISECONDS) + "ms")
+                            .collect(java.util.stream.Collectors.toList()));
 
             // the step that scheduled the retry may still be finishing on the scheduler: it cancels it then
             awaitTrue(() -> scheduler.getQueue().isEmpty(), "no retry left behind");
@@ -147,22 +162,30 @@ class AsyncTransportTest {
 
     @Test
     void closingTheClientEndsCallsInFlight() {
-        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(30, TimeUnit.SECONDS).build());
+        aura.enqueue(new MockResponse.Builder(data("[]"))
+                .headersDelay(30, TimeUnit.SECONDS)
+                .build());
         AuraClient client = aura.client();
         CompletableFuture<ApiResponse<JsonNode>> future = client.http().sendAsync(TENANTS, JsonNode.class);
         awaitTrue(() -> aura.apiRequests.size() == 1, "the request reached the server");
 
         client.close();
 
-        assertThatThrownBy(() -> get(future)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> get(future))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
     void aBodyThatCannotBeWrittenIsRefusedBeforeAnyRequest() {
-        ApiRequest unwritable = ApiRequest.post(ApiVersion.V1).path("instances").body(new Object()).build();
+        ApiRequest unwritable = ApiRequest.post(ApiVersion.V1)
+                .path("instances")
+                .body(new Object())
+                .build();
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.http().sendAsync(unwritable, JsonNode.class))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be written as JSON");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot be written as JSON");
         }
         assertThat(aura.apiRequests).isEmpty();
         assertThat(aura.tokenRequests.get()).isZero();
@@ -175,22 +198,31 @@ class AsyncTransportTest {
      */
     @Test
     void oneSchedulerThreadKeepsManyPollsInFlight() {
-        aura.defaultApi(new MockResponse.Builder(data("{\"status\":\"done\"}")).headersDelay(30, TimeUnit.SECONDS)
+        aura.defaultApi(new MockResponse.Builder(data("{\"status\":\"done\"}"))
+                .headersDelay(30, TimeUnit.SECONDS)
                 .build());
         WaitOptions now = WaitOptions.builder().initialDelay(Duration.ZERO).build();
-        WaitRules<JsonNode> done = WaitRules.<JsonNode>builder().successWhen(n -> true).build();
+        WaitRules<JsonNode> done =
+                WaitRules.<JsonNode>builder().successWhen(n -> true).build();
         try (AuraClient client = aura.client()) {
             List<CompletableFuture<WaitOutcome<JsonNode>>> waits = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                waits.add(client.waiter().awaitAsyncPolls("wait " + i,
-                        () -> client.http().sendAsync(TENANTS, JsonNode.class).thenApply(ApiResponse::data),
-                        done, now, PollListener.none()));
+                waits.add(client.waiter()
+                        .awaitAsyncPolls(
+                                "wait " + i,
+                                () -> client.http()
+                                        .sendAsync(TENANTS, JsonNode.class)
+                                        .thenApply(ApiResponse::data),
+                                done,
+                                now,
+                                PollListener.none()));
             }
 
             awaitTrue(() -> aura.apiRequests.size() == 8, "eight polls in flight at once");
 
             assertThat(waits).noneMatch(CompletableFuture::isDone);
-            assertThat(((ScheduledThreadPoolExecutor) client.scheduler()).getCorePoolSize()).isEqualTo(1);
+            assertThat(((ScheduledThreadPoolExecutor) client.scheduler()).getCorePoolSize())
+                    .isEqualTo(1);
         }
     }
 
@@ -224,7 +256,9 @@ class AsyncTransportTest {
                 }
             }
         };
-        try (AuraClient client = aura.clientBuilder().addRequestListener(counter).maxConcurrentAsyncRequests(2)
+        try (AuraClient client = aura.clientBuilder()
+                .addRequestListener(counter)
+                .maxConcurrentAsyncRequests(2)
                 .build()) {
             List<CompletableFuture<ApiResponse<JsonNode>>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -235,20 +269,26 @@ class AsyncTransportTest {
             }
         }
         assertThat(aura.apiRequests).hasSize(6);
-        assertThat(most.get()).as("never more than 2 exchanges at once, and the bound is used").isEqualTo(2);
+        assertThat(most.get())
+                .as("never more than 2 exchanges at once, and the bound is used")
+                .isEqualTo(2);
         assertThatThrownBy(() -> aura.clientBuilder().maxConcurrentAsyncRequests(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
     }
 
     @Test
     void givingUpOnTheFutureWithOrTimeoutAbandonsTheCallToo() throws Exception {
         aura.enqueue(new MockResponse.Builder(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
-                .addHeader("Retry-After", "30").build());
+                .addHeader("Retry-After", "30")
+                .build());
         try (AuraClient client = aura.client()) {
             ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) client.scheduler();
             CompletableFuture<ApiResponse<JsonNode>> future = client.http().sendAsync(TENANTS, JsonNode.class);
-            awaitTrue(() -> scheduler.getQueue().stream()
-                    .anyMatch(task -> ((Delayed) task).getDelay(TimeUnit.SECONDS) > 10), "the retry is scheduled 30 s out");
+            awaitTrue(
+                    () -> scheduler.getQueue().stream()
+                            .anyMatch(task -> ((Delayed) task).getDelay(TimeUnit.SECONDS) > 10),
+                    "the retry is scheduled 30 s out");
 
             future.orTimeout(1, TimeUnit.MILLISECONDS); // the caller gives up while the retry waits
 
@@ -262,8 +302,10 @@ class AsyncTransportTest {
     void asyncCallsKeepToTheClientsRateLimitWithoutSleeping() throws Exception {
         VirtualTimeScheduler scheduler = new VirtualTimeScheduler(aura.clock);
         aura.defaultApi(data("[]"));
-        try (AuraClient client = aura.clientBuilder().scheduler(scheduler)
-                .rateLimit(RateLimit.of(2, Duration.ofMinutes(1))).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .scheduler(scheduler)
+                .rateLimit(RateLimit.of(2, Duration.ofMinutes(1)))
+                .build()) {
             for (int i = 0; i < 3; i++) {
                 get(client.http().sendAsync(TENANTS, JsonNode.class));
             }
@@ -271,7 +313,8 @@ class AsyncTransportTest {
             scheduler.shutdownNow();
         }
         assertThat(aura.apiRequests).hasSize(3);
-        assertThat(scheduler.delays()).as("the third call waits for the window, on the scheduler")
+        assertThat(scheduler.delays())
+                .as("the third call waits for the window, on the scheduler")
                 .anyMatch(d -> d.compareTo(Duration.ofSeconds(59)) > 0 && d.compareTo(Duration.ofSeconds(61)) < 0);
         assertThat(aura.sleeper.sleeps()).isEmpty();
     }
@@ -279,7 +322,9 @@ class AsyncTransportTest {
     @Test
     void listenersHearTheEndOfEveryAsyncAttemptAndARetryAfterATimeout() throws Exception {
         // the first answer comes long after the attempt timeout (an IOException for the SDK), the second at once
-        aura.enqueue(new MockResponse.Builder(data("[]")).headersDelay(30, TimeUnit.SECONDS).build())
+        aura.enqueue(new MockResponse.Builder(data("[]"))
+                        .headersDelay(30, TimeUnit.SECONDS)
+                        .build())
                 .enqueue(data("[]"));
         java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
         List<String> ends = new CopyOnWriteArrayList<>();
@@ -298,30 +343,41 @@ class AsyncTransportTest {
                 }
             }
         };
-        try (AuraClient client = aura.clientBuilder().addRequestListener(listener)
-                .requestTimeout(Duration.ofMillis(300)).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .addRequestListener(listener)
+                .requestTimeout(Duration.ofMillis(300))
+                .build()) {
             get(client.http().sendAsync(TENANTS, JsonNode.class));
         }
         assertThat(starts.get()).isEqualTo(2);
         assertThat(ends).hasSize(2).last().isEqualTo("HTTP 200");
         assertThat(ends.get(0)).isEqualTo("HttpTimeoutException");
-        assertThat(aura.sleeper.sleeps()).as("the backoff was scheduled, not slept").isEmpty();
+        assertThat(aura.sleeper.sleeps())
+                .as("the backoff was scheduled, not slept")
+                .isEmpty();
     }
 
     @Test
     void closingTheClientEndsAnAsyncWaitAsClosedEvenWithAPollInFlight() {
-        aura.defaultApi(new MockResponse.Builder(data("{}")).headersDelay(30, TimeUnit.SECONDS).build());
+        aura.defaultApi(new MockResponse.Builder(data("{}"))
+                .headersDelay(30, TimeUnit.SECONDS)
+                .build());
         AuraClient client = aura.client();
-        CompletableFuture<WaitOutcome<JsonNode>> wait = client.waiter().awaitAsyncPolls("import job 42",
-                () -> client.http().sendAsync(TENANTS, JsonNode.class).thenApply(ApiResponse::data),
-                WaitRules.<JsonNode>builder().successWhen(n -> true).build(),
-                WaitOptions.builder().initialDelay(Duration.ZERO).build(), PollListener.none());
+        CompletableFuture<WaitOutcome<JsonNode>> wait = client.waiter()
+                .awaitAsyncPolls(
+                        "import job 42",
+                        () -> client.http().sendAsync(TENANTS, JsonNode.class).thenApply(ApiResponse::data),
+                        WaitRules.<JsonNode>builder().successWhen(n -> true).build(),
+                        WaitOptions.builder().initialDelay(Duration.ZERO).build(),
+                        PollListener.none());
         awaitTrue(() -> aura.apiRequests.size() == 1, "the poll is in flight");
 
         client.close();
 
-        assertThatThrownBy(() -> get(wait)).isInstanceOf(dev.aurasdk.core.AuraException.class)
-                .hasMessageContaining("closed").hasMessageContaining("goes on in Aura");
+        assertThatThrownBy(() -> get(wait))
+                .isInstanceOf(dev.aurasdk.core.AuraException.class)
+                .hasMessageContaining("closed")
+                .hasMessageContaining("goes on in Aura");
     }
 
     @Test
@@ -340,7 +396,10 @@ class AsyncTransportTest {
                 }
             }
         };
-        try (AuraClient client = aura.clientBuilder().scheduler(own).maxConcurrentAsyncRequests(1).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .scheduler(own)
+                .maxConcurrentAsyncRequests(1)
+                .build()) {
             CompletableFuture<ApiResponse<JsonNode>> answered = client.http().sendAsync(TENANTS, JsonNode.class);
             own.shutdownNow(); // the user's scheduler goes away while the client is open
             schedulerGone.countDown();
@@ -349,9 +408,11 @@ class AsyncTransportTest {
             assertThat(get(answered).data()).isEmpty();
             // a retry cannot be scheduled: the call fails, it does not hang
             assertThatThrownBy(() -> get(client.http().sendAsync(TENANTS, JsonNode.class)))
-                    .isInstanceOf(dev.aurasdk.core.AuraException.class).hasMessageContaining("could not schedule");
+                    .isInstanceOf(dev.aurasdk.core.AuraException.class)
+                    .hasMessageContaining("could not schedule");
             // the only permit came back each time: a third call is sent instead of queuing forever
-            assertThat(get(client.http().sendAsync(TENANTS, JsonNode.class)).data()).isEmpty();
+            assertThat(get(client.http().sendAsync(TENANTS, JsonNode.class)).data())
+                    .isEmpty();
             assertThat(aura.apiRequests).hasSize(3);
         } finally {
             own.shutdownNow();
@@ -360,7 +421,9 @@ class AsyncTransportTest {
 
     @Test
     void closingSendsNothingThatWasQueuedAndEndsEveryWaitAsClosed() throws Exception {
-        aura.defaultApi(new MockResponse.Builder(data("{}")).headersDelay(30, TimeUnit.SECONDS).build());
+        aura.defaultApi(new MockResponse.Builder(data("{}"))
+                .headersDelay(30, TimeUnit.SECONDS)
+                .build());
         java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
         RequestListener starts = new RequestListener() {
             @Override
@@ -370,13 +433,21 @@ class AsyncTransportTest {
                 }
             }
         };
-        AuraClient client = aura.clientBuilder().addRequestListener(starts).maxConcurrentAsyncRequests(1).build();
+        AuraClient client = aura.clientBuilder()
+                .addRequestListener(starts)
+                .maxConcurrentAsyncRequests(1)
+                .build();
         List<CompletableFuture<WaitOutcome<JsonNode>>> waits = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            waits.add(client.waiter().awaitAsyncPolls("import job " + i,
-                    () -> client.http().sendAsync(TENANTS, JsonNode.class).thenApply(ApiResponse::data),
-                    WaitRules.<JsonNode>builder().successWhen(n -> true).build(),
-                    WaitOptions.builder().initialDelay(Duration.ZERO).build(), PollListener.none()));
+            waits.add(client.waiter()
+                    .awaitAsyncPolls(
+                            "import job " + i,
+                            () -> client.http()
+                                    .sendAsync(TENANTS, JsonNode.class)
+                                    .thenApply(ApiResponse::data),
+                            WaitRules.<JsonNode>builder().successWhen(n -> true).build(),
+                            WaitOptions.builder().initialDelay(Duration.ZERO).build(),
+                            PollListener.none()));
         }
         List<CompletableFuture<ApiResponse<JsonNode>>> posts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -388,8 +459,10 @@ class AsyncTransportTest {
         client.close();
 
         for (CompletableFuture<WaitOutcome<JsonNode>> wait : waits) {
-            assertThatThrownBy(() -> get(wait)).isInstanceOf(dev.aurasdk.core.AuraException.class)
-                    .hasMessageContaining("closed").hasMessageContaining("goes on in Aura");
+            assertThatThrownBy(() -> get(wait))
+                    .isInstanceOf(dev.aurasdk.core.AuraException.class)
+                    .hasMessageContaining("closed")
+                    .hasMessageContaining("goes on in Aura");
         }
         for (CompletableFuture<ApiResponse<JsonNode>> post : posts) {
             assertThatThrownBy(() -> get(post)).hasMessageContaining("closed");

@@ -29,12 +29,17 @@ class RetryTest {
     }
 
     private static MockResponse withRetryAfter(int status, String retryAfter) {
-        return new MockResponse.Builder(json(status, "{\"errors\":[{\"message\":\"Too many requests\",\"reason\":\"rate\"}]}"))
-                .addHeader("Retry-After", retryAfter).build();
+        return new MockResponse.Builder(
+                        json(status, "{\"errors\":[{\"message\":\"Too many requests\",\"reason\":\"rate\"}]}"))
+                .addHeader("Retry-After", retryAfter)
+                .build();
     }
 
     private static ApiRequest createSomething() {
-        return ApiRequest.post(ApiVersion.V1).path("instances").body(Map.of("name", "x")).build();
+        return ApiRequest.post(ApiVersion.V1)
+                .path("instances")
+                .body(Map.of("name", "x"))
+                .build();
     }
 
     @Test
@@ -49,8 +54,8 @@ class RetryTest {
 
     @Test
     void honoursRetryAfterAsHttpDate() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(aura.clock.instant().plusSeconds(7).atZone(ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                aura.clock.instant().plusSeconds(7).atZone(ZoneOffset.UTC));
         aura.enqueue(withRetryAfter(429, date)).enqueue(data("[]"));
         try (AuraClient client = aura.client()) {
             client.tenants().list();
@@ -61,7 +66,8 @@ class RetryTest {
     @Test
     void clampsRetryAfterToSixtySeconds() {
         aura.enqueue(withRetryAfter(429, "3600")).enqueue(data("[]"));
-        try (AuraClient client = aura.clientBuilder().callTimeout(Duration.ofMinutes(5)).build()) {
+        try (AuraClient client =
+                aura.clientBuilder().callTimeout(Duration.ofMinutes(5)).build()) {
             client.tenants().list();
         }
         assertThat(aura.sleeper.sleeps()).containsExactly(Duration.ofSeconds(60));
@@ -69,7 +75,8 @@ class RetryTest {
 
     @Test
     void getAnswered503TwiceThenOkSucceedsInThreeAttemptsWithExponentialBackoff() {
-        aura.enqueue(json(503, "{\"error\":\"busy\"}")).enqueue(json(503, "{\"error\":\"busy\"}"))
+        aura.enqueue(json(503, "{\"error\":\"busy\"}"))
+                .enqueue(json(503, "{\"error\":\"busy\"}"))
                 .enqueue(data("[{\"id\":\"t\",\"name\":\"n\"}]"));
         try (AuraClient client = aura.client()) {
             assertThat(client.tenants().list()).hasSize(1);
@@ -108,8 +115,11 @@ class RetryTest {
     void patchAnswered502IsNotResent() {
         aura.enqueue(json(502, "{\"error\":\"bad gateway\"}")).enqueue(data("{}"));
         try (AuraClient client = aura.client()) {
-            ApiRequest patch = ApiRequest.patch(ApiVersion.V1).path("instances").id("instanceId", "abc")
-                    .body(Map.of("name", "y")).build();
+            ApiRequest patch = ApiRequest.patch(ApiVersion.V1)
+                    .path("instances")
+                    .id("instanceId", "abc")
+                    .body(Map.of("name", "y"))
+                    .build();
             assertThatThrownBy(() -> client.http().send(patch, Map.class)).isInstanceOf(AuraServerException.class);
         }
         assertThat(aura.apiRequests).hasSize(1);
@@ -119,8 +129,12 @@ class RetryTest {
     void postRefusedWith429IsResent() {
         aura.enqueue(withRetryAfter(429, "1")).enqueue(json(202, "{\"data\":{\"id\":\"new\"}}"));
         try (AuraClient client = aura.client()) {
-            assertThat(client.http().send(createSomething(), com.fasterxml.jackson.databind.JsonNode.class).data()
-                    .path("id").asText()).isEqualTo("new");
+            assertThat(client.http()
+                            .send(createSomething(), com.fasterxml.jackson.databind.JsonNode.class)
+                            .data()
+                            .path("id")
+                            .asText())
+                    .isEqualTo("new");
         }
         assertThat(aura.apiRequests).hasSize(2);
         assertThat(aura.sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
@@ -131,7 +145,8 @@ class RetryTest {
         aura.defaultApi(withRetryAfter(429, "5"));
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.tenants().list())
-                    .isInstanceOfSatisfying(AuraRateLimitedException.class,
+                    .isInstanceOfSatisfying(
+                            AuraRateLimitedException.class,
                             e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(5)));
         }
         assertThat(aura.apiRequests).hasSize(3);
@@ -139,7 +154,9 @@ class RetryTest {
 
     @Test
     void connectionResetOnGetIsRetried() {
-        aura.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build())
+        aura.enqueue(new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build())
                 .enqueue(data("[]"));
         try (AuraClient client = aura.client()) {
             assertThat(client.tenants().list()).isEmpty();
@@ -149,7 +166,9 @@ class RetryTest {
 
     @Test
     void connectionResetAfterPostWasSentIsNotResent() {
-        aura.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build())
+        aura.enqueue(new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build())
                 .enqueue(data("{}"));
         try (AuraClient client = aura.client()) {
             assertThatThrownBy(() -> client.http().send(createSomething(), Map.class))
@@ -165,8 +184,10 @@ class RetryTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
-        try (AuraClient client = aura.clientBuilder().baseUrl("http://127.0.0.1:" + deadPort)
-                .authUrl(aura.baseUrl() + "/oauth/token").build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .baseUrl("http://127.0.0.1:" + deadPort)
+                .authUrl(aura.baseUrl() + "/oauth/token")
+                .build()) {
             assertThatThrownBy(() -> client.http().send(createSomething(), Map.class))
                     .isInstanceOf(AuraTransportException.class)
                     .hasMessageContaining("attempt 3");
@@ -177,9 +198,11 @@ class RetryTest {
     @Test
     void readTimeoutOnGetIsRetriedThenSurfacesAsTimeout() {
         // answers long after the 200 ms timeout: a timer late under load still fires first
-        aura.defaultApi(new MockResponse.Builder(data("[]")).headersDelay(30, java.util.concurrent.TimeUnit.SECONDS)
+        aura.defaultApi(new MockResponse.Builder(data("[]"))
+                .headersDelay(30, java.util.concurrent.TimeUnit.SECONDS)
                 .build());
-        try (AuraClient client = aura.clientBuilder().requestTimeout(Duration.ofMillis(200)).build()) {
+        try (AuraClient client =
+                aura.clientBuilder().requestTimeout(Duration.ofMillis(200)).build()) {
             assertThatThrownBy(() -> client.tenants().list())
                     .isInstanceOf(AuraTimeoutException.class)
                     .hasMessageContaining("no response within 200 ms");
@@ -190,9 +213,11 @@ class RetryTest {
     @Test
     void deadlineExceededFailsWithTimeoutInsteadOfSleeping() {
         aura.defaultApi(withRetryAfter(503, "40"));
-        try (AuraClient client = aura.clientBuilder().callTimeout(Duration.ofSeconds(60)).build()) {
+        try (AuraClient client =
+                aura.clientBuilder().callTimeout(Duration.ofSeconds(60)).build()) {
             assertThatThrownBy(() -> client.tenants().list())
-                    .isInstanceOfSatisfying(AuraTimeoutException.class,
+                    .isInstanceOfSatisfying(
+                            AuraTimeoutException.class,
                             e -> assertThat(e.getCause()).isInstanceOf(AuraServerException.class))
                     .hasMessageContaining("deadline of 60 s exceeded");
         }
@@ -205,7 +230,10 @@ class RetryTest {
     void fullJitterDrawsEachBackoffBelowTheExponentialBound() {
         aura.defaultApi(json(500, "{}"));
         RetryPolicy jittered = RetryPolicy.builder().maxAttempts(12).build();
-        try (AuraClient client = aura.clientBuilder().retryPolicy(jittered).callTimeout(Duration.ofHours(1)).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .retryPolicy(jittered)
+                .callTimeout(Duration.ofHours(1))
+                .build()) {
             assertThatThrownBy(() -> client.tenants().list()).isInstanceOf(AuraServerException.class);
         }
         java.util.List<Duration> sleeps = aura.sleeper.sleeps();
@@ -215,7 +243,8 @@ class RetryTest {
         }
         // without jitter every delay would equal its bound; with full jitter (nearly) none does
         long atBound = java.util.stream.IntStream.range(0, sleeps.size())
-                .filter(i -> sleeps.get(i).equals(jittered.backoffFor(i + 1))).count();
+                .filter(i -> sleeps.get(i).equals(jittered.backoffFor(i + 1)))
+                .count();
         assertThat(atBound).isLessThan(3);
     }
 
@@ -236,19 +265,22 @@ class RetryTest {
         assertThat(p.backoffFor(5)).isEqualTo(Duration.ofSeconds(8));
         assertThat(p.backoffFor(60)).isEqualTo(Duration.ofSeconds(8));
         assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxAttempts");
     }
 
     @Test
     void retryListenerSeesEachRetry() {
         java.util.List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
         aura.enqueue(json(503, "{}")).enqueue(data("[]"));
-        try (AuraClient client = aura.clientBuilder().addRequestListener(new RequestListener() {
-            @Override
-            public void onRetry(RequestEvent event, Duration delay, String reason) {
-                reasons.add(event.pathTemplate() + " " + reason + " " + delay.toMillis());
-            }
-        }).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .addRequestListener(new RequestListener() {
+                    @Override
+                    public void onRetry(RequestEvent event, Duration delay, String reason) {
+                        reasons.add(event.pathTemplate() + " " + reason + " " + delay.toMillis());
+                    }
+                })
+                .build()) {
             client.tenants().list();
         }
         assertThat(reasons).containsExactly("/v1/tenants HTTP 503 500");

@@ -26,11 +26,20 @@ class TransportBehaviourTest {
 
     @Test
     void sendsUserAgentAcceptAndJsonContentTypeOnBodies() {
-        aura.enqueue(data("[]")).enqueue(new MockResponse.Builder(data("{\"id\":\"x\"}")).code(202).build());
-        try (AuraClient client = aura.clientBuilder().userAgentSuffix("my-service/1.2").build()) {
+        aura.enqueue(data("[]"))
+                .enqueue(new MockResponse.Builder(data("{\"id\":\"x\"}"))
+                        .code(202)
+                        .build());
+        try (AuraClient client =
+                aura.clientBuilder().userAgentSuffix("my-service/1.2").build()) {
             client.tenants().list();
-            ApiResponse<com.fasterxml.jackson.databind.JsonNode> r = client.http().send(ApiRequest.post(ApiVersion.V1).path("instances")
-                    .body(Map.of("tenant_id", "t")).build(), com.fasterxml.jackson.databind.JsonNode.class);
+            ApiResponse<com.fasterxml.jackson.databind.JsonNode> r = client.http()
+                    .send(
+                            ApiRequest.post(ApiVersion.V1)
+                                    .path("instances")
+                                    .body(Map.of("tenant_id", "t"))
+                                    .build(),
+                            com.fasterxml.jackson.databind.JsonNode.class);
             assertThat(r.statusCode()).isEqualTo(202);
         }
         RecordedRequest get = aura.apiRequests.get(0);
@@ -48,8 +57,14 @@ class TransportBehaviourTest {
     void bodilessPostStillDeclaresJsonBecauseAuraAnswers415Otherwise() {
         aura.enqueue(new MockResponse.Builder(data("{\"id\":\"j\"}")).build());
         try (AuraClient client = aura.client()) {
-            client.http().send(ApiRequest.post(ApiVersion.V2BETA1).path("organizations").id("o", "o1")
-                    .path("cancellation").build(), Void.class);
+            client.http()
+                    .send(
+                            ApiRequest.post(ApiVersion.V2BETA1)
+                                    .path("organizations")
+                                    .id("o", "o1")
+                                    .path("cancellation")
+                                    .build(),
+                            Void.class);
         }
         assertThat(aura.apiRequests.get(0).getHeaders().get("Content-Type")).isEqualTo("application/json");
         assertThat(aura.apiRequests.get(0).getBodySize()).isZero();
@@ -57,14 +72,24 @@ class TransportBehaviourTest {
 
     @Test
     void exposesRequestIdAndErrorsBesideData() {
-        aura.enqueue(new MockResponse.Builder(ScriptedAura.json(200, "{\"data\":{\"id\":\"a\"},\"errors\":["
-                + "{\"reason\":\"invalid-type-defs\",\"message\":\"Unknown type\"}]}"))
-                .setHeader("X-Request-Id", "rid-7").build());
+        aura.enqueue(new MockResponse.Builder(ScriptedAura.json(
+                        200,
+                        "{\"data\":{\"id\":\"a\"},\"errors\":["
+                                + "{\"reason\":\"invalid-type-defs\",\"message\":\"Unknown type\"}]}"))
+                .setHeader("X-Request-Id", "rid-7")
+                .build());
         try (AuraClient client = aura.client()) {
-            ApiResponse<com.fasterxml.jackson.databind.JsonNode> r = client.http().send(ApiRequest.get(ApiVersion.V1BETA5).path("instances")
-                    .id("instanceId", "abc").build(), com.fasterxml.jackson.databind.JsonNode.class);
+            ApiResponse<com.fasterxml.jackson.databind.JsonNode> r = client.http()
+                    .send(
+                            ApiRequest.get(ApiVersion.V1BETA5)
+                                    .path("instances")
+                                    .id("instanceId", "abc")
+                                    .build(),
+                            com.fasterxml.jackson.databind.JsonNode.class);
             assertThat(r.requestId()).contains("rid-7");
-            assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("invalid-type-defs"));
+            assertThat(r.errors())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reason()).contains("invalid-type-defs"));
             assertThat(r.data().path("id").asText()).isEqualTo("a");
         }
     }
@@ -73,7 +98,8 @@ class TransportBehaviourTest {
     void warnsOnceWhenAuraMarksAnEndpointDeprecated() {
         CapturedLogs.clear();
         MockResponse deprecated = new MockResponse.Builder(data("[]"))
-                .addHeader("X-Tyk-Api-Expires", "Mon, 03 Mar 2025 00:00:00 UTC").build();
+                .addHeader("X-Tyk-Api-Expires", "Mon, 03 Mar 2025 00:00:00 UTC")
+                .build();
         aura.defaultApi(deprecated);
         try (AuraClient client = aura.client()) {
             client.tenants().list();
@@ -81,9 +107,11 @@ class TransportBehaviourTest {
             client.tenants().list();
         }
         List<CapturedLogs.Event> warnings = CapturedLogs.events("dev.aurasdk.http").stream()
-                .filter(e -> e.level() == Level.WARN).toList();
-        assertThat(warnings).singleElement().satisfies(e -> assertThat(e.message())
-                .contains("GET /v1/tenants", "deprecated", "Mon, 03 Mar 2025"));
+                .filter(e -> e.level() == Level.WARN)
+                .toList();
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("GET /v1/tenants", "deprecated", "Mon, 03 Mar 2025"));
     }
 
     @Test
@@ -93,15 +121,18 @@ class TransportBehaviourTest {
         try (AuraClient client = aura.client()) {
             client.tenants().list();
         }
-        assertThat(CapturedLogs.events("dev.aurasdk.http")).filteredOn(e -> e.level() == Level.DEBUG)
+        assertThat(CapturedLogs.events("dev.aurasdk.http"))
+                .filteredOn(e -> e.level() == Level.DEBUG)
                 .extracting(CapturedLogs.Event::message)
-                .anySatisfy(m -> assertThat(m).matches("GET /v1/tenants -> 200 in \\d+ ms \\(attempt 1, request id req-200-\\w+\\)"));
+                .anySatisfy(m -> assertThat(m)
+                        .matches("GET /v1/tenants -> 200 in \\d+ ms \\(attempt 1, request id req-200-\\w+\\)"));
     }
 
     @Test
     void theDefaultHttpClientRunsOnTwoSdkThreadsHoweverManyCallsAreInFlight() throws Exception {
         // the JDK's default executor is an unbounded cached pool: one thread per exchange in flight
-        java.util.Set<Thread> before = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        java.util.Set<Thread> before =
+                new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
         aura.defaultApi(data("[]"));
         try (AuraClient client = aura.client()) {
             java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(32);
@@ -121,7 +152,8 @@ class TransportBehaviourTest {
                 callers.shutdownNow();
             }
             List<String> added = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> !before.contains(t)).map(Thread::getName)
+                    .filter(t -> !before.contains(t))
+                    .map(Thread::getName)
                     .filter(n -> n.startsWith("aura-sdk-http-") || n.startsWith("HttpClient-"))
                     .collect(java.util.stream.Collectors.toList());
             assertThat(added).filteredOn(n -> n.startsWith("aura-sdk-http-")).hasSizeLessThanOrEqualTo(2);
@@ -141,7 +173,8 @@ class TransportBehaviourTest {
 
             @Override
             public void onAttemptEnd(RequestEvent e) {
-                seen.add("end " + e.statusCode().orElse(-1) + " " + e.requestId().isPresent());
+                seen.add(
+                        "end " + e.statusCode().orElse(-1) + " " + e.requestId().isPresent());
             }
 
             @Override
@@ -155,18 +188,27 @@ class TransportBehaviourTest {
                 throw new IllegalStateException("listener bug");
             }
         };
-        try (AuraClient client = aura.clientBuilder().addRequestListener(throwing).addRequestListener(recording)
+        try (AuraClient client = aura.clientBuilder()
+                .addRequestListener(throwing)
+                .addRequestListener(recording)
                 .build()) {
             client.tenants().list();
         }
-        assertThat(seen).containsExactly("start POST /oauth/token #1", "end 200 false", "token true",
-                "start GET /v1/tenants #1", "end 200 true");
+        assertThat(seen)
+                .containsExactly(
+                        "start POST /oauth/token #1",
+                        "end 200 false",
+                        "token true",
+                        "start GET /v1/tenants #1",
+                        "end 200 true");
     }
 
     @Test
     void clientRateLimitSpacesRequestsOverTheWindow() {
         aura.defaultApi(data("[]"));
-        try (AuraClient client = aura.clientBuilder().rateLimit(RateLimit.of(3, Duration.ofSeconds(10))).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .rateLimit(RateLimit.of(3, Duration.ofSeconds(10)))
+                .build()) {
             for (int i = 0; i < 7; i++) {
                 client.tenants().list();
             }
@@ -179,11 +221,15 @@ class TransportBehaviourTest {
     @Test
     void a429PausesTheWholeClientUntilRetryAfter() {
         aura.enqueue(new MockResponse.Builder(ScriptedAura.json(429, "{\"error\":\"slow down\"}"))
-                .addHeader("Retry-After", "4").build());
+                .addHeader("Retry-After", "4")
+                .build());
         aura.defaultApi(data("[]"));
-        try (AuraClient client = aura.clientBuilder().retryPolicy(RetryPolicy.none())
-                .rateLimit(RateLimit.of(100, Duration.ofSeconds(60))).build()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.tenants().list())
+        try (AuraClient client = aura.clientBuilder()
+                .retryPolicy(RetryPolicy.none())
+                .rateLimit(RateLimit.of(100, Duration.ofSeconds(60)))
+                .build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> client.tenants().list())
                     .isInstanceOf(dev.aurasdk.core.AuraRateLimitedException.class);
             assertThat(aura.sleeper.sleeps()).isEmpty();
             // the next call, from anywhere in the client, holds back until the server's Retry-After
@@ -196,8 +242,8 @@ class TransportBehaviourTest {
     void slidingWindowNeverAdmitsMoreThanThePermitsInAnyWindow() {
         dev.aurasdk.core.testing.ManualClock clock = new dev.aurasdk.core.testing.ManualClock();
         dev.aurasdk.core.internal.http.SlidingWindowRateLimiter limiter =
-                new dev.aurasdk.core.internal.http.SlidingWindowRateLimiter(RateLimit.of(5, Duration.ofSeconds(6)),
-                        clock);
+                new dev.aurasdk.core.internal.http.SlidingWindowRateLimiter(
+                        RateLimit.of(5, Duration.ofSeconds(6)), clock);
         List<Long> starts = new java.util.ArrayList<>();
         for (int i = 0; i < 23; i++) {
             clock.advance(Duration.ofMillis(300));
@@ -214,8 +260,8 @@ class TransportBehaviourTest {
     void aCallThatWouldWaitPastItsDeadlineReservesNothing() {
         dev.aurasdk.core.testing.ManualClock clock = new dev.aurasdk.core.testing.ManualClock();
         dev.aurasdk.core.internal.http.SlidingWindowRateLimiter limiter =
-                new dev.aurasdk.core.internal.http.SlidingWindowRateLimiter(RateLimit.of(2, Duration.ofMinutes(1)),
-                        clock);
+                new dev.aurasdk.core.internal.http.SlidingWindowRateLimiter(
+                        RateLimit.of(2, Duration.ofMinutes(1)), clock);
         java.time.Instant soon = clock.instant().plusSeconds(5);
         assertThat(limiter.reserve(soon)).contains(Duration.ZERO);
         assertThat(limiter.reserve(soon)).contains(Duration.ZERO);
@@ -230,10 +276,13 @@ class TransportBehaviourTest {
     @Test
     void rateLimitWaitPastTheDeadlineFailsFastWithTimeout() {
         aura.defaultApi(data("[]"));
-        try (AuraClient client = aura.clientBuilder().rateLimit(RateLimit.of(1, Duration.ofMinutes(10)))
-                .callTimeout(Duration.ofMinutes(1)).build()) {
+        try (AuraClient client = aura.clientBuilder()
+                .rateLimit(RateLimit.of(1, Duration.ofMinutes(10)))
+                .callTimeout(Duration.ofMinutes(1))
+                .build()) {
             client.tenants().list();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.tenants().list())
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> client.tenants().list())
                     .isInstanceOf(dev.aurasdk.core.AuraTimeoutException.class)
                     .hasMessageContaining("after 0 attempt(s)");
         }

@@ -66,8 +66,8 @@ public final class CapturedLogs {
         }
 
         @Override
-        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args,
-                Throwable t) {
+        protected void handleNormalizedLoggingCall(
+                Level level, Marker marker, String pattern, Object[] args, Throwable t) {
             String message = MessageFormatter.basicArrayFormat(pattern, args);
             String trace = null;
             if (t != null) {

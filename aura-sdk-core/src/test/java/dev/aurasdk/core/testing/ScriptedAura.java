@@ -35,7 +35,7 @@ public final class ScriptedAura implements AutoCloseable {
     private volatile IntFunction<MockResponse> defaultToken = n -> token(tokenValue(n), 3600);
     private volatile MockResponse defaultApi;
     /** Runs on the server's connection thread once an API request is recorded, before it is answered. */
-    public volatile java.util.function.Consumer<RecordedRequest> beforeApiAnswer = request -> { };
+    public volatile java.util.function.Consumer<RecordedRequest> beforeApiAnswer = request -> {};
 
     public ScriptedAura() {
         SecretGuard.registerClientCredentials(CLIENT_ID, CLIENT_SECRET);
@@ -55,7 +55,8 @@ public final class ScriptedAura implements AutoCloseable {
                 if (scripted != null) {
                     return scripted;
                 }
-                return defaultApi != null ? defaultApi
+                return defaultApi != null
+                        ? defaultApi
                         : json(500, "{\"errors\":[{\"message\":\"no scripted response\",\"reason\":\"test\"}]}");
             }
         });
@@ -156,9 +157,12 @@ public final class ScriptedAura implements AutoCloseable {
     /** A JSON response; the values of its secret-named fields are registered with the {@link SecretGuard}. */
     public static MockResponse json(int status, String body) {
         SecretGuard.registerJsonSecrets(body);
-        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
                 .addHeader("X-Request-Id", "req-" + status + "-" + Integer.toHexString(body.hashCode()))
-                .body(body).build();
+                .body(body)
+                .build();
     }
 
     public static MockResponse data(String dataJson) {
@@ -167,9 +171,10 @@ public final class ScriptedAura implements AutoCloseable {
 
     public static MockResponse token(String value, long expiresIn) {
         SecretGuard.register(value);
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"access_token\":\"" + value + "\",\"expires_in\":" + expiresIn
-                        + ",\"token_type\":\"bearer\"}")
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"access_token\":\"" + value + "\",\"expires_in\":" + expiresIn + ",\"token_type\":\"bearer\"}")
                 .build();
     }
 

@@ -40,8 +40,18 @@ public final class SecretGuard {
     /** Shortest value treated as a secret. */
     public static final int MIN_LENGTH = 8;
 
-    private static final Set<String> FIELD_NAMES = Set.of("password", "key", "api_key", "apikey", "client_secret",
-            "clientsecret", "access_token", "accesstoken", "refresh_token", "secret", "instancepassword");
+    private static final Set<String> FIELD_NAMES = Set.of(
+            "password",
+            "key",
+            "api_key",
+            "apikey",
+            "client_secret",
+            "clientsecret",
+            "access_token",
+            "accesstoken",
+            "refresh_token",
+            "secret",
+            "instancepassword");
     private static final Pattern JWT =
             Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -102,7 +112,8 @@ public final class SecretGuard {
         }
         if (node.isObject()) {
             node.properties().forEach(e -> {
-                if (FIELD_NAMES.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue().isTextual()) {
+                if (FIELD_NAMES.contains(e.getKey().toLowerCase(Locale.ROOT))
+                        && e.getValue().isTextual()) {
                     register(e.getValue().textValue());
                 } else {
                     collect(e.getValue());
@@ -258,7 +269,9 @@ public final class SecretGuard {
         static MultiMatcher of(Set<String> secrets) {
             MultiMatcher m = new MultiMatcher();
             for (String s : secrets) {
-                m.byPrefix.computeIfAbsent(s.substring(0, MIN_LENGTH), k -> new ArrayList<>()).add(s);
+                m.byPrefix
+                        .computeIfAbsent(s.substring(0, MIN_LENGTH), k -> new ArrayList<>())
+                        .add(s);
             }
             return m;
         }

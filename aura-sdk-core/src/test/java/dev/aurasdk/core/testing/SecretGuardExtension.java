@@ -26,7 +26,8 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
 
     @Override
     public void afterEach(ExtensionContext context) {
-        checkAndClear(context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName(),
+        checkAndClear(
+                context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName(),
                 context.getExecutionException().orElse(null));
     }
 
@@ -53,8 +54,8 @@ public final class SecretGuardExtension implements BeforeEachCallback, AfterEach
             SecretGuard.findLeaks(SecretGuard.fullText(t)).forEach(l -> leaks.add("caught exception: " + l));
         }
         if (!leaks.isEmpty()) {
-            throw new AssertionError("SecretGuard: a secret leaked in " + where + ":\n - "
-                    + String.join("\n - ", leaks));
+            throw new AssertionError(
+                    "SecretGuard: a secret leaked in " + where + ":\n - " + String.join("\n - ", leaks));
         }
     }
 }

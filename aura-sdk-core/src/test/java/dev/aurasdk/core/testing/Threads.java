@@ -6,8 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Deterministic hand-offs between a test and the threads it starts, without sleeping. */
 public final class Threads {
-    private Threads() {
-    }
+    private Threads() {}
 
     /**
      * Waits (really, at most 10 s) until {@code thread} is parked (waiting, with or without a timeout)
@@ -22,8 +21,8 @@ public final class Threads {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!parkedIn(thread, type.getName(), method)) {
             if (System.nanoTime() > deadline || !thread.isAlive()) {
-                throw new AssertionError(thread.getName() + " did not wait in " + type.getSimpleName() + "."
-                        + method + " within 10 s (" + thread.getState() + ")");
+                throw new AssertionError(thread.getName() + " did not wait in " + type.getSimpleName() + "." + method
+                        + " within 10 s (" + thread.getState() + ")");
             }
             LockSupport.parkNanos(1_000_000);
         }
@@ -35,6 +34,7 @@ public final class Threads {
             return false;
         }
         return Arrays.stream(thread.getStackTrace())
-                .anyMatch(f -> f.getClassName().equals(className) && f.getMethodName().equals(method));
+                .anyMatch(f ->
+                        f.getClassName().equals(className) && f.getMethodName().equals(method));
     }
 }

@@ -28,14 +28,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WaiterTest {
     /** SYNC: blocking polls on the caller; ASYNC: blocking polls on the scheduler; ASYNC_POLLS: polls whose
      * stages complete later on another thread, failures wrapped as {@code CompletableFuture} wraps them. */
-    enum Mode { SYNC, ASYNC, ASYNC_POLLS }
+    enum Mode {
+        SYNC,
+        ASYNC,
+        ASYNC_POLLS
+    }
 
     private final ManualClock clock = new ManualClock();
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
     private final List<String> listenerPolls = new CopyOnWriteArrayList<>();
-    private final Waiter waiter = new Waiter(clock, sleeper, DelayScheduler.of(scheduler),
-            List.of(new RequestListener() {
+    private final Waiter waiter =
+            new Waiter(clock, sleeper, DelayScheduler.of(scheduler), List.of(new RequestListener() {
                 @Override
                 public void onWaitPoll(String operation, int poll, String state) {
                     listenerPolls.add(poll + ":" + state);
@@ -43,7 +47,8 @@ class WaiterTest {
             }));
     private final WaitOptions exact = WaitOptions.builder().jitter(0).build();
 
-    private final java.util.concurrent.ExecutorService pollIo = java.util.concurrent.Executors.newSingleThreadExecutor();
+    private final java.util.concurrent.ExecutorService pollIo =
+            java.util.concurrent.Executors.newSingleThreadExecutor();
 
     @AfterEach
     void stop() {
@@ -69,19 +74,25 @@ class WaiterTest {
         };
     }
 
-    private <T> WaitOutcome<T> run(Mode mode, Supplier<T> poll, WaitRules<T> rules, WaitOptions options,
-            PollListener<T> listener) {
+    private <T> WaitOutcome<T> run(
+            Mode mode, Supplier<T> poll, WaitRules<T> rules, WaitOptions options, PollListener<T> listener) {
         if (mode == Mode.SYNC) {
             return waiter.await("test op", poll, rules, options, listener);
         }
         try {
             if (mode == Mode.ASYNC_POLLS) {
-                return waiter.awaitAsyncPolls("test op", () -> java.util.concurrent.CompletableFuture.supplyAsync(poll,
-                        pollIo), rules, options, listener).get(60, TimeUnit.SECONDS);
+                return waiter.awaitAsyncPolls(
+                                "test op",
+                                () -> java.util.concurrent.CompletableFuture.supplyAsync(poll, pollIo),
+                                rules,
+                                options,
+                                listener)
+                        .get(60, TimeUnit.SECONDS);
             }
             return waiter.awaitAsync("test op", poll, rules, options, listener).get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+            throw e.getCause() instanceof RuntimeException
+                    ? (RuntimeException) e.getCause()
                     : new CompletionException(e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -89,25 +100,31 @@ class WaiterTest {
     }
 
     private static AuraNotFoundException notFound() {
-        return new AuraNotFoundException(ErrorDetails.builder().method("GET").path("/x").statusCode(404).build());
+        return new AuraNotFoundException(
+                ErrorDetails.builder().method("GET").path("/x").statusCode(404).build());
     }
 
     private static AuraServerException serverError() {
-        return new AuraServerException(ErrorDetails.builder().method("GET").path("/x").statusCode(503).build());
+        return new AuraServerException(
+                ErrorDetails.builder().method("GET").path("/x").statusCode(503).build());
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void pollsAfterOneSecondThenBacksOffByOneAndAHalf(Mode mode) {
-        WaitOutcome<String> outcome = run(mode, sequence("a", "b", "c", "done"), doneOrBroken(), exact,
-                PollListener.none());
+        WaitOutcome<String> outcome =
+                run(mode, sequence("a", "b", "c", "done"), doneOrBroken(), exact, PollListener.none());
         assertThat(outcome.value()).contains("done");
         assertThat(outcome.polls()).isEqualTo(4);
         assertThat(outcome.elapsed()).isEqualTo(Duration.ofMillis(1000 + 1500 + 2250 + 3375));
         assertThat(listenerPolls).containsExactly("1:a", "2:b", "3:c", "4:done");
         if (mode == Mode.SYNC) {
-            assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(1000), Duration.ofMillis(1500),
-                    Duration.ofMillis(2250), Duration.ofMillis(3375));
+            assertThat(sleeper.sleeps())
+                    .containsExactly(
+                            Duration.ofMillis(1000),
+                            Duration.ofMillis(1500),
+                            Duration.ofMillis(2250),
+                            Duration.ofMillis(3375));
         } else {
             assertThat(sleeper.sleeps()).isEmpty();
             assertThat(scheduler.scheduledCount()).isEqualTo(4);
@@ -139,16 +156,17 @@ class WaiterTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void failureRuleEndsTheWaitWithItsException(Mode mode) {
-        assertThatThrownBy(() -> run(mode, sequence("a", "broken", "done"), doneOrBroken(), exact,
-                PollListener.none()))
-                .isInstanceOf(IllegalStateException.class).hasMessage("it broke");
+        assertThatThrownBy(() -> run(mode, sequence("a", "broken", "done"), doneOrBroken(), exact, PollListener.none()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("it broke");
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void timeoutSaysTheOperationGoesOn(Mode mode) {
         Supplier<String> forever = () -> "running";
-        WaitOptions options = WaitOptions.builder().jitter(0).timeout(Duration.ofSeconds(10)).build();
+        WaitOptions options =
+                WaitOptions.builder().jitter(0).timeout(Duration.ofSeconds(10)).build();
         assertThatThrownBy(() -> run(mode, forever, doneOrBroken(), options, PollListener.none()))
                 .isInstanceOf(AuraTimeoutException.class)
                 .hasMessageContaining("test op did not finish within 10 s")
@@ -162,7 +180,11 @@ class WaiterTest {
     @EnumSource(Mode.class)
     void notFoundRightAfterCreationIsToleratedWithinTheGracePeriod(Mode mode) {
         List<Boolean> seen = new ArrayList<>();
-        WaitOutcome<String> outcome = run(mode, sequence(notFound(), notFound(), "done"), doneOrBroken(), exact,
+        WaitOutcome<String> outcome = run(
+                mode,
+                sequence(notFound(), notFound(), "done"),
+                doneOrBroken(),
+                exact,
                 e -> seen.add(e.value().isPresent()));
         assertThat(outcome.value()).contains("done");
         assertThat(seen).containsExactly(false, false, true);
@@ -170,18 +192,25 @@ class WaiterTest {
 
     @Test
     void notFoundAfterTheGracePeriodFails() {
-        WaitOptions options = WaitOptions.builder().jitter(0).notFoundGrace(Duration.ofSeconds(2)).build();
-        assertThatThrownBy(() -> waiter.await("op", sequence("running", notFound(), notFound()), doneOrBroken(),
-                options, PollListener.none()))
+        WaitOptions options = WaitOptions.builder()
+                .jitter(0)
+                .notFoundGrace(Duration.ofSeconds(2))
+                .build();
+        assertThatThrownBy(() -> waiter.await(
+                        "op",
+                        sequence("running", notFound(), notFound()),
+                        doneOrBroken(),
+                        options,
+                        PollListener.none()))
                 .isInstanceOf(AuraNotFoundException.class);
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void notFoundEndsAWaitForDeletion(Mode mode) {
-        WaitRules<String> deleted = WaitRules.<String>builder().notFoundMeansDone().build();
-        WaitOutcome<String> outcome = run(mode, sequence("deleting", notFound()), deleted, exact,
-                PollListener.none());
+        WaitRules<String> deleted =
+                WaitRules.<String>builder().notFoundMeansDone().build();
+        WaitOutcome<String> outcome = run(mode, sequence("deleting", notFound()), deleted, exact, PollListener.none());
         assertThat(outcome.gone()).isTrue();
         assertThat(outcome.value()).contains("deleting");
     }
@@ -189,19 +218,27 @@ class WaiterTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void transientPollFailuresAreToleratedUpToThreeInARow(Mode mode) {
-        WaitOutcome<String> outcome = run(mode, sequence(serverError(), serverError(), "done"),
-                doneOrBroken(), exact, PollListener.none());
+        WaitOutcome<String> outcome =
+                run(mode, sequence(serverError(), serverError(), "done"), doneOrBroken(), exact, PollListener.none());
         assertThat(outcome.polls()).isEqualTo(3);
-        assertThatThrownBy(() -> run(mode, sequence(serverError(), serverError(), serverError(), "done"),
-                doneOrBroken(), exact, PollListener.none()))
+        assertThatThrownBy(() -> run(
+                        mode,
+                        sequence(serverError(), serverError(), serverError(), "done"),
+                        doneOrBroken(),
+                        exact,
+                        PollListener.none()))
                 .isInstanceOf(AuraServerException.class);
     }
 
     @Test
     void cancellingAWaitAbandonsThePollInFlight() throws Exception {
         java.util.concurrent.CompletableFuture<String> inFlight = new java.util.concurrent.CompletableFuture<>();
-        var future = waiter.awaitAsyncPolls("op", () -> inFlight, doneOrBroken(),
-                WaitOptions.builder().initialDelay(Duration.ZERO).build(), PollListener.none());
+        var future = waiter.awaitAsyncPolls(
+                "op",
+                () -> inFlight,
+                doneOrBroken(),
+                WaitOptions.builder().initialDelay(Duration.ZERO).build(),
+                PollListener.none());
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (scheduler.getCompletedTaskCount() == 0) { // the first poll starts on the scheduler's thread
             if (System.nanoTime() > until) {
@@ -227,18 +264,28 @@ class WaiterTest {
     @Test
     void cancellingAnAsyncWaitStopsPollingAndLeavesNoTaskBehind() throws Exception {
         AtomicInteger polls = new AtomicInteger();
-        java.util.concurrent.ScheduledThreadPoolExecutor realScheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        java.util.concurrent.ScheduledThreadPoolExecutor realScheduler =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1);
         realScheduler.setRemoveOnCancelPolicy(true);
         Waiter slowWaiter = new Waiter(clock, sleeper, DelayScheduler.of(realScheduler), List.of());
         try {
-            WaitOptions options = WaitOptions.builder().jitter(0).initialDelay(Duration.ofMillis(10))
-                    .maxInterval(Duration.ofHours(1)).multiplier(60_000).build(); // then 10 min of real time
+            WaitOptions options = WaitOptions.builder()
+                    .jitter(0)
+                    .initialDelay(Duration.ofMillis(10))
+                    .maxInterval(Duration.ofHours(1))
+                    .multiplier(60_000)
+                    .build(); // then 10 min of real time
             java.util.concurrent.CountDownLatch firstPoll = new java.util.concurrent.CountDownLatch(1);
-            var future = slowWaiter.awaitAsync("op", () -> {
-                polls.incrementAndGet();
-                firstPoll.countDown();
-                return "running";
-            }, doneOrBroken(), options, PollListener.none());
+            var future = slowWaiter.awaitAsync(
+                    "op",
+                    () -> {
+                        polls.incrementAndGet();
+                        firstPoll.countDown();
+                        return "running";
+                    },
+                    doneOrBroken(),
+                    options,
+                    PollListener.none());
             assertThat(firstPoll.await(5, TimeUnit.SECONDS)).isTrue();
             // the next poll is scheduled 10 min out; cancelling the wait must remove it
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -257,13 +304,15 @@ class WaiterTest {
 
     @Test
     void closingTheWaiterEndsPendingAsyncWaits() throws Exception {
-        java.util.concurrent.ScheduledThreadPoolExecutor realScheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        java.util.concurrent.ScheduledThreadPoolExecutor realScheduler =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1);
         realScheduler.setRemoveOnCancelPolicy(true);
         Waiter closable = new Waiter(clock, sleeper, DelayScheduler.of(realScheduler), List.of());
         try {
-            WaitOptions options = WaitOptions.builder().initialDelay(Duration.ofHours(1)).build();
-            var future = closable.awaitAsync("import job 42 completion", () -> "running", doneOrBroken(), options,
-                    PollListener.none());
+            WaitOptions options =
+                    WaitOptions.builder().initialDelay(Duration.ofHours(1)).build();
+            var future = closable.awaitAsync(
+                    "import job 42 completion", () -> "running", doneOrBroken(), options, PollListener.none());
             closable.close();
             assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(dev.aurasdk.core.AuraException.class)
@@ -278,10 +327,13 @@ class WaiterTest {
     @Test
     void invalidOptionsAreRejected() {
         assertThatThrownBy(() -> WaitOptions.builder().timeout(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timeout");
         assertThatThrownBy(() -> WaitOptions.builder().multiplier(0.5).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiplier");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("multiplier");
         assertThatThrownBy(() -> WaitOptions.builder().jitter(1.5).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jitter");
     }
 }

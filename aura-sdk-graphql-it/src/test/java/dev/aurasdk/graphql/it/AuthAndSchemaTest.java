@@ -27,10 +27,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthAndSchemaTest extends StackTest {
     /** A read of every tenant-owned type and the two custom queries. */
     private static final List<String> READS = List.of(
-            "{ tenants { id } }", "{ restaurants { id } }", "{ alerts { id } }", "{ users { id } }",
-            "{ preferences { tenantId } }", "{ alertStats(since: \"2020-01-01T00:00:00Z\") { restaurantId } }",
+            "{ tenants { id } }",
+            "{ restaurants { id } }",
+            "{ alerts { id } }",
+            "{ users { id } }",
+            "{ preferences { tenantId } }",
+            "{ alertStats(since: \"2020-01-01T00:00:00Z\") { restaurantId } }",
             "{ restaurantCatalogue(city: \"Lyon\") { id } }");
-    private static final String ADMIN_WRITE = "mutation { updateTenants(update: { name: { set: \"Taken\" } }) { tenants { id } } }";
+
+    private static final String ADMIN_WRITE =
+            "mutation { updateTenants(update: { name: { set: \"Taken\" } }) { tenants { id } } }";
 
     static Stream<Arguments> reads() {
         return READS.stream().map(Arguments::of);
@@ -41,7 +47,9 @@ class AuthAndSchemaTest extends StackTest {
         JsonNode data = r.data();
         if (data != null && !data.isNull()) {
             for (JsonNode field : data) {
-                assertThat(field.isNull() || field.isEmpty()).as("%s gave %s", query, data).isTrue();
+                assertThat(field.isNull() || field.isEmpty())
+                        .as("%s gave %s", query, data)
+                        .isTrue();
             }
         }
     }
@@ -60,14 +68,20 @@ class AuthAndSchemaTest extends StackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reads")
     void withoutATokenNothingIsRead(String query) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.url()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(Map.of("query", query))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.url()))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        MAPPER.writeValueAsString(Map.of("query", query))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonNode body = MAPPER.readTree(response.body());
         JsonNode data = body.get("data");
         if (data != null && !data.isNull()) {
-            data.forEach(f -> assertThat(f.isNull() || f.isEmpty()).as("%s gave %s", query, data).isTrue());
+            data.forEach(f -> assertThat(f.isNull() || f.isEmpty())
+                    .as("%s gave %s", query, data)
+                    .isTrue());
         }
         // every type and custom query has @authentication on reads: refused outright
         assertThat(body.path("errors").toString()).contains("Unauthenticated");
@@ -76,7 +90,8 @@ class AuthAndSchemaTest extends StackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reads")
     void aTokenSignedByAnotherKeyReadsNothing(String query) {
-        String forged = stack.stranger.sign(claims(ACME, ALL_ROLES, Instant.now().getEpochSecond() + 3600));
+        String forged =
+                stack.stranger.sign(claims(ACME, ALL_ROLES, Instant.now().getEpochSecond() + 3600));
         seesNothing(stack.endpoint(forged).execute(query), query);
     }
 
@@ -89,7 +104,8 @@ class AuthAndSchemaTest extends StackTest {
 
     @Test
     void forgedAndExpiredAdminTokensWriteNothing() {
-        String forged = stack.stranger.sign(claims(ACME, ALL_ROLES, Instant.now().getEpochSecond() + 3600));
+        String forged =
+                stack.stranger.sign(claims(ACME, ALL_ROLES, Instant.now().getEpochSecond() + 3600));
         String expired = stack.jwts.sign(claims(ACME, ALL_ROLES, Instant.now().getEpochSecond() - 120));
         for (String jwt : List.of(forged, expired)) {
             GraphQLResponse r = stack.endpoint(jwt).execute(ADMIN_WRITE);
@@ -104,7 +120,9 @@ class AuthAndSchemaTest extends StackTest {
         String good = stack.jwts.sign(claims(ACME, ALL_ROLES, Instant.now().getEpochSecond() + 3600));
         assertThat(stack.endpoint(good).execute("{ tenants { id } }").data().get("tenants"))
                 .isEqualTo(json("[{'id':'acme'}]"));
-        assertThat(stack.jwksRequests.get()).as("the library fetched the test's JWKS").isPositive();
+        assertThat(stack.jwksRequests.get())
+                .as("the library fetched the test's JWKS")
+                .isPositive();
     }
 
     @Test
@@ -112,13 +130,20 @@ class AuthAndSchemaTest extends StackTest {
         String noRole = stack.jwts.sign(claims(ACME, List.of(), Instant.now().getEpochSecond() + 3600));
         List<String> refused = new ArrayList<>();
         // every read field of the schema (see theQueryFieldsAreExactlyTheOnesTestedHere), and two writes
-        List<String> queries = List.of("{ tenants { id name } }", "{ tenantsConnection { totalCount } }",
-                "{ restaurants { id } }", "{ restaurantsConnection { totalCount } }", "{ alerts { id } }",
-                "{ alertsConnection { totalCount } }", "{ users { id email role } }",
-                "{ usersConnection { totalCount } }", "{ preferences { tenantId notifyEmails } }",
+        List<String> queries = List.of(
+                "{ tenants { id name } }",
+                "{ tenantsConnection { totalCount } }",
+                "{ restaurants { id } }",
+                "{ restaurantsConnection { totalCount } }",
+                "{ alerts { id } }",
+                "{ alertsConnection { totalCount } }",
+                "{ users { id email role } }",
+                "{ usersConnection { totalCount } }",
+                "{ preferences { tenantId notifyEmails } }",
                 "{ preferencesConnection { totalCount } }",
                 "{ alertStats(since: \"2020-01-01T00:00:00Z\") { restaurantId } }",
-                "{ restaurantCatalogue(city: \"Lyon\") { id } }", ADMIN_WRITE,
+                "{ restaurantCatalogue(city: \"Lyon\") { id } }",
+                ADMIN_WRITE,
                 "mutation { acknowledgeAlert(alertId: \"a1\") { id } }");
         for (String query : queries) {
             GraphQLResponse r = stack.endpoint(noRole).execute(query);
@@ -128,15 +153,18 @@ class AuthAndSchemaTest extends StackTest {
             seesNothing(r, query);
         }
         assertThat(refused).containsExactlyElementsOf(queries);
-        assertThat(count("MATCH (a:Alert {id: 'a1'}) WHERE a.acknowledgedAt IS NULL RETURN count(a)")).isEqualTo(1);
+        assertThat(count("MATCH (a:Alert {id: 'a1'}) WHERE a.acknowledgedAt IS NULL RETURN count(a)"))
+                .isEqualTo(1);
     }
 
     @Test
     void aManagerTokenIsNotAnAdminToken() {
         String manager = stack.jwts.token("u-acme-manager", ACME, Seed.Role.MANAGER.claims);
         assertThat(messages(stack.endpoint(manager).execute(ADMIN_WRITE))).isEqualTo("Unauthenticated");
-        assertThat(messages(stack.endpoint(manager).execute("mutation { createUsers(input: [{ tenantId: \"acme\","
-                + " email: \"x@acme.test\", role: ADMIN }]) { users { id } } }"))).isEqualTo("Unauthenticated");
+        assertThat(messages(stack.endpoint(manager)
+                        .execute("mutation { createUsers(input: [{ tenantId: \"acme\","
+                                + " email: \"x@acme.test\", role: ADMIN }]) { users { id } } }")))
+                .isEqualTo("Unauthenticated");
         assertThat(count("MATCH (u:User {tenantId: 'acme'}) RETURN count(u)")).isEqualTo(3);
     }
 
@@ -145,8 +173,12 @@ class AuthAndSchemaTest extends StackTest {
         Map<String, Object> claims = claims(ACME, ALL_ROLES, Instant.now().getEpochSecond() + 3600);
         claims.remove("tenantId");
         String jwt = stack.jwts.sign(claims);
-        for (String query : List.of("{ tenants { id } }", "{ alerts { id } }", "{ users { id } }",
-                "{ restaurants { id } }", "{ preferences { tenantId } }")) {
+        for (String query : List.of(
+                "{ tenants { id } }",
+                "{ alerts { id } }",
+                "{ users { id } }",
+                "{ restaurants { id } }",
+                "{ preferences { tenantId } }")) {
             seesNothing(stack.endpoint(jwt).execute(query), query);
         }
     }
@@ -156,15 +188,18 @@ class AuthAndSchemaTest extends StackTest {
     @Test
     void theSchemaBuiltWithOnlyTheDocumentedWarning() {
         // the one warning the library gives is about types without subscription events (see the schema header)
-        assertThat(stack.schemaWarnings).containsExactly("'@subscriptionsAuthorization' not found on a type/field"
-                + " which has '@authorization' - subscriptions events are not subject to the authorization rules"
-                + " specified in '@authorization' directives.");
+        assertThat(stack.schemaWarnings)
+                .containsExactly("'@subscriptionsAuthorization' not found on a type/field"
+                        + " which has '@authorization' - subscriptions events are not subject to the authorization rules"
+                        + " specified in '@authorization' directives.");
     }
 
     private static List<String> rootFields(String type) {
         String jwt = stack.jwts.token("u-acme-admin", ACME, ALL_ROLES);
-        JsonNode fields = stack.endpoint(jwt).execute("{ __schema { " + type + " { fields { name } } } }")
-                .dataOrThrow().at("/__schema/" + type + "/fields");
+        JsonNode fields = stack.endpoint(jwt)
+                .execute("{ __schema { " + type + " { fields { name } } } }")
+                .dataOrThrow()
+                .at("/__schema/" + type + "/fields");
         List<String> names = new ArrayList<>();
         fields.forEach(f -> names.add(f.get("name").asText()));
         return names;
@@ -172,16 +207,35 @@ class AuthAndSchemaTest extends StackTest {
 
     @Test
     void theQueryFieldsAreExactlyTheOnesTestedHere() {
-        assertThat(rootFields("queryType")).containsExactlyInAnyOrder("tenants", "tenantsConnection", "restaurants",
-                "restaurantsConnection", "alerts", "alertsConnection", "users", "usersConnection", "preferences",
-                "preferencesConnection", "alertStats", "restaurantCatalogue");
+        assertThat(rootFields("queryType"))
+                .containsExactlyInAnyOrder(
+                        "tenants",
+                        "tenantsConnection",
+                        "restaurants",
+                        "restaurantsConnection",
+                        "alerts",
+                        "alertsConnection",
+                        "users",
+                        "usersConnection",
+                        "preferences",
+                        "preferencesConnection",
+                        "alertStats",
+                        "restaurantCatalogue");
     }
 
     @Test
     void theMutationFieldsAreExactlyTheOnesTestedHere() {
         // no create/delete of tenants, no mutation of restaurants or alerts but acknowledgeAlert
-        assertThat(rootFields("mutationType")).containsExactlyInAnyOrder("updateTenants", "createUsers", "deleteUsers",
-                "updateUsers", "createPreferences", "deletePreferences", "updatePreferences", "acknowledgeAlert");
+        assertThat(rootFields("mutationType"))
+                .containsExactlyInAnyOrder(
+                        "updateTenants",
+                        "createUsers",
+                        "deleteUsers",
+                        "updateUsers",
+                        "createPreferences",
+                        "deletePreferences",
+                        "updatePreferences",
+                        "acknowledgeAlert");
     }
 
     @Test

@@ -32,10 +32,12 @@ class IsolationTest extends StackTest {
 
     /** Everything in the database (nodes and relationships with their properties), to compare before and after. */
     private static String fingerprint() {
-        return stack.cypher("MATCH (n) RETURN 'node' AS kind, labels(n) AS labels, properties(n) AS props,"
-                + " null AS ends UNION ALL MATCH (a)-[r]->(b) RETURN 'rel' AS kind, [type(r)] AS labels,"
-                + " properties(r) AS props, [coalesce(a.id, a.tenantId), coalesce(b.id, b.tenantId)] AS ends",
-                java.util.Map.of(), result -> {
+        return stack.cypher(
+                "MATCH (n) RETURN 'node' AS kind, labels(n) AS labels, properties(n) AS props,"
+                        + " null AS ends UNION ALL MATCH (a)-[r]->(b) RETURN 'rel' AS kind, [type(r)] AS labels,"
+                        + " properties(r) AS props, [coalesce(a.id, a.tenantId), coalesce(b.id, b.tenantId)] AS ends",
+                java.util.Map.of(),
+                result -> {
                     java.util.List<String> rows = new java.util.ArrayList<>();
                     result.forEachRemaining(row -> rows.add(row.get("kind") + " " + row.get("labels") + " "
                             + props((java.util.Map<?, ?>) row.get("props")) + " " + row.get("ends")));
@@ -46,8 +48,9 @@ class IsolationTest extends StackTest {
 
     private static String props(java.util.Map<?, ?> props) {
         java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
-        props.forEach((k, v) -> sorted.put(String.valueOf(k), v instanceof String[]
-                ? java.util.Arrays.toString((String[]) v) : String.valueOf(v)));
+        props.forEach((k, v) -> sorted.put(
+                String.valueOf(k),
+                v instanceof String[] ? java.util.Arrays.toString((String[]) v) : String.valueOf(v)));
         return sorted.toString();
     }
 
@@ -58,15 +61,23 @@ class IsolationTest extends StackTest {
     void readsFilteredOnTheOtherTenantReturnNothing(String tenant) {
         String victim = other(tenant);
         assertThat(ok(Role.ADMIN, tenant, "{ tenants(where: { id: { eq: \"" + victim + "\" } }) { id } }")
-                .get("tenants")).isEmpty();
+                        .get("tenants"))
+                .isEmpty();
         assertThat(ok(Role.ADMIN, tenant, "{ alerts(where: { id: { eq: \"" + otherAlert(tenant) + "\" } }) { id } }")
-                .get("alerts")).isEmpty();
+                        .get("alerts"))
+                .isEmpty();
         assertThat(ok(Role.ADMIN, tenant, "{ alerts(where: { tenantId: { eq: \"" + victim + "\" } }) { id } }")
-                .get("alerts")).isEmpty();
+                        .get("alerts"))
+                .isEmpty();
         assertThat(ok(Role.ADMIN, tenant, "{ users(where: { tenantId: { eq: \"" + victim + "\" } }) { email } }")
-                .get("users")).isEmpty();
-        assertThat(ok(Role.ADMIN, tenant, "{ preferences(where: { tenantId: { eq: \"" + victim + "\" } }) { notifyEmails } }")
-                .get("preferences")).isEmpty();
+                        .get("users"))
+                .isEmpty();
+        assertThat(ok(
+                                Role.ADMIN,
+                                tenant,
+                                "{ preferences(where: { tenantId: { eq: \"" + victim + "\" } }) { notifyEmails } }")
+                        .get("preferences"))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "attacker {0}")
@@ -74,16 +85,22 @@ class IsolationTest extends StackTest {
     void restaurantsTheTenantDoesNotSubscribeToAreInvisible(String tenant) {
         String onlyOther = tenant.equals(ACME) ? "r-bravo" : "r-charlie";
         assertThat(ok(Role.ADMIN, tenant, "{ restaurants(where: { id: { eq: \"" + onlyOther + "\" } }) { id } }")
-                .get("restaurants")).isEmpty();
+                        .get("restaurants"))
+                .isEmpty();
         assertThat(ok(Role.ADMIN, tenant, "{ restaurants(where: { id: { eq: \"r-delta\" } }) { id } }")
-                .get("restaurants")).isEmpty();
+                        .get("restaurants"))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "attacker {0}")
     @ValueSource(strings = {"acme", "bistro"})
     void theSharedRestaurantShowsOnlyTheCallersAlertsAndSubscription(String tenant) {
-        var r = ok(Role.ADMIN, tenant, "{ restaurants(where: { id: { eq: \"r-alpha\" } }) { openAlertCount"
-                + " alerts { tenantId } subscribers { id } alertsConnection { aggregate { count { nodes } } } } }").at("/restaurants/0");
+        var r = ok(
+                        Role.ADMIN,
+                        tenant,
+                        "{ restaurants(where: { id: { eq: \"r-alpha\" } }) { openAlertCount"
+                                + " alerts { tenantId } subscribers { id } alertsConnection { aggregate { count { nodes } } } } }")
+                .at("/restaurants/0");
         assertThat(r.get("subscribers")).isEqualTo(json("[{'id':'" + tenant + "'}]"));
         assertThat(r.get("alerts").findValuesAsText("tenantId")).containsOnly(tenant);
         assertThat(r.at("/alertsConnection/aggregate/count/nodes").asInt()).isEqualTo(tenant.equals(ACME) ? 2 : 1);
@@ -118,7 +135,8 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void relationshipFiltersThatCouldSeeTheOtherTenantDoNotExist(String tenant) {
         for (String where : removedRelationshipFilters(tenant)) {
-            for (String query : java.util.List.of("{ restaurants(where: { " + where + " }) { id } }",
+            for (String query : java.util.List.of(
+                    "{ restaurants(where: { " + where + " }) { id } }",
                     "{ restaurantsConnection(where: { " + where + " }) { totalCount } }",
                     "{ tenants { restaurants(where: { " + where + " }) { id } } }",
                     "{ tenants(where: { restaurants: { some: { " + where + " } } }) { id } }",
@@ -135,21 +153,30 @@ class IsolationTest extends StackTest {
         boolean acme = tenant.equals(ACME);
         String own = acme ? "[{'id':'r-alpha'},{'id':'r-charlie'}]" : "[{'id':'r-alpha'},{'id':'r-bravo'}]";
         java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("{ restaurants(where: { subscribedByCaller: { eq: true } }, sort: [{ id: ASC }]) { id } }",
+        p.put(
+                "{ restaurants(where: { subscribedByCaller: { eq: true } }, sort: [{ id: ASC }]) { id } }",
                 "{'restaurants':" + own + "}");
         p.put("{ restaurants(where: { subscribedByCaller: { eq: false } }) { id } }", "{'restaurants':[]}");
-        p.put("{ restaurantsConnection(where: { OR: [{ subscribedByCaller: { eq: false } }, { id: { eq: \"r-alpha\" } }] })"
-                + " { totalCount } }", "{'restaurantsConnection':{'totalCount':1}}");
+        p.put(
+                "{ restaurantsConnection(where: { OR: [{ subscribedByCaller: { eq: false } }, { id: { eq: \"r-alpha\" } }] })"
+                        + " { totalCount } }",
+                "{'restaurantsConnection':{'totalCount':1}}");
         // open alerts of the caller at the shared r-alpha: acme a1; bistro b1
-        p.put("{ restaurants(where: { openAlertCount: { eq: 1 }, id: { eq: \"r-alpha\" } }) { id } }",
+        p.put(
+                "{ restaurants(where: { openAlertCount: { eq: 1 }, id: { eq: \"r-alpha\" } }) { id } }",
                 "{'restaurants':[{'id':'r-alpha'}]}");
-        p.put("{ alerts(where: { restaurant: { some: { id: { eq: \"r-alpha\" } } } }, sort: [{ id: ASC }]) { id } }",
+        p.put(
+                "{ alerts(where: { restaurant: { some: { id: { eq: \"r-alpha\" } } } }, sort: [{ id: ASC }]) { id } }",
                 acme ? "{'alerts':[{'id':'a1'},{'id':'a2'}]}" : "{'alerts':[{'id':'b1'}]}");
-        p.put("{ tenants(where: { restaurants: { some: { id: { eq: \"" + (acme ? "r-bravo" : "r-charlie") + "\" } } } }) { id } }",
+        p.put(
+                "{ tenants(where: { restaurants: { some: { id: { eq: \"" + (acme ? "r-bravo" : "r-charlie")
+                        + "\" } } } }) { id } }",
                 "{'tenants':[]}");
-        p.put("{ tenants(where: { restaurants: { all: { subscribedByCaller: { eq: true } } } }) { id } }",
+        p.put(
+                "{ tenants(where: { restaurants: { all: { subscribedByCaller: { eq: true } } } }) { id } }",
                 "{'tenants':[{'id':'" + tenant + "'}]}");
-        p.put("{ tenants { restaurantsConnection(where: { edge: { plan: { eq: \"basic\" } } }) { totalCount } } }",
+        p.put(
+                "{ tenants { restaurantsConnection(where: { edge: { plan: { eq: \"basic\" } } }) { totalCount } } }",
                 "{'tenants':[{'restaurantsConnection':{'totalCount':1}}]}");
         return p;
     }
@@ -159,12 +186,16 @@ class IsolationTest extends StackTest {
     void remainingFiltersGiveTheSameAnswerWithoutTheOtherTenantsData(String tenant) {
         java.util.Map<String, String> probes = remainingFilterProbes(tenant);
         for (var probe : probes.entrySet()) {
-            assertThat(ok(Role.ADMIN, tenant, probe.getKey())).as(probe.getKey()).isEqualTo(json(probe.getValue()));
+            assertThat(ok(Role.ADMIN, tenant, probe.getKey()))
+                    .as(probe.getKey())
+                    .isEqualTo(json(probe.getValue()));
         }
         stack.cypher("MATCH (n) WHERE n.tenantId = '" + other(tenant) + "' OR (n:Tenant AND n.id = '" + other(tenant)
                 + "') DETACH DELETE n");
         for (var probe : probes.entrySet()) {
-            assertThat(ok(Role.ADMIN, tenant, probe.getKey())).as(probe.getKey()).isEqualTo(json(probe.getValue()));
+            assertThat(ok(Role.ADMIN, tenant, probe.getKey()))
+                    .as(probe.getKey())
+                    .isEqualTo(json(probe.getValue()));
         }
     }
 
@@ -174,8 +205,13 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void updatingTheOtherTenantAffectsNothing(String tenant) {
         String before = fingerprint();
-        assertThat(ok(Role.ADMIN, tenant, "mutation { updateTenants(where: { id: { eq: \"" + other(tenant) + "\" } },"
-                + " update: { name: { set: \"Owned\" } }) { tenants { id } } }").at("/updateTenants/tenants")).isEmpty();
+        assertThat(ok(
+                                Role.ADMIN,
+                                tenant,
+                                "mutation { updateTenants(where: { id: { eq: \"" + other(tenant) + "\" } },"
+                                        + " update: { name: { set: \"Owned\" } }) { tenants { id } } }")
+                        .at("/updateTenants/tenants"))
+                .isEmpty();
         assertThat(fingerprint()).isEqualTo(before);
     }
 
@@ -184,10 +220,21 @@ class IsolationTest extends StackTest {
     void updatingOrDeletingTheOtherTenantsUsersAffectsNothing(String tenant) {
         String before = fingerprint();
         String victim = "u-" + other(tenant) + "-basic";
-        assertThat(ok(Role.ADMIN, tenant, "mutation { updateUsers(where: { id: { eq: \"" + victim + "\" } },"
-                + " update: { role: { set: ADMIN } }) { users { id } } }").at("/updateUsers/users")).isEmpty();
-        assertThat(ok(Role.ADMIN, tenant, "mutation { deleteUsers(where: { id: { eq: \"" + victim + "\" } })"
-                + " { nodesDeleted } }").at("/deleteUsers/nodesDeleted").asInt()).isZero();
+        assertThat(ok(
+                                Role.ADMIN,
+                                tenant,
+                                "mutation { updateUsers(where: { id: { eq: \"" + victim + "\" } },"
+                                        + " update: { role: { set: ADMIN } }) { users { id } } }")
+                        .at("/updateUsers/users"))
+                .isEmpty();
+        assertThat(ok(
+                                Role.ADMIN,
+                                tenant,
+                                "mutation { deleteUsers(where: { id: { eq: \"" + victim + "\" } })"
+                                        + " { nodesDeleted } }")
+                        .at("/deleteUsers/nodesDeleted")
+                        .asInt())
+                .isZero();
         assertThat(fingerprint()).isEqualTo(before);
     }
 
@@ -195,8 +242,10 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void creatingAUserInTheOtherTenantIsRefused(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = admin(tenant, "mutation { createUsers(input: [{ tenantId: \"" + other(tenant)
-                + "\", email: \"mole@evil.test\", role: ADMIN }]) { users { id } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { createUsers(input: [{ tenantId: \"" + other(tenant)
+                        + "\", email: \"mole@evil.test\", role: ADMIN }]) { users { id } } }");
         assertThat(messages(r)).isEqualTo("Forbidden");
         assertThat(fingerprint()).isEqualTo(before);
     }
@@ -205,14 +254,28 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void preferencesOfTheOtherTenantCannotBeCreatedChangedOrDeleted(String tenant) {
         String before = fingerprint();
-        assertThat(messages(admin(tenant, "mutation { createPreferences(input: [{ tenantId: \"" + other(tenant)
-                + "\", minimumSeverity: INFO, notifyEmails: [\"mole@evil.test\"] }]) { preferences { tenantId } } }")))
+        assertThat(
+                        messages(
+                                admin(
+                                        tenant,
+                                        "mutation { createPreferences(input: [{ tenantId: \"" + other(tenant)
+                                                + "\", minimumSeverity: INFO, notifyEmails: [\"mole@evil.test\"] }]) { preferences { tenantId } } }")))
                 .isEqualTo("Forbidden");
-        assertThat(ok(Role.ADMIN, tenant, "mutation { updatePreferences(where: { tenantId: { eq: \"" + other(tenant)
-                + "\" } }, update: { notifyEmails: { set: [\"mole@evil.test\"] } }) { preferences { tenantId } } }")
-                .at("/updatePreferences/preferences")).isEmpty();
-        assertThat(ok(Role.ADMIN, tenant, "mutation { deletePreferences(where: { tenantId: { eq: \"" + other(tenant)
-                + "\" } }) { nodesDeleted } }").at("/deletePreferences/nodesDeleted").asInt()).isZero();
+        assertThat(ok(
+                                Role.ADMIN,
+                                tenant,
+                                "mutation { updatePreferences(where: { tenantId: { eq: \"" + other(tenant)
+                                        + "\" } }, update: { notifyEmails: { set: [\"mole@evil.test\"] } }) { preferences { tenantId } } }")
+                        .at("/updatePreferences/preferences"))
+                .isEmpty();
+        assertThat(ok(
+                                Role.ADMIN,
+                                tenant,
+                                "mutation { deletePreferences(where: { tenantId: { eq: \"" + other(tenant)
+                                        + "\" } }) { nodesDeleted } }")
+                        .at("/deletePreferences/nodesDeleted")
+                        .asInt())
+                .isZero();
         assertThat(fingerprint()).isEqualTo(before);
     }
 
@@ -221,10 +284,16 @@ class IsolationTest extends StackTest {
     void movingTheOwnUsersOrPreferencesToTheOtherTenantIsRefused(String tenant) {
         String before = fingerprint();
         // tenantId is @settable(onUpdate: false): not even in the update input
-        assertThat(messages(admin(tenant, "mutation { updateUsers(update: { tenantId: { set: \"" + other(tenant)
-                + "\" } }) { users { id } } }"))).contains("tenantId");
-        assertThat(messages(admin(tenant, "mutation { updatePreferences(update: { tenantId: { set: \"" + other(tenant)
-                + "\" } }) { preferences { tenantId } } }"))).contains("tenantId");
+        assertThat(messages(admin(
+                        tenant,
+                        "mutation { updateUsers(update: { tenantId: { set: \"" + other(tenant)
+                                + "\" } }) { users { id } } }")))
+                .contains("tenantId");
+        assertThat(messages(admin(
+                        tenant,
+                        "mutation { updatePreferences(update: { tenantId: { set: \"" + other(tenant)
+                                + "\" } }) { preferences { tenantId } } }")))
+                .contains("tenantId");
         assertThat(fingerprint()).isEqualTo(before);
     }
 
@@ -232,8 +301,10 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void acknowledgingTheOtherTenantsAlertAffectsNothing(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = call(Role.MANAGER, tenant, "mutation { acknowledgeAlert(alertId: \"" + otherAlert(tenant)
-                + "\", note: \"mine now\") { id } }");
+        GraphQLResponse r = call(
+                Role.MANAGER,
+                tenant,
+                "mutation { acknowledgeAlert(alertId: \"" + otherAlert(tenant) + "\", note: \"mine now\") { id } }");
         assertThat(r.errors()).isEmpty();
         assertThat(r.data().get("acknowledgeAlert").isNull()).isTrue();
         assertThat(fingerprint()).isEqualTo(before);
@@ -245,12 +316,17 @@ class IsolationTest extends StackTest {
         String before = fingerprint();
         String victimUser = "u-" + other(tenant) + "-basic";
         // pull the other tenant's user into the own tenant
-        GraphQLResponse pull = admin(tenant, "mutation { updateTenants(update: { users: [{ connect: [{ where: { node:"
-                + " { id: { eq: \"" + victimUser + "\" } } } }] }] }) { tenants { users { id } } } }");
+        GraphQLResponse pull = admin(
+                tenant,
+                "mutation { updateTenants(update: { users: [{ connect: [{ where: { node:" + " { id: { eq: \""
+                        + victimUser + "\" } } } }] }] }) { tenants { users { id } } } }");
         // push an own user into the other tenant
-        GraphQLResponse push = admin(tenant, "mutation { updateUsers(where: { id: { eq: \"u-" + tenant + "-basic\" } },"
-                + " update: { tenant: [{ connect: [{ where: { node: { id: { eq: \"" + other(tenant) + "\" } } } }] }] })"
-                + " { users { id } } }");
+        GraphQLResponse push = admin(
+                tenant,
+                "mutation { updateUsers(where: { id: { eq: \"u-" + tenant + "-basic\" } },"
+                        + " update: { tenant: [{ connect: [{ where: { node: { id: { eq: \"" + other(tenant)
+                        + "\" } } } }] }] })"
+                        + " { users { id } } }");
         assertThat(pull.toString() + push).doesNotContain(victimUser);
         assertThat(fingerprint()).isEqualTo(before);
     }
@@ -260,20 +336,25 @@ class IsolationTest extends StackTest {
     void anUnscopedSubscriptionChangeTouchesNoOtherTenant(String tenant) {
         String before = fingerprint();
         // no where: the filter must keep the write on the caller's tenant, or the request is refused
-        GraphQLResponse r = admin(tenant, "mutation { updateTenants(update: { restaurants: [{ connect: [{ where:"
-                + " { node: { id: { eq: \"r-delta\" } } }, edge: { since: \"2026-04-01T00:00:00Z\" } }], disconnect: [{"
-                + " where: { node: { id: { eq: \"r-alpha\" } } } }] }] }) { tenants { id } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { updateTenants(update: { restaurants: [{ connect: [{ where:"
+                        + " { node: { id: { eq: \"r-delta\" } } }, edge: { since: \"2026-04-01T00:00:00Z\" } }], disconnect: [{"
+                        + " where: { node: { id: { eq: \"r-alpha\" } } } }] }] }) { tenants { id } } }");
         if (r.errors().isEmpty()) {
             assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:SUBSCRIBES_TO]->(r:Restaurant)"
-                    + " WHERE r.id IN ['r-alpha', 'r-delta'] RETURN count(r)")).isEqualTo(1);
+                            + " WHERE r.id IN ['r-alpha', 'r-delta'] RETURN count(r)"))
+                    .isEqualTo(1);
         } else {
             assertThat(messages(r)).isEqualTo("Forbidden");
             assertThat(fingerprint()).isEqualTo(before);
         }
         assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:SUBSCRIBES_TO]->(:Restaurant {id: 'r-alpha'})"
-                + " RETURN count(*)")).isEqualTo(1);
+                        + " RETURN count(*)"))
+                .isEqualTo(1);
         assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:SUBSCRIBES_TO]->(:Restaurant {id: 'r-delta'})"
-                + " RETURN count(*)")).isZero();
+                        + " RETURN count(*)"))
+                .isZero();
     }
 
     @ParameterizedTest(name = "attacker {0}")
@@ -281,10 +362,14 @@ class IsolationTest extends StackTest {
     void usersAndPreferencesCannotBeAttachedFromTheTenantSide(String tenant) {
         // without a where this connected the user to every tenant; Tenant.users/preferences are now read-only
         String before = fingerprint();
-        GraphQLResponse users = admin(tenant, "mutation { updateTenants(update: { users: [{ connect: [{ where: { node:"
-                + " { id: { eq: \"u-" + tenant + "-basic\" } } } }] }] }) { tenants { id } } }");
-        GraphQLResponse prefs = admin(tenant, "mutation { updateTenants(update: { preferences: [{ create: [{ node:"
-                + " { tenantId: \"" + tenant + "\", minimumSeverity: INFO, notifyEmails: [] } }] }] }) { tenants { id } } }");
+        GraphQLResponse users = admin(
+                tenant,
+                "mutation { updateTenants(update: { users: [{ connect: [{ where: { node:" + " { id: { eq: \"u-" + tenant
+                        + "-basic\" } } } }] }] }) { tenants { id } } }");
+        GraphQLResponse prefs = admin(
+                tenant,
+                "mutation { updateTenants(update: { preferences: [{ create: [{ node:" + " { tenantId: \"" + tenant
+                        + "\", minimumSeverity: INFO, notifyEmails: [] } }] }] }) { tenants { id } } }");
         assertThat(users.errors()).as("refused by the schema").isNotEmpty();
         assertThat(prefs.errors()).as("refused by the schema").isNotEmpty();
         assertThat(fingerprint()).isEqualTo(before);
@@ -293,22 +378,27 @@ class IsolationTest extends StackTest {
     @ParameterizedTest(name = "attacker {0}")
     @ValueSource(strings = {"acme", "bistro"})
     void ownPreferencesCannotBeAttachedToTheOtherTenant(String tenant) {
-        GraphQLResponse r = admin(tenant, "mutation { createPreferences(input: [{ tenantId: \"" + tenant + "\","
-                + " minimumSeverity: INFO, notifyEmails: [], tenant: { connect: [{ where: { node: { id: { eq: \""
-                + other(tenant) + "\" } } } }] } }]) { preferences { tenant { id } } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { createPreferences(input: [{ tenantId: \"" + tenant + "\","
+                        + " minimumSeverity: INFO, notifyEmails: [], tenant: { connect: [{ where: { node: { id: { eq: \""
+                        + other(tenant) + "\" } } } }] } }]) { preferences { tenant { id } } } }");
         assertThat(r.toString()).doesNotContain("\"id\":\"" + other(tenant) + "\"");
         assertThat(count("MATCH (:Tenant {id: '" + other(tenant) + "'})-[:HAS_PREFERENCES]->(p) RETURN count(p)"))
                 .isEqualTo(1);
-        assertThat(count("MATCH (p:Preferences {tenantId: '" + other(tenant) + "'}) RETURN count(p)")).isEqualTo(1);
+        assertThat(count("MATCH (p:Preferences {tenantId: '" + other(tenant) + "'}) RETURN count(p)"))
+                .isEqualTo(1);
     }
 
     @ParameterizedTest(name = "attacker {0}")
     @ValueSource(strings = {"acme", "bistro"})
     void aSubscriptionChangeAimedAtTheOtherTenantIsRefused(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = admin(tenant, "mutation { updateTenants(where: { id: { eq: \"" + other(tenant) + "\" } },"
-                + " update: { restaurants: [{ disconnect: [{ where: { node: { id: { eq: \"r-alpha\" } } } }] }] })"
-                + " { tenants { id } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { updateTenants(where: { id: { eq: \"" + other(tenant) + "\" } },"
+                        + " update: { restaurants: [{ disconnect: [{ where: { node: { id: { eq: \"r-alpha\" } } } }] }] })"
+                        + " { tenants { id } } }");
         assertThat(r.toString()).doesNotContain("\"id\":\"" + other(tenant) + "\"");
         assertThat(fingerprint()).isEqualTo(before);
     }
@@ -319,8 +409,10 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void theSharedCatalogueCannotBeRenamedThroughASubscription(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = admin(tenant, "mutation { updateTenants(update: { restaurants: [{ where: { node: { id:"
-                + " { eq: \"r-alpha\" } } }, update: { node: { name: { set: \"Hacked\" } } } }] }) { tenants { id } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { updateTenants(update: { restaurants: [{ where: { node: { id:"
+                        + " { eq: \"r-alpha\" } } }, update: { node: { name: { set: \"Hacked\" } } } }] }) { tenants { id } } }");
         assertThat(r.errors()).as("refused by the schema").isNotEmpty();
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(value("MATCH (r:Restaurant {id: 'r-alpha'}) RETURN r.name")).isEqualTo("Alpha Grill");
@@ -330,8 +422,10 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void theSharedCatalogueCannotBeDeletedThroughASubscription(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = admin(tenant, "mutation { updateTenants(update: { restaurants: [{ delete: [{ where: { node:"
-                + " { id: { eq: \"r-alpha\" } } } }] }] }) { tenants { id } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { updateTenants(update: { restaurants: [{ delete: [{ where: { node:"
+                        + " { id: { eq: \"r-alpha\" } } } }] }] }) { tenants { id } } }");
         assertThat(r.errors()).as("refused by the schema").isNotEmpty();
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(count("MATCH (r:Restaurant) RETURN count(r)")).isEqualTo(4);
@@ -341,32 +435,41 @@ class IsolationTest extends StackTest {
     @ValueSource(strings = {"acme", "bistro"})
     void noRestaurantCanBeAddedToTheSharedCatalogue(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = admin(tenant, "mutation { updateTenants(update: { restaurants: [{ create: [{ node: {"
-                + " id: \"r-fake\", name: \"Fake Diner\", city: \"Lyon\" } }] }] }) { tenants { id } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { updateTenants(update: { restaurants: [{ create: [{ node: {"
+                        + " id: \"r-fake\", name: \"Fake Diner\", city: \"Lyon\" } }] }] }) { tenants { id } } }");
         assertThat(r.errors()).as("refused by the schema").isNotEmpty();
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(ok(Role.ADMIN, other(tenant), "{ restaurantCatalogue(city: \"Lyon\") { id } }")
-                .get("restaurantCatalogue")).hasSize(3);
+                        .get("restaurantCatalogue"))
+                .hasSize(3);
     }
 
     @ParameterizedTest(name = "attacker {0}")
     @ValueSource(strings = {"acme", "bistro"})
     void noTenantCanBeForgedThroughANestedCreate(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = admin(tenant, "mutation { createUsers(input: [{ tenantId: \"" + tenant + "\", email:"
-                + " \"x@" + tenant + ".test\", role: BASIC, tenant: { create: [{ node: { id: \"" + other(tenant)
-                + "\", name: \"Forged\" } }] } }]) { users { id } } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { createUsers(input: [{ tenantId: \"" + tenant + "\", email:"
+                        + " \"x@" + tenant + ".test\", role: BASIC, tenant: { create: [{ node: { id: \"" + other(tenant)
+                        + "\", name: \"Forged\" } }] } }]) { users { id } } }");
         assertThat(r.errors()).as("refused by the schema").isNotEmpty();
         assertThat(fingerprint()).isEqualTo(before);
-        assertThat(count("MATCH (t:Tenant {id: '" + other(tenant) + "'}) RETURN count(t)")).isEqualTo(1);
+        assertThat(count("MATCH (t:Tenant {id: '" + other(tenant) + "'}) RETURN count(t)"))
+                .isEqualTo(1);
     }
 
     @ParameterizedTest(name = "attacker {0}")
     @ValueSource(strings = {"acme", "bistro"})
     void theTenantNodeCannotBeDeletedThroughAUser(String tenant) {
         String before = fingerprint();
-        GraphQLResponse r = admin(tenant, "mutation { deleteUsers(where: { id: { eq: \"u-" + tenant + "-basic\" } },"
-                + " delete: { tenant: [{ where: { node: { id: { eq: \"" + tenant + "\" } } } }] }) { nodesDeleted } }");
+        GraphQLResponse r = admin(
+                tenant,
+                "mutation { deleteUsers(where: { id: { eq: \"u-" + tenant + "-basic\" } },"
+                        + " delete: { tenant: [{ where: { node: { id: { eq: \"" + tenant
+                        + "\" } } } }] }) { nodesDeleted } }");
         assertThat(r.errors()).as("refused by the schema").isNotEmpty();
         assertThat(fingerprint()).isEqualTo(before);
     }

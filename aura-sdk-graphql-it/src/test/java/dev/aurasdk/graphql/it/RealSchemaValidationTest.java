@@ -67,12 +67,14 @@ class RealSchemaValidationTest {
     }
 
     private CreatedGraphQLDataApi create(String sdl) {
-        return apis.create(INSTANCE, CreateGraphQLDataApi.builder()
-                .name("validated")
-                .typeDefinitions(TypeDefinitions.of(sdl))
-                .instanceCredentials(InstanceCredentials.of("neo4j", "Fake-Instance-Passw0rd"))
-                .addAuthProviders(AuthProviderSpec.apiKey("default"))
-                .build());
+        return apis.create(
+                INSTANCE,
+                CreateGraphQLDataApi.builder()
+                        .name("validated")
+                        .typeDefinitions(TypeDefinitions.of(sdl))
+                        .instanceCredentials(InstanceCredentials.of("neo4j", "Fake-Instance-Passw0rd"))
+                        .addAuthProviders(AuthProviderSpec.apiKey("default"))
+                        .build());
     }
 
     @Test
@@ -80,21 +82,25 @@ class RealSchemaValidationTest {
         SchemaValidation v = VALIDATOR.validate(Files.readString(RealStack.shippedSchema()));
         assertThat(v.isValid()).as("%s", v).isTrue();
         assertThat(v.errors()).isEmpty();
-        assertThat(v.libraryVersion()).isEqualTo(SchemaValidator.LIBRARY_VERSION).isEqualTo("7.6.3");
+        assertThat(v.libraryVersion())
+                .isEqualTo(SchemaValidator.LIBRARY_VERSION)
+                .isEqualTo("7.6.3");
         assertThat(v.nodeVersion()).startsWith("v");
         assertThat(v.warnings()).singleElement().asString().startsWith("'@subscriptionsAuthorization' not found");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "a syntax error|type Movie @node { title: String|Syntax Error: Expected Name, found <EOF>.",
-            "an unknown type|type Movie @node { title: Text }|Unknown type \"Text\".",
-            "a relationship to a scalar|type Movie @node { title: String @relationship(type: \"X\", direction: OUT) }"
-                    + "|Invalid field type: Scalar types cannot be relationship targets. Please use an Object type instead.",
-            "an authorization rule on a missing field|type Movie @node @authorization(filter: [{ where: { node:"
-                    + " { owner: { eq: \"$jwt.sub\" } } } }]) { title: String }"
-                    + "|Invalid argument: filter, error: Field \"owner\" is not defined by type. Did you mean \"OR\"?",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a syntax error|type Movie @node { title: String|Syntax Error: Expected Name, found <EOF>.",
+                "an unknown type|type Movie @node { title: Text }|Unknown type \"Text\".",
+                "a relationship to a scalar|type Movie @node { title: String @relationship(type: \"X\", direction: OUT) }"
+                        + "|Invalid field type: Scalar types cannot be relationship targets. Please use an Object type instead.",
+                "an authorization rule on a missing field|type Movie @node @authorization(filter: [{ where: { node:"
+                        + " { owner: { eq: \"$jwt.sub\" } } } }]) { title: String }"
+                        + "|Invalid argument: filter, error: Field \"owner\" is not defined by type. Did you mean \"OR\"?",
+            })
     void theValidatorGivesTheLibrarysMessage(String kind, String sdl, String message) {
         SchemaValidation v = VALIDATOR.validate(sdl);
         assertThat(v.isValid()).as(kind).isFalse();
@@ -116,14 +122,16 @@ class RealSchemaValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "an unknown type|type Movie @node { title: Text }|Unknown type \"Text\".",
-            "a relationship to a scalar|type Movie @node { title: String @relationship(type: \"X\", direction: OUT) }"
-                    + "|Invalid field type: Scalar types cannot be relationship targets. Please use an Object type instead.",
-            "an authorization rule on a missing field|type Movie @node @authorization(filter: [{ where: { node:"
-                    + " { owner: { eq: \"$jwt.sub\" } } } }]) { title: String }"
-                    + "|Invalid argument: filter, error: Field \"owner\" is not defined by type. Did you mean \"OR\"?",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "an unknown type|type Movie @node { title: Text }|Unknown type \"Text\".",
+                "a relationship to a scalar|type Movie @node { title: String @relationship(type: \"X\", direction: OUT) }"
+                        + "|Invalid field type: Scalar types cannot be relationship targets. Please use an Object type instead.",
+                "an authorization rule on a missing field|type Movie @node @authorization(filter: [{ where: { node:"
+                        + " { owner: { eq: \"$jwt.sub\" } } } }]) { title: String }"
+                        + "|Invalid argument: filter, error: Field \"owner\" is not defined by type. Did you mean \"OR\"?",
+            })
     void anInvalidSchemaPutsTheDataApiInErrorWithTheLibrarysMessage(String kind, String sdl, String message) {
         CreatedGraphQLDataApi created = create(sdl);
         assertThatThrownBy(() -> apis.awaitReady(INSTANCE, created.id()))

@@ -39,12 +39,14 @@ import org.neo4j.harness.Neo4jBuilders;
 final class RealStack implements AutoCloseable {
     /** Upper bound for the node server to build the schema and listen. */
     static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(90);
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final Neo4j neo4j;
     final Jwts jwts = new Jwts("aura-it-" + System.nanoTime());
     /** A key the JWKS does not publish: its tokens must be refused. */
     final Jwts stranger = new Jwts("stranger");
+
     final HttpServer jwksServer;
     final AtomicInteger jwksRequests = new AtomicInteger();
     final Process node;
@@ -91,7 +93,8 @@ final class RealStack implements AutoCloseable {
 
             long t1 = System.nanoTime();
             Path project = nodeProject();
-            ProcessBuilder pb = new ProcessBuilder(nodeExecutable(), project.resolve("serve.mjs").toString())
+            ProcessBuilder pb = new ProcessBuilder(
+                            nodeExecutable(), project.resolve("serve.mjs").toString())
                     .directory(project.toFile())
                     .redirectErrorStream(true);
             Map<String, String> env = pb.environment();
@@ -99,8 +102,9 @@ final class RealStack implements AutoCloseable {
             env.put("AURA_IT_NEO4J_URI", neo4j.boltURI().toString());
             env.put("AURA_IT_NEO4J_USER", "neo4j");
             env.put("AURA_IT_NEO4J_PASSWORD", "unused-auth-is-off");
-            env.put("AURA_IT_JWKS_URL", "http://127.0.0.1:" + jwksStarted.getAddress().getPort()
-                    + "/.well-known/jwks.json");
+            env.put(
+                    "AURA_IT_JWKS_URL",
+                    "http://127.0.0.1:" + jwksStarted.getAddress().getPort() + "/.well-known/jwks.json");
             nodeStarted = pb.start();
             this.node = nodeStarted;
             CompletableFuture<Integer> ready = new CompletableFuture<>();
@@ -136,7 +140,8 @@ final class RealStack implements AutoCloseable {
             }
             throw e;
         }
-        System.out.printf("aura-sdk-graphql-it: Neo4j started in %d ms, node GraphQL server in %d ms%n",
+        System.out.printf(
+                "aura-sdk-graphql-it: Neo4j started in %d ms, node GraphQL server in %d ms%n",
                 neo4jStart.toMillis(), nodeStart.toMillis());
     }
 
@@ -146,8 +151,8 @@ final class RealStack implements AutoCloseable {
     }
 
     static Path shippedSchema() {
-        return Paths.get(System.getProperty("aura.it.schema",
-                "../aura-sdk-examples/src/main/resources/schema/restaurants-multitenant.graphql"));
+        return Paths.get(System.getProperty(
+                "aura.it.schema", "../aura-sdk-examples/src/main/resources/schema/restaurants-multitenant.graphql"));
     }
 
     /** Where the build ran npm ci (target/node). */
@@ -165,7 +170,8 @@ final class RealStack implements AutoCloseable {
     }
 
     private void readOutput(Process p, CompletableFuture<Integer> ready, List<String> warnings) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 nodeOutput.append(line).append('\n');
@@ -175,7 +181,8 @@ final class RealStack implements AutoCloseable {
                         list.forEach(w -> warnings.add(w.asText()));
                     }
                 } else if (line.startsWith("ready on port ")) {
-                    ready.complete(Integer.parseInt(line.substring("ready on port ".length()).trim()));
+                    ready.complete(Integer.parseInt(
+                            line.substring("ready on port ".length()).trim()));
                 }
             }
         } catch (IOException | RuntimeException e) {

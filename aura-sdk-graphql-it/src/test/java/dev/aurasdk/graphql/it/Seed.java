@@ -31,7 +31,8 @@ final class Seed {
 
     private Seed() {}
 
-    static final String CYPHER = String.join("\n",
+    static final String CYPHER = String.join(
+            "\n",
             "CREATE (acme:Tenant {id: 'acme', name: 'Acme Diners'})",
             "CREATE (bistro:Tenant {id: 'bistro', name: 'Bistro Group'})",
             "CREATE (alpha:Restaurant {id: 'r-alpha', name: 'Alpha Grill', city: 'Lyon', address: '1 Rue A'})",
@@ -63,12 +64,14 @@ final class Seed {
                     + " notifyEmails: ['alerts@bistro.test', 'chef@bistro.test'], timezone: 'Europe/London',"
                     + " updatedAt: datetime('2026-01-02T00:00:00Z')})");
 
-    private static String alert(String id, String tenant, String restaurant, String severity, String raised,
-            String acknowledged) {
+    private static String alert(
+            String id, String tenant, String restaurant, String severity, String raised, String acknowledged) {
         return "CREATE (:Alert {id: '" + id + "', tenantId: '" + tenant + "', severity: '" + severity
                 + "', message: 'alert " + id + "', raisedAt: datetime('" + raised + "')"
-                + (acknowledged == null ? "" : ", acknowledgedAt: datetime('" + acknowledged
-                        + "'), acknowledgedBy: 'u-" + tenant + "-manager'")
+                + (acknowledged == null
+                        ? ""
+                        : ", acknowledgedAt: datetime('" + acknowledged + "'), acknowledgedBy: 'u-" + tenant
+                                + "-manager'")
                 + "})-[:RAISED_AT]->(" + restaurant + ")";
     }
 

@@ -93,10 +93,14 @@ abstract class StackTest {
     }
 
     static long count(String cypher) {
-        return stack.cypher(cypher, Map.of(), r -> ((Number) r.next().values().iterator().next()).longValue());
+        return stack.cypher(
+                cypher, Map.of(), r -> ((Number) r.next().values().iterator().next()).longValue());
     }
 
     static Object value(String cypher) {
-        return stack.cypher(cypher, Map.of(), r -> r.hasNext() ? r.next().values().iterator().next() : null);
+        return stack.cypher(
+                cypher,
+                Map.of(),
+                r -> r.hasNext() ? r.next().values().iterator().next() : null);
     }
 }

@@ -27,8 +27,8 @@ public final class JwksUrls {
             throw new IllegalArgumentException("JWKS url must not be blank");
         }
         if (s.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("JWKS url is too long (" + s.length() + " characters, at most "
-                    + MAX_LENGTH + ")");
+            throw new IllegalArgumentException(
+                    "JWKS url is too long (" + s.length() + " characters, at most " + MAX_LENGTH + ")");
         }
         URI uri;
         try {
@@ -41,9 +41,10 @@ public final class JwksUrls {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https")) {
-            throw new IllegalArgumentException("JWKS url must use https, got " + (scheme.isEmpty() ? "no scheme"
-                    : scheme + "://") + " (Aura fetches signing keys from it; plain http would let anyone "
-                    + "on the path forge tokens)");
+            throw new IllegalArgumentException(
+                    "JWKS url must use https, got " + (scheme.isEmpty() ? "no scheme" : scheme + "://")
+                            + " (Aura fetches signing keys from it; plain http would let anyone "
+                            + "on the path forge tokens)");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("JWKS url must have a host name");

@@ -38,8 +38,8 @@ public final class Origins {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c <= 0x20 || c == 0x7f) {
-                throw new IllegalArgumentException("CORS origin must not contain spaces or control characters: "
-                        + shown);
+                throw new IllegalArgumentException(
+                        "CORS origin must not contain spaces or control characters: " + shown);
             }
         }
         URI uri;
@@ -50,8 +50,8 @@ public final class Origins {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("CORS origin must be http://host[:port] or https://host[:port]: "
-                    + shown);
+            throw new IllegalArgumentException(
+                    "CORS origin must be http://host[:port] or https://host[:port]: " + shown);
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("CORS origin must not contain credentials: " + shown);
@@ -61,8 +61,8 @@ public final class Origins {
         }
         String path = uri.getRawPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {
-            throw new IllegalArgumentException("CORS origin must not have a path (an origin is scheme://host[:port]): "
-                    + shown);
+            throw new IllegalArgumentException(
+                    "CORS origin must not have a path (an origin is scheme://host[:port]): " + shown);
         }
         if (uri.getRawQuery() != null || s.indexOf('?') >= 0) {
             throw new IllegalArgumentException("CORS origin must not have a query: " + shown);
@@ -75,8 +75,8 @@ public final class Origins {
             throw new IllegalArgumentException("CORS origin has an invalid port (a port is 1 to 65535): " + shown);
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 

@@ -27,9 +27,12 @@ public final class SecurityWarnings {
     public void plainHttpOrigins(String instanceId, String apiId, Collection<String> origins) {
         List<String> plain = origins.stream().filter(Origins::isPlainHttp).collect(Collectors.toList());
         if (!plain.isEmpty() && warned.add("http-origin " + instanceId + "/" + apiId)) {
-            LOG.warn("GraphQL Data API {} (instance {}) allows CORS origin(s) over plain http: {}. Browsers on "
-                    + "those pages send requests and credentials unencrypted; use https origins in production.",
-                    apiId, instanceId, plain);
+            LOG.warn(
+                    "GraphQL Data API {} (instance {}) allows CORS origin(s) over plain http: {}. Browsers on "
+                            + "those pages send requests and credentials unencrypted; use https origins in production.",
+                    apiId,
+                    instanceId,
+                    plain);
         }
     }
 
@@ -41,9 +44,12 @@ public final class SecurityWarnings {
      */
     public void noJwksProvider(String instanceId, String apiId) {
         if (warned.add("no-jwks " + instanceId + "/" + apiId)) {
-            LOG.warn("GraphQL Data API {} (instance {}) has no JWKS authentication provider: every caller with "
-                    + "an API key has the same rights, and @authorization rules on $jwt claims cannot apply. "
-                    + "Add a JWKS provider for per-user access.", apiId, instanceId);
+            LOG.warn(
+                    "GraphQL Data API {} (instance {}) has no JWKS authentication provider: every caller with "
+                            + "an API key has the same rights, and @authorization rules on $jwt claims cannot apply. "
+                            + "Add a JWKS provider for per-user access.",
+                    apiId,
+                    instanceId);
         }
     }
 }

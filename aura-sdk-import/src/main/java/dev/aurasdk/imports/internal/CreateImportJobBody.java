@@ -30,8 +30,11 @@ public final class CreateImportJobBody {
      * @return the body
      */
     public static CreateImportJobBody of(CreateImportJob request) {
-        return new CreateImportJobBody(request.importModelId(),
-                new Credentials(request.instanceId(), request.instanceUser().orElse(null),
+        return new CreateImportJobBody(
+                request.importModelId(),
+                new Credentials(
+                        request.instanceId(),
+                        request.instanceUser().orElse(null),
                         request.instancePassword().orElse(null)),
                 new Config(request.importType().value()));
     }

@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -69,8 +69,15 @@ public final class PipelineRun {
      * @param listeners told about each step
      * @param continueOnFailure whether later steps run after a step did not succeed
      */
-    public PipelineRun(ImportJobs jobs, List<ImportStep> steps, int maxAttempts, int maxConcurrency, Executor executor,
-            ImportAwaitOptions awaitOptions, List<PipelineListener> listeners, boolean continueOnFailure) {
+    public PipelineRun(
+            ImportJobs jobs,
+            List<ImportStep> steps,
+            int maxAttempts,
+            int maxConcurrency,
+            Executor executor,
+            ImportAwaitOptions awaitOptions,
+            List<PipelineListener> listeners,
+            boolean continueOnFailure) {
         this.jobs = jobs;
         this.steps = List.copyOf(steps);
         this.maxAttempts = maxAttempts;
@@ -169,16 +176,27 @@ public final class PipelineRun {
                 try {
                     report = runStep(step);
                 } catch (RuntimeException | Error e) {
-                    report = StepReport.builder().step(step).outcome(StepOutcome.FAILED).attempts(0)
-                            .duration(Duration.ZERO).failure(e.getClass().getSimpleName() + ": " + e.getMessage())
+                    report = StepReport.builder()
+                            .step(step)
+                            .outcome(StepOutcome.FAILED)
+                            .attempts(0)
+                            .duration(Duration.ZERO)
+                            .failure(e.getClass().getSimpleName() + ": " + e.getMessage())
                             .build();
                 }
                 stepDone(index, report);
             });
         } catch (RuntimeException rejected) {
-            stepDone(index, StepReport.builder().step(step).outcome(StepOutcome.FAILED).attempts(0)
-                    .duration(Duration.ZERO)
-                    .failure("the executor refused the step: " + rejected.getClass().getSimpleName()).build());
+            stepDone(
+                    index,
+                    StepReport.builder()
+                            .step(step)
+                            .outcome(StepOutcome.FAILED)
+                            .attempts(0)
+                            .duration(Duration.ZERO)
+                            .failure("the executor refused the step: "
+                                    + rejected.getClass().getSimpleName())
+                            .build());
         }
     }
 
@@ -212,8 +230,8 @@ public final class PipelineRun {
                 CreatedImportJob created = jobs.create(step.request());
                 jobIds.add(created.id());
                 notify(l -> l.onJobCreated(step, n, created.id()));
-                last = jobs.awaitCompletion(created.id(), awaitOptions,
-                        job -> notify(l -> l.onStepProgress(step, job)));
+                last = jobs.awaitCompletion(
+                        created.id(), awaitOptions, job -> notify(l -> l.onStepProgress(step, job)));
                 outcome = StepOutcome.SUCCEEDED;
                 failure = null;
                 break;
@@ -266,8 +284,13 @@ public final class PipelineRun {
     }
 
     private StepReport skipped(ImportStep step) {
-        return StepReport.builder().step(step).outcome(StepOutcome.SKIPPED).attempts(0).duration(Duration.ZERO)
-                .failure("not run: an earlier step did not succeed").build();
+        return StepReport.builder()
+                .step(step)
+                .outcome(StepOutcome.SKIPPED)
+                .attempts(0)
+                .duration(Duration.ZERO)
+                .failure("not run: an earlier step did not succeed")
+                .build();
     }
 
     private PipelineReport finish() {
@@ -275,8 +298,10 @@ public final class PipelineRun {
                 .steps(Arrays.asList(reports))
                 .duration(Duration.between(start, clock.instant()))
                 .build();
-        LOG.debug("pipeline finished: {} of {} step(s) succeeded", report.steps().stream()
-                .filter(StepReport::succeeded).count(), report.steps().size());
+        LOG.debug(
+                "pipeline finished: {} of {} step(s) succeeded",
+                report.steps().stream().filter(StepReport::succeeded).count(),
+                report.steps().size());
         notify(l -> l.onPipelineEnd(report));
         return report;
     }

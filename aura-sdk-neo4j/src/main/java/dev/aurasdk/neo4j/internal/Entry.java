@@ -41,8 +41,15 @@ public final class Entry {
      * @param client the Aura client for instance look-ups, or null
      * @param config driver configuration
      */
-    public Entry(String name, String instanceId, String explicitUri, AuthToken auth, String user, String database,
-            AuraClient client, Config config) {
+    public Entry(
+            String name,
+            String instanceId,
+            String explicitUri,
+            AuthToken auth,
+            String user,
+            String database,
+            AuraClient client,
+            Config config) {
         this.name = name;
         this.instanceId = instanceId;
         this.explicitUri = explicitUri;
@@ -116,19 +123,32 @@ public final class Entry {
         try {
             instance = client.instances().get(instanceId);
         } catch (AuraNotFoundException e) {
-            throw new Neo4jDatabaseException(name, Reason.INSTANCE_NOT_FOUND, "Neo4j database '" + name
-                    + "': Aura instance " + instanceId + " does not exist or is not visible to this client", e);
+            throw new Neo4jDatabaseException(
+                    name,
+                    Reason.INSTANCE_NOT_FOUND,
+                    "Neo4j database '" + name + "': Aura instance " + instanceId
+                            + " does not exist or is not visible to this client",
+                    e);
         } catch (AuraException e) {
-            throw new Neo4jDatabaseException(name, Reason.AURA_API_FAILED, "Neo4j database '" + name
-                    + "': cannot read Aura instance " + instanceId + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
+            throw new Neo4jDatabaseException(
+                    name,
+                    Reason.AURA_API_FAILED,
+                    "Neo4j database '" + name
+                            + "': cannot read Aura instance " + instanceId + " ("
+                            + e.getClass().getSimpleName() + ": "
+                            + e.getMessage() + ")",
+                    e);
         }
         Optional<String> url = instance.connectionUrl().filter(u -> !u.isBlank());
         if (url.isEmpty()) {
             String status = instance.status().map(s -> s.value()).orElse("unknown");
-            throw new Neo4jDatabaseException(name, Reason.NO_CONNECTION_URL, "Neo4j database '" + name
-                    + "': Aura instance " + instanceId + " ('" + instance.name() + "', status " + status
-                    + ") has no connection_url" + ("paused".equals(status) ? ": resume it first" : ""), null);
+            throw new Neo4jDatabaseException(
+                    name,
+                    Reason.NO_CONNECTION_URL,
+                    "Neo4j database '" + name
+                            + "': Aura instance " + instanceId + " ('" + instance.name() + "', status " + status
+                            + ") has no connection_url" + ("paused".equals(status) ? ": resume it first" : ""),
+                    null);
         }
         String uri = url.get();
         Uris.require(name, uri);

@@ -30,27 +30,36 @@ public final class Errors {
         String db = "Neo4j database '" + name + "' at " + where;
         String detail = detail(e);
         if (e instanceof AuthenticationException) {
-            return new Neo4jDatabaseException(name, Reason.AUTHENTICATION_FAILED, db + " refused the credentials of user '"
-                    + user + "': check its username and password" + detail, e);
+            return new Neo4jDatabaseException(
+                    name,
+                    Reason.AUTHENTICATION_FAILED,
+                    db + " refused the credentials of user '" + user + "': check its username and password" + detail,
+                    e);
         }
         if (e instanceof SecurityException) {
-            return new Neo4jDatabaseException(name, Reason.FORBIDDEN, db + ": user '" + user
-                    + "' is not allowed to do this" + detail, e);
+            return new Neo4jDatabaseException(
+                    name, Reason.FORBIDDEN, db + ": user '" + user + "' is not allowed to do this" + detail, e);
         }
         if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
-            return new Neo4jDatabaseException(name, Reason.UNREACHABLE, db + " is unreachable: is it running (not "
-                    + "paused), and are the host and port right?" + detail, e);
+            return new Neo4jDatabaseException(
+                    name,
+                    Reason.UNREACHABLE,
+                    db + " is unreachable: is it running (not " + "paused), and are the host and port right?" + detail,
+                    e);
         }
         if (e instanceof FatalDiscoveryException || code(e).equals("Neo.ClientError.Database.DatabaseNotFound")) {
-            return new Neo4jDatabaseException(name, Reason.DATABASE_NOT_FOUND, db
-                    + ": the DBMS has no such database; check the configured database name" + detail, e);
+            return new Neo4jDatabaseException(
+                    name,
+                    Reason.DATABASE_NOT_FOUND,
+                    db + ": the DBMS has no such database; check the configured database name" + detail,
+                    e);
         }
         if (code(e).contains("TransactionTimedOut")) {
             return new Neo4jDatabaseException(name, Reason.TIMEOUT, db + ": the transaction timed out" + detail, e);
         }
         if (e instanceof ClientException && code(e).startsWith("Neo.ClientError.Security.")) {
-            return new Neo4jDatabaseException(name, Reason.FORBIDDEN, db + ": user '" + user
-                    + "' is not allowed to do this" + detail, e);
+            return new Neo4jDatabaseException(
+                    name, Reason.FORBIDDEN, db + ": user '" + user + "' is not allowed to do this" + detail, e);
         }
         return new Neo4jDatabaseException(name, Reason.QUERY_FAILED, db + ": the query failed" + detail, e);
     }

@@ -70,7 +70,8 @@ public final class Queries {
      * @return the configuration
      */
     public static SessionConfig readConfig(Entry entry) {
-        SessionConfig.Builder b = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
+        SessionConfig.Builder b = SessionConfig.builder()
+                .withDefaultAccessMode(AccessMode.READ)
                 .withNotificationConfig(NotificationConfig.disableAllConfig());
         entry.database().ifPresent(b::withDatabase);
         return b.build();
@@ -78,7 +79,8 @@ public final class Queries {
 
     private static <T> T inReadTransaction(Entry entry, Duration timeout, Function<Tx, T> work) {
         try (Session session = entry.driver().session(readConfig(entry));
-                Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(timeout).build())) {
+                Transaction tx = session.beginTransaction(
+                        TransactionConfig.builder().withTimeout(timeout).build())) {
             T out = work.apply(new Tx(tx));
             tx.commit();
             return out;
@@ -102,8 +104,10 @@ public final class Queries {
         try {
             inReadTransaction(entry, timeout, tx -> {
                 Record r = tx.run("CALL dbms.components() YIELD name, versions, edition "
-                        + "RETURN versions[0] AS version, edition").get(0);
-                b.serverVersion(r.get("version").asString(null)).edition(r.get("edition").asString(null))
+                                + "RETURN versions[0] AS version, edition")
+                        .get(0);
+                b.serverVersion(r.get("version").asString(null))
+                        .edition(r.get("edition").asString(null))
                         .database(tx.database);
                 return null;
             });
@@ -111,11 +115,14 @@ public final class Queries {
         } catch (Neo4jDatabaseException e) {
             b.reachable(false).failure(e.reason()).error(e.getMessage());
         } catch (RuntimeException e) {
-            b.reachable(false).failure(Neo4jDatabaseException.Reason.QUERY_FAILED)
-                    .error("Neo4j database '" + entry.name() + "': " + e.getClass().getSimpleName() + ": "
-                            + e.getMessage());
+            b.reachable(false)
+                    .failure(Neo4jDatabaseException.Reason.QUERY_FAILED)
+                    .error("Neo4j database '" + entry.name() + "': "
+                            + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return b.uri(entry.uri()).latency(Duration.ofNanos(System.nanoTime() - t0)).build();
+        return b.uri(entry.uri())
+                .latency(Duration.ofNanos(System.nanoTime() - t0))
+                .build();
     }
 
     /**
@@ -146,17 +153,27 @@ public final class Queries {
             queries[0] = tx.queries;
             return new long[][] {nodes, rels};
         });
-        ImportVerification.Builder b = ImportVerification.builder().databaseName(entry.name())
-                .importJobId(expected.importJobId());
+        ImportVerification.Builder b =
+                ImportVerification.builder().databaseName(entry.name()).importJobId(expected.importJobId());
         for (int i = 0; i < labels.size(); i++) {
-            b.addChecks(CountCheck.builder().kind(CountKind.NODE_LABEL).name(labels.get(i))
-                    .expected(expected.nodeLabels().get(labels.get(i))).found(found[0][i]).build());
+            b.addChecks(CountCheck.builder()
+                    .kind(CountKind.NODE_LABEL)
+                    .name(labels.get(i))
+                    .expected(expected.nodeLabels().get(labels.get(i)))
+                    .found(found[0][i])
+                    .build());
         }
         for (int i = 0; i < types.size(); i++) {
-            b.addChecks(CountCheck.builder().kind(CountKind.RELATIONSHIP_TYPE).name(types.get(i))
-                    .expected(expected.relationshipTypes().get(types.get(i))).found(found[1][i]).build());
+            b.addChecks(CountCheck.builder()
+                    .kind(CountKind.RELATIONSHIP_TYPE)
+                    .name(types.get(i))
+                    .expected(expected.relationshipTypes().get(types.get(i)))
+                    .found(found[1][i])
+                    .build());
         }
-        return b.queriesRun(queries[0]).elapsed(Duration.ofNanos(System.nanoTime() - t0)).build();
+        return b.queriesRun(queries[0])
+                .elapsed(Duration.ofNanos(System.nanoTime() - t0))
+                .build();
     }
 
     /**
@@ -222,16 +239,17 @@ public final class Queries {
      */
     public static DatabaseOverview investigate(Entry entry, int sampleSize, Duration timeout) {
         long t0 = System.nanoTime();
-        DatabaseOverview.Builder b = DatabaseOverview.builder().name(entry.name()).sampleSize(sampleSize);
+        DatabaseOverview.Builder b =
+                DatabaseOverview.builder().name(entry.name()).sampleSize(sampleSize);
         inReadTransaction(entry, timeout, tx -> {
             long[] totals = new long[2];
-            for (Record r : tx.run(countQuery(List.of("MATCH (n) WITH count(n) AS c",
-                    "MATCH ()-[r]->() WITH count(r) AS c"), 0, 2))) {
+            for (Record r : tx.run(
+                    countQuery(List.of("MATCH (n) WITH count(n) AS c", "MATCH ()-[r]->() WITH count(r) AS c"), 0, 2))) {
                 totals[r.get("i").asInt()] = r.get("c").asLong();
             }
             b.nodeCount(totals[0]).relationshipCount(totals[1]);
-            List<String> labels = new ArrayList<>(new TreeSet<>(strings(
-                    tx.run("CALL db.labels() YIELD label RETURN label"), "label")));
+            List<String> labels = new ArrayList<>(
+                    new TreeSet<>(strings(tx.run("CALL db.labels() YIELD label RETURN label"), "label")));
             List<String> types = new ArrayList<>(new TreeSet<>(strings(
                     tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType"),
                     "relationshipType")));
@@ -243,11 +261,16 @@ public final class Queries {
             long[] typeCounts = counts(tx, typeBranches);
             List<TreeSet<String>> keys = sampleKeys(tx, labels, sampleSize);
             for (int i = 0; i < labels.size(); i++) {
-                b.addLabels(LabelSummary.builder().label(labels.get(i)).count(labelCounts[i])
-                        .propertyKeys(keys.get(i)).build());
+                b.addLabels(LabelSummary.builder()
+                        .label(labels.get(i))
+                        .count(labelCounts[i])
+                        .propertyKeys(keys.get(i))
+                        .build());
             }
             for (int i = 0; i < types.size(); i++) {
-                b.addRelationshipTypes(RelationshipTypeSummary.builder().type(types.get(i)).count(typeCounts[i])
+                b.addRelationshipTypes(RelationshipTypeSummary.builder()
+                        .type(types.get(i))
+                        .count(typeCounts[i])
                         .build());
             }
             List<SchemaItem> indexes = new ArrayList<>();
@@ -278,8 +301,12 @@ public final class Queries {
                 if (i > from) {
                     q.append(" UNION ALL ");
                 }
-                q.append("MATCH (n:").append(Cypher.quote(labels.get(i))).append(") WITH n LIMIT $sample ")
-                        .append("UNWIND keys(n) AS k WITH DISTINCT k RETURN ").append(i).append(" AS i, k");
+                q.append("MATCH (n:")
+                        .append(Cypher.quote(labels.get(i)))
+                        .append(") WITH n LIMIT $sample ")
+                        .append("UNWIND keys(n) AS k WITH DISTINCT k RETURN ")
+                        .append(i)
+                        .append(" AS i, k");
             }
             for (Record r : tx.run(q.toString(), Map.of("sample", sampleSize))) {
                 keys.get(r.get("i").asInt()).add(r.get("k").asString());
@@ -289,9 +316,12 @@ public final class Queries {
     }
 
     private static SchemaItem.Builder schemaItem(Record r) {
-        return SchemaItem.builder().name(r.get("name").asString()).type(r.get("type").asString(""))
+        return SchemaItem.builder()
+                .name(r.get("name").asString())
+                .type(r.get("type").asString(""))
                 .entityType(r.get("entityType").asString(""))
-                .labelsOrTypes(list(r.get("labelsOrTypes"))).properties(list(r.get("properties")));
+                .labelsOrTypes(list(r.get("labelsOrTypes")))
+                .properties(list(r.get("properties")));
     }
 
     private static List<String> list(Value v) {

@@ -36,8 +36,8 @@ public final class RedisLink implements AutoCloseable {
      * the link goes down. Any other refusal (an ACL denying one command, a key of the wrong type, a script
      * error) concerns that operation only: it falls back for that call and the link stays up.
      */
-    private static final Set<String> DOWN_CODES = Set.of("OOM", "READONLY", "NOAUTH", "WRONGPASS", "MOVED",
-            "ASK", "CLUSTERDOWN", "MASTERDOWN", "LOADING", "BUSY");
+    private static final Set<String> DOWN_CODES = Set.of(
+            "OOM", "READONLY", "NOAUTH", "WRONGPASS", "MOVED", "ASK", "CLUSTERDOWN", "MASTERDOWN", "LOADING", "BUSY");
     /** The error kinds of other refusals already logged by this process (each is logged once). */
     private static final Set<String> LOGGED_REFUSALS = ConcurrentHashMap.newKeySet();
 
@@ -61,8 +61,13 @@ public final class RedisLink implements AutoCloseable {
      * @param retryInterval least time between two tries while Redis is down
      * @param probeKey the key written (with a one-second expiry) to check whether Redis is usable again
      */
-    public RedisLink(HostAndPort address, JedisClientConfig config, int maxConnections, Duration borrowWait,
-            Duration retryInterval, String probeKey) {
+    public RedisLink(
+            HostAndPort address,
+            JedisClientConfig config,
+            int maxConnections,
+            Duration borrowWait,
+            Duration retryInterval,
+            String probeKey) {
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(maxConnections);
         poolConfig.setMaxIdle(maxConnections);
@@ -115,9 +120,11 @@ public final class RedisLink implements AutoCloseable {
                 // a refusal of this operation only (NOPERM, WRONGTYPE, a script error): the probe would
                 // succeed and the link flap, so the link stays up; logged once per kind per process
                 if (LOGGED_REFUSALS.add(kind)) {
-                    LOG.warn("Redis at {} refuses an operation ({}): that call uses the in-process state; "
-                            + "check the ACL of the Redis user and that no other program uses the key prefix",
-                            where, kind);
+                    LOG.warn(
+                            "Redis at {} refuses an operation ({}): that call uses the in-process state; "
+                                    + "check the ACL of the Redis user and that no other program uses the key prefix",
+                            where,
+                            kind);
                 }
                 return fallback.get();
             }
@@ -197,7 +204,9 @@ public final class RedisLink implements AutoCloseable {
                 String m = t.getMessage() == null ? "" : t.getMessage().strip();
                 int sp = m.indexOf(' ');
                 String code = sp > 0 ? m.substring(0, sp) : m;
-                return code.matches("[A-Z][A-Z_]{1,31}") ? "refused: " + code : t.getClass().getSimpleName();
+                return code.matches("[A-Z][A-Z_]{1,31}")
+                        ? "refused: " + code
+                        : t.getClass().getSimpleName();
             }
         }
         return e.getClass().getSimpleName();
@@ -209,8 +218,11 @@ public final class RedisLink implements AutoCloseable {
             if (!down) {
                 down = true;
                 pool.clear(); // idle connections are dead or will be: none is handed out after a restart
-                LOG.warn("Redis at {} is unreachable or too slow, or refuses operations ({}): using the "
-                        + "in-process token cache and request budget until it is back", where, errorKind(e));
+                LOG.warn(
+                        "Redis at {} is unreachable or too slow, or refuses operations ({}): using the "
+                                + "in-process token cache and request budget until it is back",
+                        where,
+                        errorKind(e));
             }
         }
     }
@@ -257,7 +269,8 @@ public final class RedisLink implements AutoCloseable {
         public LuaScript(String source) {
             this.source = source;
             try {
-                byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
+                byte[] d = java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(source.getBytes(StandardCharsets.UTF_8));
                 StringBuilder sb = new StringBuilder();
                 for (byte b : d) {
                     sb.append(String.format("%02x", b & 0xff));

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * an in-process budget answers. Not API.
  */
 public final class RedisRequestBudget implements RequestBudget {
-    static final RedisLink.LuaScript RESERVE = new RedisLink.LuaScript(String.join("\n",
+    static final RedisLink.LuaScript RESERVE = new RedisLink.LuaScript(String.join(
+            "\n",
             "local t = redis.call('TIME')",
             "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)",
             "local permits = tonumber(ARGV[1])",
@@ -49,7 +50,8 @@ public final class RedisRequestBudget implements RequestBudget {
             "  redis.call('PEXPIRE', KEYS[1], slot - now + window + 1000)",
             "end",
             "return slot - now"));
-    static final RedisLink.LuaScript PAUSE = new RedisLink.LuaScript(String.join("\n",
+    static final RedisLink.LuaScript PAUSE = new RedisLink.LuaScript(String.join(
+            "\n",
             "local t = redis.call('TIME')",
             "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)",
             "local ms = tonumber(ARGV[1])",
@@ -76,8 +78,8 @@ public final class RedisRequestBudget implements RequestBudget {
      * @param clock the clock of deadlines
      * @param smooth whether starts are spaced at least {@code period / permits} apart (no bursts)
      */
-    public RedisRequestBudget(RedisLink link, Keys keys, RateLimit limit, RateLimit fallback, Clock clock,
-            boolean smooth) {
+    public RedisRequestBudget(
+            RedisLink link, Keys keys, RateLimit limit, RateLimit fallback, Clock clock, boolean smooth) {
         this.gapMillis = smooth && !limit.isUnlimited() ? limit.period().toMillis() / limit.permits() : 0;
         this.link = link;
         this.keys = keys;
@@ -92,13 +94,19 @@ public final class RedisRequestBudget implements RequestBudget {
         if (maxWait < 0) {
             return Optional.empty();
         }
-        List<String> args = List.of(Integer.toString(limit.permits()),
-                Long.toString(limit.isUnlimited() ? 0 : limit.period().toMillis()), Long.toString(maxWait),
-                owner + "-" + sequence.incrementAndGet(), Long.toString(gapMillis));
-        return link.call(jedis -> {
-            long wait = ((Number) RedisLink.eval(jedis, RESERVE, List.of(keys.budget(), keys.pause()), args)).longValue();
-            return wait < 0 ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(wait));
-        }, () -> local.reserve(deadline));
+        List<String> args = List.of(
+                Integer.toString(limit.permits()),
+                Long.toString(limit.isUnlimited() ? 0 : limit.period().toMillis()),
+                Long.toString(maxWait),
+                owner + "-" + sequence.incrementAndGet(),
+                Long.toString(gapMillis));
+        return link.call(
+                jedis -> {
+                    long wait = ((Number) RedisLink.eval(jedis, RESERVE, List.of(keys.budget(), keys.pause()), args))
+                            .longValue();
+                    return wait < 0 ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(wait));
+                },
+                () -> local.reserve(deadline));
     }
 
     @Override

@@ -56,8 +56,14 @@ public final class RedisTokenStore implements TokenStore {
      * @param leaseRetry how long a caller without a valid token waits before looking again
      * @param maxHold the longest a held lease is extended
      */
-    public RedisTokenStore(RedisLink link, Keys keys, TokenCipher cipher, Clock clock, Duration leaseTime,
-            Duration leaseRetry, Duration maxHold) {
+    public RedisTokenStore(
+            RedisLink link,
+            Keys keys,
+            TokenCipher cipher,
+            Clock clock,
+            Duration leaseTime,
+            Duration leaseRetry,
+            Duration maxHold) {
         this.link = link;
         this.keys = keys;
         this.cipher = cipher;
@@ -65,7 +71,8 @@ public final class RedisTokenStore implements TokenStore {
         this.leaseTime = leaseTime;
         this.leaseRetry = leaseRetry;
         this.maxHold = maxHold;
-        this.owner = "pid:" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = "pid:" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
         this.renewer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "aura-sdk-redis-lease-renewal");
             t.setDaemon(true);
@@ -85,28 +92,31 @@ public final class RedisTokenStore implements TokenStore {
     @Override
     public Optional<AccessToken> get(String key) {
         String redisKey = keys.token(key);
-        return link.call(jedis -> {
-            String stored = jedis.get(redisKey);
-            if (stored == null) {
-                // expired, dropped after a 401 by some process, or lost by a Redis restart: one process refreshes
-                local.remove(key);
-                return Optional.<AccessToken>empty();
-            }
-            Sealed last = lastOpened;
-            if (last != null && last.stored.equals(stored) && last.redisKey.equals(redisKey)) {
-                return Optional.of(last.token);
-            }
-            Optional<AccessToken> token = cipher.open(stored, redisKey);
-            if (token.isEmpty()) {
-                // clear text, another secret's key, tampered: absent, and replaced by the next refresh
-                LOG.debug("The cached token in Redis is unreadable with this credential's key: ignored");
-                local.remove(key);
-                return Optional.<AccessToken>empty();
-            }
-            lastOpened = new Sealed(stored, redisKey, token.get());
-            local.put(key, token.get());
-            return token;
-        }, () -> local.get(key));
+        return link.call(
+                jedis -> {
+                    String stored = jedis.get(redisKey);
+                    if (stored == null) {
+                        // expired, dropped after a 401 by some process, or lost by a Redis restart: one process
+                        // refreshes
+                        local.remove(key);
+                        return Optional.<AccessToken>empty();
+                    }
+                    Sealed last = lastOpened;
+                    if (last != null && last.stored.equals(stored) && last.redisKey.equals(redisKey)) {
+                        return Optional.of(last.token);
+                    }
+                    Optional<AccessToken> token = cipher.open(stored, redisKey);
+                    if (token.isEmpty()) {
+                        // clear text, another secret's key, tampered: absent, and replaced by the next refresh
+                        LOG.debug("The cached token in Redis is unreadable with this credential's key: ignored");
+                        local.remove(key);
+                        return Optional.<AccessToken>empty();
+                    }
+                    lastOpened = new Sealed(stored, redisKey, token.get());
+                    local.put(key, token.get());
+                    return token;
+                },
+                () -> local.get(key));
     }
 
     @Override
@@ -118,11 +128,13 @@ public final class RedisTokenStore implements TokenStore {
             return;
         }
         String sealed = cipher.seal(token, redisKey);
-        link.call(jedis -> {
-            jedis.set(redisKey, sealed, SetParams.setParams().px(ttl));
-            lastOpened = new Sealed(sealed, redisKey, token);
-            return null;
-        }, () -> null);
+        link.call(
+                jedis -> {
+                    jedis.set(redisKey, sealed, SetParams.setParams().px(ttl));
+                    lastOpened = new Sealed(sealed, redisKey, token);
+                    return null;
+                },
+                () -> null);
     }
 
     @Override
@@ -136,15 +148,18 @@ public final class RedisTokenStore implements TokenStore {
     public Optional<RefreshLease> tryLeaseRefresh(String key) {
         String leaseKey = keys.lease(key);
         String nonce = owner + "/" + UUID.randomUUID().toString().substring(0, 8);
-        return link.call(jedis -> {
-            String ok = jedis.set(leaseKey, nonce, SetParams.setParams().nx().px(leaseTime.toMillis()));
-            if (!"OK".equals(ok)) {
-                return Optional.<RefreshLease>empty();
-            }
-            Lease held = new Lease(leaseKey, nonce);
-            held.startRenewing();
-            return Optional.<RefreshLease>of(held);
-        }, () -> Optional.of(RefreshLease.LOCAL)); // Redis down: this process refreshes for itself
+        return link.call(
+                jedis -> {
+                    String ok = jedis.set(
+                            leaseKey, nonce, SetParams.setParams().nx().px(leaseTime.toMillis()));
+                    if (!"OK".equals(ok)) {
+                        return Optional.<RefreshLease>empty();
+                    }
+                    Lease held = new Lease(leaseKey, nonce);
+                    held.startRenewing();
+                    return Optional.<RefreshLease>of(held);
+                },
+                () -> Optional.of(RefreshLease.LOCAL)); // Redis down: this process refreshes for itself
     }
 
     @Override
@@ -193,14 +208,17 @@ public final class RedisTokenStore implements TokenStore {
 
         private void renew(long holdUntil) {
             if (System.nanoTime() - holdUntil >= 0) {
-                LOG.debug("The token refresh has held its lease longer than maxRefreshLeaseHold ({}): no longer "
-                        + "extended, it lapses after the lease time", maxHold);
+                LOG.debug(
+                        "The token refresh has held its lease longer than maxRefreshLeaseHold ({}): no longer "
+                                + "extended, it lapses after the lease time",
+                        maxHold);
                 stopRenewing();
                 return;
             }
             List<String> args = List.of(nonce, Long.toString(leaseTime.toMillis()));
-            long renewed = ((Number) link.call(jedis -> RedisLink.eval(jedis, RENEW, List.of(leaseKey), args),
-                    () -> -1L)).longValue(); // -1: Redis unreachable, the lease may still be held there
+            long renewed = ((Number)
+                            link.call(jedis -> RedisLink.eval(jedis, RENEW, List.of(leaseKey), args), () -> -1L))
+                    .longValue(); // -1: Redis unreachable, the lease may still be held there
             if (renewed == 0) {
                 LOG.debug("The token refresh lost its lease (it lapsed, or Redis restarted): no longer extended");
                 stopRenewing();

@@ -35,8 +35,11 @@ public final class TokenCipher {
      * @param clientSecret the client secret (the HKDF input keying material)
      */
     public TokenCipher(String clientId, String clientSecret) {
-        byte[] okm = hkdfSha256(clientSecret.getBytes(StandardCharsets.UTF_8), SALT,
-                ("aura-sdk token cache AES-256-GCM|" + clientId).getBytes(StandardCharsets.UTF_8), 32);
+        byte[] okm = hkdfSha256(
+                clientSecret.getBytes(StandardCharsets.UTF_8),
+                SALT,
+                ("aura-sdk token cache AES-256-GCM|" + clientId).getBytes(StandardCharsets.UTF_8),
+                32);
         this.key = new SecretKeySpec(okm, "AES");
     }
 
@@ -69,7 +72,8 @@ public final class TokenCipher {
             }
             return out;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "HmacSHA256 is not available: " + e.getClass().getSimpleName());
         }
     }
 
@@ -89,10 +93,16 @@ public final class TokenCipher {
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return VERSION + Base64.getEncoder().withoutPadding().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return VERSION
+                    + Base64.getEncoder()
+                            .withoutPadding()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM is not available: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "AES/GCM is not available: " + e.getClass().getSimpleName());
         }
     }
 

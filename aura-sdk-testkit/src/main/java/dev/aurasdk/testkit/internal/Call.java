@@ -21,8 +21,13 @@ final class Call {
     final Instant now;
     String clientId;
 
-    Call(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
-            String body, Instant now) {
+    Call(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers,
+            String body,
+            Instant now) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.path = path;
         this.query = query;

@@ -35,16 +35,14 @@ public final class ContractChecker {
     private final OpenApiInteractionValidator v2beta1;
 
     private ContractChecker(OpenApiDocuments documents) {
-        this.v1beta5 = OpenApiInteractionValidator
-                .createForInlineApiSpecification(documents.v1beta5())
+        this.v1beta5 = OpenApiInteractionValidator.createForInlineApiSpecification(documents.v1beta5())
                 .withBasePathOverride("/v1beta5")
                 // Merge allOf schemas first: otherwise the validator's strict additionalProperties check makes
                 // every allOf (GraphQLDataAPI, GraphQLDataAPISummaryWithAuthProviders) fail.
                 .withResolveCombinators(true)
                 .withWhitelist(v1beta5Whitelist())
                 .build();
-        this.v2beta1 = OpenApiInteractionValidator
-                .createForInlineApiSpecification(documents.v2beta1())
+        this.v2beta1 = OpenApiInteractionValidator.createForInlineApiSpecification(documents.v2beta1())
                 .withBasePathOverride("/v2beta1")
                 .withResolveCombinators(true)
                 .withWhitelist(v2beta1Whitelist())
@@ -53,7 +51,8 @@ public final class ContractChecker {
 
     /** The checker for a pair of documents (parsed once per JVM, location and content). */
     public static ContractChecker forDocuments(OpenApiDocuments documents) {
-        String key = documents.location() + "#" + documents.v1beta5().hashCode() + "/" + documents.v2beta1().hashCode();
+        String key = documents.location() + "#" + documents.v1beta5().hashCode() + "/"
+                + documents.v2beta1().hashCode();
         return CACHE.computeIfAbsent(key, k -> new ContractChecker(documents));
     }
 
@@ -68,9 +67,15 @@ public final class ContractChecker {
      * @param responseBody null when no response was sent or its body was deliberately broken (then only the
      *     request is checked)
      */
-    public List<ContractViolation> check(String method, String path, Map<String, List<String>> query,
-            Map<String, List<String>> requestHeaders, String requestBody, int status,
-            Map<String, String> responseHeaders, String responseBody) {
+    public List<ContractViolation> check(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, List<String>> requestHeaders,
+            String requestBody,
+            int status,
+            Map<String, String> responseHeaders,
+            String responseBody) {
         List<ContractViolation> out = new ArrayList<>();
         if (isUnchecked(path)) {
             return out;
@@ -87,8 +92,13 @@ public final class ContractChecker {
             validator = v2beta1;
             documentPath = path;
         } else {
-            out.add(new ContractViolation(method, path, status, ContractViolation.Side.REQUEST,
-                    "testkit.path.undocumented", "No Aura OpenAPI document describes " + path));
+            out.add(new ContractViolation(
+                    method,
+                    path,
+                    status,
+                    ContractViolation.Side.REQUEST,
+                    "testkit.path.undocumented",
+                    "No Aura OpenAPI document describes " + path));
             return out;
         }
         SimpleRequest.Builder rq = new SimpleRequest.Builder(method, documentPath);
@@ -114,8 +124,14 @@ public final class ContractChecker {
                 continue;
             }
             ContractViolation.Side side = m.getKey().startsWith("validation.response")
-                    ? ContractViolation.Side.RESPONSE : ContractViolation.Side.REQUEST;
-            out.add(new ContractViolation(method, path, responseBody == null ? 0 : status, side, m.getKey(),
+                    ? ContractViolation.Side.RESPONSE
+                    : ContractViolation.Side.REQUEST;
+            out.add(new ContractViolation(
+                    method,
+                    path,
+                    responseBody == null ? 0 : status,
+                    side,
+                    m.getKey(),
                     m.getMessage().replace('\n', ' ')));
         }
         return out;
@@ -123,7 +139,8 @@ public final class ContractChecker {
 
     private static WhitelistRule requestPath(String regex) {
         Pattern p = Pattern.compile(regex);
-        return (message, operation, request, response) -> request != null && p.matcher(request.getPath()).find();
+        return (message, operation, request, response) ->
+                request != null && p.matcher(request.getPath()).find();
     }
 
     private static WhitelistRule method(String name) {
@@ -136,21 +153,24 @@ public final class ContractChecker {
                 // README §5 / the v1beta5 document's own example: a 200 GET of a Data API may carry a top-level
                 // "errors" ARRAY beside "data" ({"reason":"invalid-type-defs",...}), but the schema points
                 // "errors" at the Error object ({"errors":[...]}) instead of its items.
-                .withRule("Data API GET: top-level errors is an array (document schema says object)",
+                .withRule(
+                        "Data API GET: top-level errors is an array (document schema says object)",
                         messageHasKey("validation.response.body.schema.type")
                                 .and(messageContainsSubstring("[Path '/errors']"))
                                 .and(method("GET"))
                                 .and(requestPath("/data-apis/graphql/[^/]+$")))
                 // The auth-provider PATCH body is oneOf two edit schemas that require nothing, so any body that
                 // fits one (e.g. {"enabled":false} or {"name":...}) fits both and "oneOf" can never hold.
-                .withRule("Auth-provider PATCH: the document's oneOf is ambiguous",
+                .withRule(
+                        "Auth-provider PATCH: the document's oneOf is ambiguous",
                         messageHasKey("validation.request.body.schema.oneOf")
                                 .and(method("PATCH"))
                                 .and(requestPath("/auth-providers/[^/]+$")))
                 // README §5 quirk: Aura rejects a Data API PATCH whose only content is an empty allowed_origins
                 // list; the official CLI (and our SDK) add a dummy top-level field "test":"ignore me" that Aura
                 // ignores. The document does not forbid extra fields, only the validator's strict mode does.
-                .withRule("Data API PATCH: the empty-CORS workaround field \"test\"",
+                .withRule(
+                        "Data API PATCH: the empty-CORS workaround field \"test\"",
                         messageHasKey("validation.request.body.schema.additionalProperties")
                                 .and(messageContainsSubstring("\"test\""))
                                 .and(method("PATCH"))
@@ -158,20 +178,23 @@ public final class ContractChecker {
                 // README §5: the official CLI's mocks of the provider list include "url" for jwks providers, and
                 // the fake returns it; the list's DataApiAuthProviderSummary schema omits "url" (it does not
                 // forbid it: only the validator's strict additionalProperties mode does).
-                .withRule("Auth-provider list: jwks providers carry their url",
+                .withRule(
+                        "Auth-provider list: jwks providers carry their url",
                         messageHasKey("validation.response.body.schema.additionalProperties")
                                 .and(messageContainsSubstring("[\"url\"]"))
                                 .and(method("GET"))
                                 .and(requestPath("/auth-providers$")))
                 // Data API and auth-provider operations list no 404, yet a deleted or unknown Data API or
                 // provider answers 404 with the standard envelope (README §5, DESIGN §3 "may 404 briefly").
-                .withRule("Data API / auth provider: 404 not listed in the document",
+                .withRule(
+                        "Data API / auth provider: 404 not listed in the document",
                         messageHasKey("validation.response.status.unknown")
                                 .and(responseStatusIs(404))
                                 .and(requestPath("/data-apis/graphql")))
                 // README §3: every endpoint but /oauth/token answers 415 without Content-Type: application/json,
                 // but the document lists 415 only on a few operations.
-                .withRule("415 Unsupported Media Type not listed on every operation",
+                .withRule(
+                        "415 Unsupported Media Type not listed on every operation",
                         messageHasKey("validation.response.status.unknown").and(responseStatusIs(415)));
     }
 
@@ -179,7 +202,8 @@ public final class ContractChecker {
         return ValidationErrorsWhitelist.create()
                 // README §6.1/§9: the official CLI requires 201 from import-job create (its tests mock 201); the
                 // document says 200. The fake answers 201 like the CLI expects; clients must accept both.
-                .withRule("Import job create: 201 (document says 200)",
+                .withRule(
+                        "Import job create: 201 (document says 200)",
                         messageHasKey("validation.response.status.unknown")
                                 .and(responseStatusIs(201))
                                 .and(method("POST"))
@@ -187,7 +211,8 @@ public final class ContractChecker {
                 // The v2beta1 document lists only the 200 response of each operation, no error responses at all,
                 // while Aura answers 400/404 (README §6.1-6.3, CLI tests), 401/403/415/429 (README §7) and 5xx
                 // with the standard error envelopes.
-                .withRule("v2beta1: error responses are not listed in the document",
+                .withRule(
+                        "v2beta1: error responses are not listed in the document",
                         messageHasKey("validation.response.status.unknown")
                                 .and(responseStatusTypeIs(StatusType.CLIENT_ERROR)
                                         .or(responseStatusTypeIs(StatusType.SERVER_ERROR))));

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class DataApiApi {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final Pattern OPERATION = Pattern.compile("^\\s*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+    private static final Pattern OPERATION =
+            Pattern.compile("^\\s*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
 
     private final World world;
     private final Settings settings;
@@ -34,8 +35,8 @@ final class DataApiApi {
     /** Verdicts of the real library by type definitions (base64), so that each text is validated once. */
     private final Map<String, Optional<String>> realVerdicts = new ConcurrentHashMap<>();
     /** Start of the error of a Data API whose type definitions the real library could not check. */
-    static final String VALIDATION_FAILED = "The type definitions could not be validated with the Neo4j GraphQL"
-            + " Library: ";
+    static final String VALIDATION_FAILED =
+            "The type definitions could not be validated with the Neo4j GraphQL" + " Library: ";
 
     DataApiApi(World world, Settings settings, SecureRandom random) {
         this.world = world;
@@ -54,8 +55,11 @@ final class DataApiApi {
             return Replies.instanceNotFound(instanceId);
         }
         if ("free-db".equals(instance.type())) {
-            return Reply.error(400, "GraphQL Data APIs are not available for AuraDB Free instances: instance "
-                    + instanceId + " is free-db", "instance-type-not-supported");
+            return Reply.error(
+                    400,
+                    "GraphQL Data APIs are not available for AuraDB Free instances: instance " + instanceId
+                            + " is free-db",
+                    "instance-type-not-supported");
         }
         if (call.size() == 5) {
             if (call.is("GET")) {
@@ -64,8 +68,7 @@ final class DataApiApi {
             return call.is("POST") ? create(instance, call) : Replies.methodNotAllowed(call);
         }
         String action = call.size() >= 7 ? call.seg(6) : null;
-        if (action != null && !action.equals("pause") && !action.equals("resume")
-                && !action.equals("auth-providers")) {
+        if (action != null && !action.equals("pause") && !action.equals("resume") && !action.equals("auth-providers")) {
             return Replies.noRoute(call);
         }
         if (action != null && !action.equals("auth-providers") && call.size() != 7) {
@@ -184,7 +187,10 @@ final class DataApiApi {
         ObjectNode root = Json.data(data);
         if (api.transition == null && api.settled.equals("error")) {
             String message = typeDefinitionError(api.typeDefinitions).orElse("Invalid type definitions");
-            root.putArray("errors").addObject().put("reason", "invalid-type-defs").put("message", message);
+            root.putArray("errors")
+                    .addObject()
+                    .put("reason", "invalid-type-defs")
+                    .put("message", message);
         }
         if (settings.stepMode == StepMode.AUTO && api.transition != null) {
             api.progress.bonusSteps++;
@@ -221,8 +227,8 @@ final class DataApiApi {
         }
         JsonNode providers = security.get("authentication_providers");
         if (providers == null || !providers.isArray()) {
-            return Replies.invalid("security.authentication_providers is required",
-                    "security.authentication_providers");
+            return Replies.invalid(
+                    "security.authentication_providers is required", "security.authentication_providers");
         }
         for (JsonNode p : providers) {
             bad = checkNewProvider(p, "security.authentication_providers.");
@@ -238,12 +244,17 @@ final class DataApiApi {
             }
         }
         JsonNode features = body.get("features");
-        if (features != null && features.has("subgraph") && !features.get("subgraph").isBoolean()) {
+        if (features != null
+                && features.has("subgraph")
+                && !features.get("subgraph").isBoolean()) {
             return Replies.invalid("features.subgraph must be a boolean", "features.subgraph");
         }
         if (!"running".equals(instance.status())) {
-            return Reply.error(400, "Instance " + instance.id() + " is " + instance.status()
-                    + "; a GraphQL Data API needs a running instance", "instance-not-running");
+            return Reply.error(
+                    400,
+                    "Instance " + instance.id() + " is " + instance.status()
+                            + "; a GraphQL Data API needs a running instance",
+                    "instance-not-running");
         }
 
         World.DataApi api = new World.DataApi(randomHex(8), instance.id(), call.now);
@@ -269,9 +280,13 @@ final class DataApiApi {
 
     private Reply update(World.DataApi api, Call call) {
         String current = status(api);
-        if (!current.equals("ready") && !current.equals("error") && !current.equals("updating")
+        if (!current.equals("ready")
+                && !current.equals("error")
+                && !current.equals("updating")
                 && !current.equals("creating")) {
-            return Reply.error(400, "The GraphQL Data API " + api.id + " cannot be updated while " + current,
+            return Reply.error(
+                    400,
+                    "The GraphQL Data API " + api.id + " cannot be updated while " + current,
                     "data-api-not-ready");
         }
         Optional<JsonNode> parsed = call.json();
@@ -286,10 +301,12 @@ final class DataApiApi {
         }
         JsonNode security = body.get("security");
         if (security != null && security.has("authentication_providers")) {
-            return Replies.invalid("Authentication providers cannot be changed here: use the auth-providers"
-                    + " endpoints", "security.authentication_providers");
+            return Replies.invalid(
+                    "Authentication providers cannot be changed here: use the auth-providers" + " endpoints",
+                    "security.authentication_providers");
         }
-        if (body.has("name") && (Json.text(body, "name") == null || Json.text(body, "name").isBlank())) {
+        if (body.has("name")
+                && (Json.text(body, "name") == null || Json.text(body, "name").isBlank())) {
             return Replies.invalid("name must be a non-empty string", "name");
         }
         Reply bad = checkTypeDefinitions(body.get("type_definitions"), false);
@@ -301,7 +318,9 @@ final class DataApiApi {
             return Replies.invalid("aura_instance must be an object", "aura_instance");
         }
         JsonNode features = body.get("features");
-        if (features != null && features.has("subgraph") && !features.get("subgraph").isBoolean()) {
+        if (features != null
+                && features.has("subgraph")
+                && !features.get("subgraph").isBoolean()) {
             return Replies.invalid("features.subgraph must be a boolean", "features.subgraph");
         }
         List<String> origins = null;
@@ -350,8 +369,8 @@ final class DataApiApi {
     private Reply pause(World.DataApi api, Call call) {
         String current = status(api);
         if (!current.equals("ready") && !current.equals("error")) {
-            return Reply.error(400, "The GraphQL Data API " + api.id + " cannot be paused while " + current,
-                    "data-api-not-ready");
+            return Reply.error(
+                    400, "The GraphQL Data API " + api.id + " cannot be paused while " + current, "data-api-not-ready");
         }
         begin(api, "pausing", call);
         return Reply.data(202, summary(api));
@@ -360,7 +379,9 @@ final class DataApiApi {
     private Reply resume(World.DataApi api, Call call) {
         String current = status(api);
         if (!current.equals("paused")) {
-            return Reply.error(400, "The GraphQL Data API " + api.id + " cannot be resumed while " + current,
+            return Reply.error(
+                    400,
+                    "The GraphQL Data API " + api.id + " cannot be resumed while " + current,
                     "data-api-not-paused");
         }
         begin(api, "resuming", call);
@@ -407,7 +428,8 @@ final class DataApiApi {
         if (pruned(body).isEmpty()) {
             return Replies.invalid("The request must contain at least one field to update", null);
         }
-        if (body.has("name") && (Json.text(body, "name") == null || Json.text(body, "name").isBlank())) {
+        if (body.has("name")
+                && (Json.text(body, "name") == null || Json.text(body, "name").isBlank())) {
             return Replies.invalid("name must be a non-empty string", "name");
         }
         if (body.has("enabled") && !body.get("enabled").isBoolean()) {
@@ -442,8 +464,9 @@ final class DataApiApi {
 
     private static Reply checkNewProvider(JsonNode p, String prefix) {
         if (p == null || !p.isObject()) {
-            return Replies.invalid("An authentication provider must be an object", prefix.isEmpty() ? null
-                    : prefix.substring(0, prefix.length() - 1));
+            return Replies.invalid(
+                    "An authentication provider must be an object",
+                    prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1));
         }
         String name = Json.text(p, "name");
         if (name == null || name.isBlank()) {
@@ -472,13 +495,21 @@ final class DataApiApi {
     private World.AuthProvider newProvider(JsonNode p) {
         String type = Json.text(p, "type");
         boolean enabled = !p.has("enabled") || p.get("enabled").asBoolean();
-        return new World.AuthProvider(UUID.randomUUID().toString(), Json.text(p, "name"), type, enabled,
+        return new World.AuthProvider(
+                UUID.randomUUID().toString(),
+                Json.text(p, "name"),
+                type,
+                enabled,
                 type.equals("jwks") ? Json.text(p, "url") : null,
                 type.equals("api-key") ? randomKey(32) : null);
     }
 
     private static ObjectNode providerJson(World.AuthProvider p, boolean withKey) {
-        ObjectNode o = Json.object().put("id", p.id).put("name", p.name).put("type", p.type).put("enabled", p.enabled);
+        ObjectNode o = Json.object()
+                .put("id", p.id)
+                .put("name", p.name)
+                .put("type", p.type)
+                .put("enabled", p.enabled);
         if (p.url != null) {
             o.put("url", p.url);
         }
@@ -521,8 +552,11 @@ final class DataApiApi {
      * takes about a second), and {@link #typeDefinitionError} under the lock then finds the verdict.
      */
     void prevalidate(Call call) {
-        if (settings.typeDefinitionsCheck == null || !(call.is("POST") || call.is("PATCH"))
-                || call.size() < 5 || call.size() > 6 || !call.seg(3).equals("data-apis")
+        if (settings.typeDefinitionsCheck == null
+                || !(call.is("POST") || call.is("PATCH"))
+                || call.size() < 5
+                || call.size() > 6
+                || !call.seg(3).equals("data-apis")
                 || !call.seg(4).equals("graphql")) {
             return;
         }
@@ -589,13 +623,14 @@ final class DataApiApi {
     private static Reply readOrigins(JsonNode cors, List<String> out) {
         JsonNode origins = cors == null ? null : cors.get("allowed_origins");
         if (origins == null || !origins.isArray()) {
-            return Replies.invalid("security.cors_policy.allowed_origins must be a list of origins",
+            return Replies.invalid(
+                    "security.cors_policy.allowed_origins must be a list of origins",
                     "security.cors_policy.allowed_origins");
         }
         for (JsonNode o : origins) {
             if (!o.isTextual() || o.asText().isBlank()) {
-                return Replies.invalid("allowed_origins must contain non-empty strings",
-                        "security.cors_policy.allowed_origins");
+                return Replies.invalid(
+                        "allowed_origins must contain non-empty strings", "security.cors_policy.allowed_origins");
             }
             out.add(o.asText());
         }

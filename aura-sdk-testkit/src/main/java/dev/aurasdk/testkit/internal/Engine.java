@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Engine extends Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.testkit");
     /** Formats Retry-After dates as IMF-fixdate (RFC 9110), e.g. {@code Thu, 01 Jan 2026 00:01:00 GMT}. */
-    public static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final World world;
     private final Settings settings;
@@ -72,7 +73,12 @@ public final class Engine extends Dispatcher {
      *
      * @param checker the contract checker, or null when the check is off
      */
-    public Engine(World world, Settings settings, FakeClock clock, FaultRegistry faults, JournalStore journal,
+    public Engine(
+            World world,
+            Settings settings,
+            FakeClock clock,
+            FaultRegistry faults,
+            JournalStore journal,
             ContractChecker checker) {
         this.world = world;
         this.settings = settings;
@@ -131,7 +137,8 @@ public final class Engine extends Dispatcher {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (int i = 0; i < url.querySize(); i++) {
             String value = url.queryParameterValue(i);
-            query.computeIfAbsent(url.queryParameterName(i), k -> new ArrayList<>()).add(value == null ? "" : value);
+            query.computeIfAbsent(url.queryParameterName(i), k -> new ArrayList<>())
+                    .add(value == null ? "" : value);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         Headers h = request.getHeaders();
@@ -160,21 +167,38 @@ public final class Engine extends Dispatcher {
             LOG.error("Fake Aura server failed on {} {}", call.method, path, e);
             reply = Reply.error(500, "Internal error in the fake server: " + e, "internal-error");
         }
-        String requestId = String.format(Locale.ROOT, "%016x%016x/%d", random.nextLong(), random.nextLong(),
-                requestSequence.incrementAndGet());
+        String requestId = String.format(
+                Locale.ROOT, "%016x%016x/%d", random.nextLong(), random.nextLong(), requestSequence.incrementAndGet());
         reply.header("X-Request-Id", requestId);
 
         boolean delivered = reply.delivery() != Reply.Delivery.DROP;
-        journal.add(new JournalEntry(journal.nextSequence(), now, call.method, path, rawQuery,
-                Redactor.headers(headers), Redactor.body(body), delivered ? reply.status() : 0,
-                Redactor.body(reply.body()), delivered ? requestId : null, fault.isPresent()));
+        journal.add(new JournalEntry(
+                journal.nextSequence(),
+                now,
+                call.method,
+                path,
+                rawQuery,
+                Redactor.headers(headers),
+                Redactor.body(body),
+                delivered ? reply.status() : 0,
+                Redactor.body(reply.body()),
+                delivered ? requestId : null,
+                fault.isPresent()));
         LOG.debug("{} {} -> {}", call.method, path, delivered ? reply.status() : "dropped");
 
         if (checker != null) {
-            boolean bodyIntact = delivered && reply.delivery() == Reply.Delivery.NORMAL
+            boolean bodyIntact = delivered
+                    && reply.delivery() == Reply.Delivery.NORMAL
                     && !(reply.isInjected() && fault.get().action() != FaultRule.Action.RESPOND);
-            List<ContractViolation> found = checker.check(call.method, path, query, headers, body, reply.status(),
-                    reply.headers(), bodyIntact ? reply.body() : null);
+            List<ContractViolation> found = checker.check(
+                    call.method,
+                    path,
+                    query,
+                    headers,
+                    body,
+                    reply.status(),
+                    reply.headers(),
+                    bodyIntact ? reply.body() : null);
             if (!found.isEmpty()) {
                 synchronized (violations) {
                     violations.addAll(found);
@@ -194,8 +218,8 @@ public final class Engine extends Dispatcher {
             Secrets.record(space > 0 ? auth.substring(space + 1).trim() : auth);
             if (auth.regionMatches(true, 0, "Basic ", 0, 6)) {
                 try {
-                    String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()),
-                            StandardCharsets.UTF_8);
+                    String decoded = new String(
+                            Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
                     int colon = decoded.indexOf(':');
                     Secrets.record(colon >= 0 ? decoded.substring(colon + 1) : decoded);
                 } catch (IllegalArgumentException notBase64) {
@@ -235,8 +259,10 @@ public final class Engine extends Dispatcher {
                 }
                 break;
             case HTML:
-                reply = Reply.raw(rule.status(), "<html><head><title>" + rule.status() + "</title></head><body>"
-                        + "<h1>" + rule.status() + " Bad Gateway</h1><hr><center>nginx</center></body></html>",
+                reply = Reply.raw(
+                        rule.status(),
+                        "<html><head><title>" + rule.status() + "</title></head><body>" + "<h1>" + rule.status()
+                                + " Bad Gateway</h1><hr><center>nginx</center></body></html>",
                         "text/html; charset=utf-8");
                 break;
             case EMPTY:
@@ -325,7 +351,9 @@ public final class Engine extends Dispatcher {
                     return platform.instances(call);
                 }
             } else if (version.equals("v2beta1") && family.equals("organizations")) {
-                if (call.size() >= 6 && call.seg(3).equals("projects") && call.seg(5).equals("import")) {
+                if (call.size() >= 6
+                        && call.seg(3).equals("projects")
+                        && call.seg(5).equals("import")) {
                     return imports.route(call);
                 }
                 return platform.organizations(call);
@@ -359,8 +387,8 @@ public final class Engine extends Dispatcher {
         String auth = call.header("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                String decoded =
+                        new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon >= 0) {
                     clientId = decoded.substring(0, colon);
@@ -383,8 +411,7 @@ public final class Engine extends Dispatcher {
         }
         String grant = formField(call.body, "grant_type");
         if (!"client_credentials".equals(grant)) {
-            return Reply.json(400, oauthError("unsupported_grant_type",
-                    "grant_type must be client_credentials"));
+            return Reply.json(400, oauthError("unsupported_grant_type", "grant_type must be client_credentials"));
         }
         Duration ttl = settings.tokenTtl;
         String token = newToken(clientId, call.now);
@@ -417,7 +444,9 @@ public final class Engine extends Dispatcher {
     private static String formField(String body, String name) {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+            if (eq > 0
+                    && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
+                            .equals(name)) {
                 return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }

@@ -46,8 +46,16 @@ public final class FaultRule {
      * @param delayMillis the delay for DELAY
      * @param delayHeaders whether DELAY holds back the headers (else only the body)
      */
-    public FaultRule(String method, Pattern path, int times, Action action, int status, String body,
-            String retryAfter, long delayMillis, boolean delayHeaders) {
+    public FaultRule(
+            String method,
+            Pattern path,
+            int times,
+            Action action,
+            int status,
+            String body,
+            String retryAfter,
+            long delayMillis,
+            boolean delayHeaders) {
         this.method = method == null || method.equals("*") ? null : method.toUpperCase(Locale.ROOT);
         this.path = path;
         this.remaining = times;

@@ -31,7 +31,9 @@ final class ImportApi {
 
     /** Paths: v2beta1/organizations/{org}/projects/{project}/import/jobs[/{job}[/cancellation]]. */
     Reply route(Call call) {
-        if (call.size() < 7 || call.size() > 9 || !call.seg(6).equals("jobs")
+        if (call.size() < 7
+                || call.size() > 9
+                || !call.seg(6).equals("jobs")
                 || (call.size() == 9 && !call.seg(8).equals("cancellation"))) {
             return Replies.noRoute(call);
         }
@@ -171,8 +173,10 @@ final class ImportApi {
             job.startTime = clamp(now.minusMillis((steps - 1) * tick), job.submittedAt);
         }
         if (job.completionTime == null && state.equals("Completed")) {
-            job.completionTime = cancelled ? job.cancellationRequestedAt
-                    : clamp(now.minusMillis((steps - completedAtStep) * tick),
+            job.completionTime = cancelled
+                    ? job.cancellationRequestedAt
+                    : clamp(
+                            now.minusMillis((steps - completedAtStep) * tick),
                             job.startTime == null ? job.submittedAt : job.startTime);
         }
         if (job.completionTime != null) {
@@ -264,13 +268,17 @@ final class ImportApi {
         Map<String, Long> relationships = new LinkedHashMap<>();
         job.model.relationships().forEach((type, total) -> relationships.put(type, rows(total, fraction)));
         try {
-            linked.get().importCompleted(CompletedImport.of(job.id, job.dbId, job.model.id(), exit, nodes,
-                    relationships));
+            linked.get()
+                    .importCompleted(CompletedImport.of(job.id, job.dbId, job.model.id(), exit, nodes, relationships));
             return null;
         } catch (RuntimeException e) {
-            LOG.warn("The linked database of instance {} failed to write import job {}: {}", job.dbId, job.id,
+            LOG.warn(
+                    "The linked database of instance {} failed to write import job {}: {}",
+                    job.dbId,
+                    job.id,
                     e.getClass().getName());
-            return "The fake could not write to the linked database: " + e.getClass().getSimpleName();
+            return "The fake could not write to the linked database: "
+                    + e.getClass().getSimpleName();
         }
     }
 

@@ -13,8 +13,7 @@ public final class Json {
     /** The one mapper of the fake. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A new empty object node. */
     public static ObjectNode object() {

@@ -76,7 +76,8 @@ public final class OpenApiDocuments {
 
     private static OpenApiDocuments fromFolder(Path folder, String origin) {
         Path dir = folder.toAbsolutePath().normalize();
-        return new OpenApiDocuments(dir.toUri(), read(dir.resolve(V1BETA5), origin), read(dir.resolve(V2BETA1), origin));
+        return new OpenApiDocuments(
+                dir.toUri(), read(dir.resolve(V1BETA5), origin), read(dir.resolve(V2BETA1), origin));
     }
 
     private static String read(Path file, String origin) {
@@ -124,7 +125,10 @@ public final class OpenApiDocuments {
     }
 
     private static String codeSource() {
-        java.security.CodeSource source = OpenApiDocuments.class.getProtectionDomain().getCodeSource();
-        return source == null || source.getLocation() == null ? "aura-sdk-testkit" : source.getLocation().toString();
+        java.security.CodeSource source =
+                OpenApiDocuments.class.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null
+                ? "aura-sdk-testkit"
+                : source.getLocation().toString();
     }
 }

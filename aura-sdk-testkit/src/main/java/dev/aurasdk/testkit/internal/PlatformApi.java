@@ -48,8 +48,12 @@ final class PlatformApi {
             ArrayNode list = Json.array();
             for (FakeInstance i : world.instances.values()) {
                 if (tenantId == null || tenantId.equals(i.tenantId())) {
-                    list.add(Json.object().put("id", i.id()).put("name", i.name()).put("tenant_id", i.tenantId())
-                            .put("cloud_provider", i.cloudProvider()).put("created_at", i.createdAt().toString()));
+                    list.add(Json.object()
+                            .put("id", i.id())
+                            .put("name", i.name())
+                            .put("tenant_id", i.tenantId())
+                            .put("cloud_provider", i.cloudProvider())
+                            .put("created_at", i.createdAt().toString()));
                 }
             }
             return Reply.data(200, list);
@@ -71,9 +75,7 @@ final class PlatformApi {
         if (i.hasConnectionUrl()) {
             o.put("connection_url", i.connectionUrl());
         }
-        o.put("region", i.region())
-                .put("type", i.type())
-                .put("memory", i.memory());
+        o.put("region", i.region()).put("type", i.type()).put("memory", i.memory());
         i.storage().ifPresent(s -> o.put("storage", s));
         o.put("created_at", i.createdAt().toString());
         if ("free-db".equals(i.type())) {
@@ -92,7 +94,9 @@ final class PlatformApi {
         }
         if (call.size() == 2) {
             ArrayNode list = Json.array();
-            world.organizations.values().forEach(o -> list.add(Json.object().put("id", o.id).put("name", o.name)));
+            world.organizations
+                    .values()
+                    .forEach(o -> list.add(Json.object().put("id", o.id).put("name", o.name)));
             return Reply.data(200, list);
         }
         World.Organization org = world.organizations.get(call.seg(2));
@@ -103,7 +107,9 @@ final class PlatformApi {
             return Reply.data(200, Json.object().put("id", org.id).put("name", org.name));
         }
         ArrayNode list = Json.array();
-        org.projects.values().forEach(p -> list.add(Json.object().put("id", p.id).put("name", p.name)));
+        org.projects
+                .values()
+                .forEach(p -> list.add(Json.object().put("id", p.id).put("name", p.name)));
         return Reply.data(200, list);
     }
 

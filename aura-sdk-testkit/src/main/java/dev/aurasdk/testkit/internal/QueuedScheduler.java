@@ -169,14 +169,14 @@ public abstract class QueuedScheduler extends AbstractExecutorService implements
     }
 
     @Override
-    public final ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period,
-            TimeUnit unit) {
+    public final ScheduledFuture<?> scheduleAtFixedRate(
+            Runnable command, long initialDelay, long period, TimeUnit unit) {
         throw new UnsupportedOperationException("only one-shot tasks");
     }
 
     @Override
-    public final ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
-            TimeUnit unit) {
+    public final ScheduledFuture<?> scheduleWithFixedDelay(
+            Runnable command, long initialDelay, long delay, TimeUnit unit) {
         throw new UnsupportedOperationException("only one-shot tasks");
     }
 

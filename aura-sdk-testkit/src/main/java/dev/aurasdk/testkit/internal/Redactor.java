@@ -26,8 +26,7 @@ public final class Redactor {
             "(\"(?:password|key|client_secret|access_token|secret|refresh_token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?",
             Pattern.CASE_INSENSITIVE);
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     /** Redacts a header map (names kept as received). */
     public static Map<String, List<String>> headers(Map<String, List<String>> raw) {
@@ -84,7 +83,8 @@ public final class Redactor {
             int eq = pair.indexOf('=');
             if (eq > 0 && SECRET_FIELDS.contains(pair.substring(0, eq).toLowerCase(Locale.ROOT))) {
                 try {
-                    out.add(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                    out.add(java.net.URLDecoder.decode(
+                            pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException malformed) {
                     out.add(pair.substring(eq + 1));
                 }
@@ -96,7 +96,8 @@ public final class Redactor {
     private static void collect(JsonNode node, List<String> out) {
         if (node instanceof ObjectNode) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                if (SECRET_FIELDS.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue().isTextual()) {
+                if (SECRET_FIELDS.contains(e.getKey().toLowerCase(Locale.ROOT))
+                        && e.getValue().isTextual()) {
                     out.add(e.getValue().textValue());
                 } else {
                     collect(e.getValue(), out);
@@ -129,7 +130,8 @@ public final class Redactor {
             ObjectNode obj = (ObjectNode) node;
             List<String> secrets = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : obj.properties()) {
-                if (SECRET_FIELDS.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue().isValueNode()) {
+                if (SECRET_FIELDS.contains(e.getKey().toLowerCase(Locale.ROOT))
+                        && e.getValue().isValueNode()) {
                     secrets.add(e.getKey());
                 } else {
                     mask(e.getValue());

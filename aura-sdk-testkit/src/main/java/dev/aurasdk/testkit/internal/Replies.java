@@ -2,8 +2,7 @@ package dev.aurasdk.testkit.internal;
 
 /** Replies shared by the route handlers. */
 final class Replies {
-    private Replies() {
-    }
+    private Replies() {}
 
     static Reply noRoute(Call call) {
         return Reply.error(404, "No such endpoint: " + call.method + " " + call.path, "not-found");

@@ -14,8 +14,7 @@ public final class Secrets {
 
     private static final Set<String> VALUES = new LinkedHashSet<>();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Records a secret value (blank ones are ignored). */
     public static void record(String value) {
@@ -35,8 +34,8 @@ public final class Secrets {
     public static void recordClientCredentials(String clientId, String clientSecret) {
         record(clientSecret);
         if (clientId != null && clientSecret != null) {
-            record(Base64.getEncoder().encodeToString(
-                    (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+            record(Base64.getEncoder()
+                    .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -143,11 +143,11 @@ public final class World {
         long cancelledAtStep = -1;
         /** Set when the linked database failed to take the job's data: the job then reports Failure. */
         String linkFailure;
+
         long lastSteps = -1;
         Instant lastUpdate;
 
-        ImportJob(String id, String organizationId, String projectId, FakeImportModel model, String dbId,
-                Instant now) {
+        ImportJob(String id, String organizationId, String projectId, FakeImportModel model, String dbId, Instant now) {
             this.id = id;
             this.organizationId = organizationId;
             this.projectId = projectId;
@@ -194,6 +194,7 @@ public final class World {
         String settled = "ready";
         /** creating, updating, pausing, resuming, deleting, or null. */
         String transition;
+
         final Progress progress;
         boolean gone;
 

@@ -68,8 +68,14 @@ public final class CachingTokenProvider implements TokenProvider {
      * @param failureBackoff pause after a failed refresh
      * @param forcedRefreshInterval least time between two refreshes forced by 401/403
      */
-    public CachingTokenProvider(Supplier<AccessToken> fetcher, TokenStore store, String key, Clock clock,
-            Duration refreshMargin, Duration failureBackoff, Duration forcedRefreshInterval) {
+    public CachingTokenProvider(
+            Supplier<AccessToken> fetcher,
+            TokenStore store,
+            String key,
+            Clock clock,
+            Duration refreshMargin,
+            Duration failureBackoff,
+            Duration forcedRefreshInterval) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.store = Objects.requireNonNull(store, "store");
         this.key = Objects.requireNonNull(key, "key");
@@ -149,8 +155,8 @@ public final class CachingTokenProvider implements TokenProvider {
                 Thread.currentThread().interrupt();
                 throw new AuraException("interrupted while waiting for an access token", e);
             } catch (TimeoutException e) {
-                throw new AuraTimeoutException("no access token within the call deadline: the refresh in progress "
-                        + "took longer");
+                throw new AuraTimeoutException(
+                        "no access token within the call deadline: the refresh in progress " + "took longer");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof Interrupted) {
@@ -160,8 +166,12 @@ public final class CachingTokenProvider implements TokenProvider {
                 if (stillValid.isPresent()) {
                     return stillValid.get();
                 }
-                throw cause instanceof RuntimeException ? (RuntimeException) cause
-                        : new AuraException("access token request failed: " + cause.getClass().getName(), cause);
+                throw cause instanceof RuntimeException
+                        ? (RuntimeException) cause
+                        : new AuraException(
+                                "access token request failed: "
+                                        + cause.getClass().getName(),
+                                cause);
             }
         }
     }
@@ -212,7 +222,8 @@ public final class CachingTokenProvider implements TokenProvider {
                 RefreshLease held = lease.get();
                 try {
                     Optional<AccessToken> current = store.get(key);
-                    if (current.isPresent() && clock.instant().isBefore(current.get().refreshAt(refreshMargin))) {
+                    if (current.isPresent()
+                            && clock.instant().isBefore(current.get().refreshAt(refreshMargin))) {
                         result[0] = current.get(); // the previous holder refreshed it
                         return false;
                     }
@@ -253,10 +264,12 @@ public final class CachingTokenProvider implements TokenProvider {
         }
     }
 
-    private void complete(CompletableFuture<AccessToken> future, AccessToken fresh, boolean fetched,
-            Throwable failure) {
-        boolean interrupted = failure != null && (failure instanceof GaveUp
-                || Thread.currentThread().isInterrupted() || hasInterruptedCause(failure));
+    private void complete(
+            CompletableFuture<AccessToken> future, AccessToken fresh, boolean fetched, Throwable failure) {
+        boolean interrupted = failure != null
+                && (failure instanceof GaveUp
+                        || Thread.currentThread().isInterrupted()
+                        || hasInterruptedCause(failure));
         synchronized (lock) {
             inFlight = null;
             if (fresh != null) {
@@ -264,8 +277,11 @@ public final class CachingTokenProvider implements TokenProvider {
                 lastFailure = null;
             } else if (!interrupted) {
                 lastFailureAt = clock.instant();
-                lastFailure = failure instanceof RuntimeException ? (RuntimeException) failure
-                        : new AuraException("access token request failed: " + failure.getClass().getName(),
+                lastFailure = failure instanceof RuntimeException
+                        ? (RuntimeException) failure
+                        : new AuraException(
+                                "access token request failed: "
+                                        + failure.getClass().getName(),
                                 failure);
             }
         }
@@ -281,8 +297,10 @@ public final class CachingTokenProvider implements TokenProvider {
         } else {
             Optional<AccessToken> current = store.get(key).filter(t -> t.isValidAt(clock.instant()));
             if (current.isPresent()) {
-                LOG.warn("Access token refresh failed; the current token stays in use until {} ({})",
-                        current.get().expiresAt(), failure.getMessage());
+                LOG.warn(
+                        "Access token refresh failed; the current token stays in use until {} ({})",
+                        current.get().expiresAt(),
+                        failure.getMessage());
             } else {
                 LOG.debug("Access token request failed: {}", failure.getMessage());
             }
@@ -314,7 +332,8 @@ public final class CachingTokenProvider implements TokenProvider {
             }
             Instant now = clock.instant();
             if (lastForcedRefreshAt != null && now.isBefore(lastForcedRefreshAt.plus(forcedRefreshInterval))) {
-                LOG.debug("Token refused again within {} of the last forced refresh: not refreshing",
+                LOG.debug(
+                        "Token refused again within {} of the last forced refresh: not refreshing",
                         forcedRefreshInterval);
                 return false;
             }

@@ -38,8 +38,10 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
     public ClientCredentialsTokenFetcher(Transport transport, URI tokenUrl, AuraCredentials credentials) {
         this.transport = transport;
         this.tokenUrl = tokenUrl;
-        this.basicAuth = "Basic " + Base64.getEncoder().encodeToString(
-                (credentials.clientId() + ":" + credentials.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        this.basicAuth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((credentials.clientId() + ":" + credentials.clientSecret())
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -48,8 +50,17 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
         long t0 = System.nanoTime();
         boolean ok = false;
         try {
-            Transport.Call call = new Transport.Call("POST", tokenUrl.getPath(), tokenUrl.getPath(), tokenUrl,
-                    FORM, "application/x-www-form-urlencoded", true, false, basicAuth, true);
+            Transport.Call call = new Transport.Call(
+                    "POST",
+                    tokenUrl.getPath(),
+                    tokenUrl.getPath(),
+                    tokenUrl,
+                    FORM,
+                    "application/x-www-form-urlencoded",
+                    true,
+                    false,
+                    basicAuth,
+                    true);
             HttpResponse<byte[]> response = transport.execute(call);
             AccessToken token = parse(response, requestedAt);
             ok = true;
@@ -76,7 +87,8 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
             throw invalid(response, "no access_token");
         }
         JsonNode expiresIn = root.get("expires_in");
-        long seconds = expiresIn != null && expiresIn.canConvertToLong() ? expiresIn.asLong()
+        long seconds = expiresIn != null && expiresIn.canConvertToLong()
+                ? expiresIn.asLong()
                 : expiresIn != null && expiresIn.isTextual() ? parseLong(expiresIn.asText()) : 3600;
         if (seconds <= 0) {
             throw invalid(response, "expires_in must be positive");
@@ -87,8 +99,10 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
         }
         JsonNode type = root.get("token_type");
         try {
-            return new AccessToken(value.asText().strip(),
-                    type != null && type.isTextual() ? type.asText() : "bearer", requestedAt,
+            return new AccessToken(
+                    value.asText().strip(),
+                    type != null && type.isTextual() ? type.asText() : "bearer",
+                    requestedAt,
                     requestedAt.plusSeconds(seconds));
         } catch (IllegalArgumentException e) {
             throw invalid(response, e.getMessage());
@@ -104,7 +118,7 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
     }
 
     private AuraDecodingException invalid(HttpResponse<byte[]> response, String why) {
-        return new AuraDecodingException("could not read the token response of POST " + tokenUrl.getPath()
-                + " (HTTP " + response.statusCode() + "): " + why);
+        return new AuraDecodingException("could not read the token response of POST " + tokenUrl.getPath() + " (HTTP "
+                + response.statusCode() + "): " + why);
     }
 }

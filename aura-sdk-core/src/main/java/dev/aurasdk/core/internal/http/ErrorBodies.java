@@ -66,11 +66,15 @@ public final class ErrorBodies {
         Optional<String> error = text(root, "error");
         Optional<String> description = text(root, "error_description");
         if (error.isPresent() && description.isPresent()) {
-            out.add(AuraError.builder().message(description.get()).reason(error.get()).build());
+            out.add(AuraError.builder()
+                    .message(description.get())
+                    .reason(error.get())
+                    .build());
         } else if (error.isPresent()) {
             out.add(AuraError.builder().message(error.get()).build());
         } else {
-            text(root, "message").ifPresent(m -> out.add(AuraError.builder().message(m).build()));
+            text(root, "message")
+                    .ifPresent(m -> out.add(AuraError.builder().message(m).build()));
         }
         return out;
     }
@@ -84,17 +88,20 @@ public final class ErrorBodies {
      * @param body the raw body
      * @return such as {@code Bad Gateway (non-JSON body: text/html, 312 bytes, title "502 Bad Gateway")}
      */
-    public static String describeUnstructured(ObjectMapper mapper, int statusCode, String contentType,
-            byte[] body) {
+    public static String describeUnstructured(ObjectMapper mapper, int statusCode, String contentType, byte[] body) {
         String phrase = reasonPhrase(statusCode);
         if (body == null || body.length == 0) {
             return phrase + " (empty body)";
         }
         StringBuilder sb = new StringBuilder(phrase).append(" (");
         boolean json = readJson(mapper, body).isPresent();
-        sb.append(json ? "JSON body without error details: "
-                : contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")
-                        ? "unreadable JSON body: " : "non-JSON body: ");
+        sb.append(
+                json
+                        ? "JSON body without error details: "
+                        : contentType != null
+                                        && contentType.toLowerCase(Locale.ROOT).contains("json")
+                                ? "unreadable JSON body: "
+                                : "non-JSON body: ");
         sb.append(contentType == null ? "no content type" : contentType.split(";")[0].trim());
         sb.append(", ").append(body.length).append(" bytes");
         Matcher m = TITLE.matcher(new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8));
@@ -118,7 +125,8 @@ public final class ErrorBodies {
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v != null && v.isValueNode() && !v.isNull() && !v.asText().isBlank()
-                ? Optional.of(v.asText()) : Optional.empty();
+                ? Optional.of(v.asText())
+                : Optional.empty();
     }
 
     /**
@@ -129,22 +137,38 @@ public final class ErrorBodies {
      */
     public static String reasonPhrase(int status) {
         switch (status) {
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 402: return "Payment Required";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 408: return "Request Timeout";
-            case 409: return "Conflict";
-            case 415: return "Unsupported Media Type";
-            case 422: return "Unprocessable Entity";
-            case 429: return "Too Many Requests";
-            case 500: return "Internal Server Error";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            default: return "HTTP " + status;
+            case 400:
+                return "Bad Request";
+            case 401:
+                return "Unauthorized";
+            case 402:
+                return "Payment Required";
+            case 403:
+                return "Forbidden";
+            case 404:
+                return "Not Found";
+            case 405:
+                return "Method Not Allowed";
+            case 408:
+                return "Request Timeout";
+            case 409:
+                return "Conflict";
+            case 415:
+                return "Unsupported Media Type";
+            case 422:
+                return "Unprocessable Entity";
+            case 429:
+                return "Too Many Requests";
+            case 500:
+                return "Internal Server Error";
+            case 502:
+                return "Bad Gateway";
+            case 503:
+                return "Service Unavailable";
+            case 504:
+                return "Gateway Timeout";
+            default:
+                return "HTTP " + status;
         }
     }
 }

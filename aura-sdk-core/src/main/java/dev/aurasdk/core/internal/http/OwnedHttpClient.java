@@ -37,6 +37,7 @@ import javax.net.ssl.SSLParameters;
 public final class OwnedHttpClient extends HttpClient {
     /** Threads of the pool. The JDK's default is an unbounded cached pool; the SDK hands it only short tasks. */
     public static final int POOL_THREADS = 2;
+
     private static final AtomicInteger IDS = new AtomicInteger();
     /** Upper bound of each wait for a thread to end in {@link #close()} (normally a few milliseconds). */
     private static final long JOIN_MILLIS = 10_000;
@@ -51,7 +52,11 @@ public final class OwnedHttpClient extends HttpClient {
     private boolean closed;
     private boolean released;
 
-    private OwnedHttpClient(HttpClient delegate, ThreadPoolExecutor pool, OwnedThreads poolThreads, String name,
+    private OwnedHttpClient(
+            HttpClient delegate,
+            ThreadPoolExecutor pool,
+            OwnedThreads poolThreads,
+            String name,
             List<Thread> clientThreads) {
         this.delegate = delegate;
         this.pool = pool;
@@ -71,8 +76,8 @@ public final class OwnedHttpClient extends HttpClient {
         int id = IDS.incrementAndGet();
         String name = "aura-sdk-http-" + id;
         OwnedThreads poolThreads = new OwnedThreads(name + "-");
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), poolThreads);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), poolThreads);
         pool.allowCoreThreadTimeOut(true);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
@@ -83,13 +88,16 @@ public final class OwnedHttpClient extends HttpClient {
         group.setDaemon(true); // JDK < 19: removed from its parent once its last thread ends
         HttpClient[] built = new HttpClient[1];
         RuntimeException[] failure = new RuntimeException[1];
-        Thread builderThread = new Thread(group, () -> {
-            try {
-                built[0] = builder.build();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, name + "-init");
+        Thread builderThread = new Thread(
+                group,
+                () -> {
+                    try {
+                        built[0] = builder.build();
+                    } catch (RuntimeException e) {
+                        failure[0] = e;
+                    }
+                },
+                name + "-init");
         builderThread.setDaemon(true);
         builderThread.start();
         joinUninterruptibly(builderThread);
@@ -228,14 +236,15 @@ public final class OwnedHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-            HttpResponse.BodyHandler<T> handler) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         return sendAsync(request, handler, null);
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
-            HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest request,
+            HttpResponse.BodyHandler<T> handler,
+            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         if (!begin()) {
             CompletableFuture<HttpResponse<T>> refused = new CompletableFuture<>();
             refused.completeExceptionally(closedFailure());

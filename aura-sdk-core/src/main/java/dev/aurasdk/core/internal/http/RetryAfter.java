@@ -31,7 +31,8 @@ public final class RetryAfter {
             return Optional.of(Duration.ofMillis((long) Math.max(0, Math.min(seconds, 86_400) * 1000)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException notDate) {

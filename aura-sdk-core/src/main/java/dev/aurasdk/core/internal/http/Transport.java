@@ -2,8 +2,8 @@ package dev.aurasdk.core.internal.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -93,7 +93,8 @@ public final class Transport implements AuraHttp {
     public Transport(TransportConfig config, TokenProvider tokens) {
         this.config = Objects.requireNonNull(config, "config");
         this.tokens = tokens;
-        this.limiter = config.requestBudget() != null ? config.requestBudget()
+        this.limiter = config.requestBudget() != null
+                ? config.requestBudget()
                 : new SlidingWindowRateLimiter(config.rateLimit(), config.clock());
         this.gate = new ExchangeGate(config.maxConcurrentAsyncRequests());
     }
@@ -105,8 +106,8 @@ public final class Transport implements AuraHttp {
     public void close() {
         refuseNewCalls();
         for (CompletableFuture<?> pending : List.copyOf(pendingAsync)) {
-            pending.completeExceptionally(new IllegalStateException(
-                    "the AuraClient was closed before the call completed"));
+            pending.completeExceptionally(
+                    new IllegalStateException("the AuraClient was closed before the call completed"));
         }
     }
 
@@ -166,8 +167,17 @@ public final class Transport implements AuraHttp {
         byte[] body = request.body().map(this::encode).orElse(null);
         String query = request.encodedQuery();
         URI uri = URI.create(config.baseUrl() + request.path() + (query.isEmpty() ? "" : "?" + query));
-        return new Call(request.method(), request.path(), request.pathTemplate(), uri, body,
-                body == null ? null : "application/json", request.isIdempotent(), true, null, false);
+        return new Call(
+                request.method(),
+                request.path(),
+                request.pathTemplate(),
+                uri,
+                body,
+                body == null ? null : "application/json",
+                request.isIdempotent(),
+                true,
+                null,
+                false);
     }
 
     private byte[] encode(Object body) {
@@ -349,7 +359,11 @@ public final class Transport implements AuraHttp {
             attemptTimeout = min(config.attemptTimeout(), remaining);
             HttpRequest httpRequest = buildRequest(call, token, attemptTimeout);
             RequestEvent event = RequestEvent.builder()
-                    .method(call.method).path(call.path).pathTemplate(call.template).attempt(sent).build();
+                    .method(call.method)
+                    .path(call.path)
+                    .pathTemplate(call.template)
+                    .attempt(sent)
+                    .build();
             started = event;
             attemptOpen = true;
             notifyListeners(l -> l.onAttemptStart(event));
@@ -369,8 +383,14 @@ public final class Transport implements AuraHttp {
             Duration elapsed = elapsed();
             RequestEvent failed = endAttempt(e);
             boolean notSent = neverReachedServer(e);
-            LOG.debug("{} {} -> {} after {} ms (attempt {}{})", call.method, call.path,
-                    e.getClass().getSimpleName(), elapsed.toMillis(), sent, notSent ? ", not sent" : "");
+            LOG.debug(
+                    "{} {} -> {} after {} ms (attempt {}{})",
+                    call.method,
+                    call.path,
+                    e.getClass().getSimpleName(),
+                    elapsed.toMillis(),
+                    sent,
+                    notSent ? ", not sent" : "");
             lastFailure = transportFailure(call, e, sent, notSent, attemptTimeout);
             if (attempt < config.retryPolicy().maxAttempts() && (notSent || call.idempotent)) {
                 Duration delay = backoff(attempt);
@@ -391,7 +411,8 @@ public final class Transport implements AuraHttp {
             Duration elapsed = elapsed();
             int status = response.statusCode();
             Optional<String> requestId = response.headers().firstValue("X-Request-Id");
-            RequestEvent ended = started.withElapsed(elapsed).withStatusCode(status).withRequestId(requestId);
+            RequestEvent ended =
+                    started.withElapsed(elapsed).withStatusCode(status).withRequestId(requestId);
             attemptOpen = false;
             notifyListeners(l -> l.onAttemptEnd(ended));
             logAttempt(call, response, elapsed, sent, requestId);
@@ -400,31 +421,45 @@ public final class Transport implements AuraHttp {
                 return null;
             }
             Optional<Duration> retryAfter = RetryAfter.parse(
-                    response.headers().firstValue("Retry-After").orElse(null), config.clock().instant());
-            if ((status == 401 || status == 403) && token != null && !replayedWithFreshToken
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    config.clock().instant());
+            if ((status == 401 || status == 403)
+                    && token != null
+                    && !replayedWithFreshToken
                     && tokens.invalidate(token)) {
                 replayedWithFreshToken = true;
                 attempt--;
-                LOG.debug("{} {} -> {}: token refused, replaying once with a fresh token",
-                        call.method, call.path, status);
+                LOG.debug(
+                        "{} {} -> {}: token refused, replaying once with a fresh token",
+                        call.method,
+                        call.path,
+                        status);
                 return Duration.ZERO;
             }
             AuraApiException failure = toException(call, response, sent, retryAfter);
             if (status == 429 && call.rateLimited) { // the token endpoint's 429 does not pause the API budget
                 retryAfter.ifPresent(d -> limiter.pause(clampRetryAfter(d)));
             }
-            boolean retryable = config.retryPolicy().retryableStatuses().contains(status)
-                    && (status == 429 || call.idempotent);
+            boolean retryable =
+                    config.retryPolicy().retryableStatuses().contains(status) && (status == 429 || call.idempotent);
             if (retryable && attempt < config.retryPolicy().maxAttempts()) {
-                Duration delay = retryAfter.filter(d -> !d.isZero() && !d.isNegative()).map(Transport.this::clampRetryAfter)
+                Duration delay = retryAfter
+                        .filter(d -> !d.isZero() && !d.isNegative())
+                        .map(Transport.this::clampRetryAfter)
                         .orElseGet(() -> backoff(attempt));
                 notifyRetry(ended, delay, "HTTP " + status);
                 lastFailure = failure;
                 return withinDeadline(delay);
             }
-            if (!call.idempotent && status != 429 && config.retryPolicy().retryableStatuses().contains(status)) {
-                LOG.debug("{} {} -> {}: not resent, a {} may have reached the server", call.method, call.path,
-                        status, call.method);
+            if (!call.idempotent
+                    && status != 429
+                    && config.retryPolicy().retryableStatuses().contains(status)) {
+                LOG.debug(
+                        "{} {} -> {}: not resent, a {} may have reached the server",
+                        call.method,
+                        call.path,
+                        status,
+                        call.method);
             }
             throw failure;
         }
@@ -439,8 +474,8 @@ public final class Transport implements AuraHttp {
             if (started == null) {
                 return null; // nothing was sent
             }
-            RequestEvent failed = started.withElapsed(elapsed())
-                    .withFailure(cause.getClass().getSimpleName());
+            RequestEvent failed =
+                    started.withElapsed(elapsed()).withFailure(cause.getClass().getSimpleName());
             if (attemptOpen) {
                 attemptOpen = false;
                 notifyListeners(l -> l.onAttemptEnd(failed));
@@ -584,9 +619,13 @@ public final class Transport implements AuraHttp {
             } catch (RuntimeException | Error e) {
                 attempts.endAttempt(e);
                 releasePermit();
-                result.completeExceptionally(e instanceof AuraException ? e : new AuraTransportException(
-                        attempts.call.method + " " + attempts.call.path + " could not be sent: "
-                                + e.getClass().getSimpleName(), e));
+                result.completeExceptionally(
+                        e instanceof AuraException
+                                ? e
+                                : new AuraTransportException(
+                                        attempts.call.method + " " + attempts.call.path + " could not be sent: "
+                                                + e.getClass().getSimpleName(),
+                                        e));
                 return;
             }
             synchronized (this) {
@@ -623,8 +662,10 @@ public final class Transport implements AuraHttp {
                     Throwable cause = unwrapCompletion(failure);
                     if (!(cause instanceof IOException)) {
                         attempts.endAttempt(cause);
-                        throw new AuraTransportException(attempts.call.method + " " + attempts.call.path
-                                + " failed: " + cause.getClass().getSimpleName(), cause);
+                        throw new AuraTransportException(
+                                attempts.call.method + " " + attempts.call.path + " failed: "
+                                        + cause.getClass().getSimpleName(),
+                                cause);
                     }
                     retryIn = attempts.failed((IOException) cause);
                 }
@@ -648,9 +689,12 @@ public final class Transport implements AuraHttp {
             } catch (RuntimeException rejected) {
                 step.run(); // releases the permit and handles the answer here (nothing blocking)
                 if (!closed) {
-                    result.completeExceptionally(new AuraException(attempts.call.method + " " + attempts.call.path
-                            + ": the scheduler refused the response (" + rejected.getClass().getSimpleName()
-                            + ")", rejected));
+                    result.completeExceptionally(new AuraException(
+                            attempts.call.method + " " + attempts.call.path
+                                    + ": the scheduler refused the response ("
+                                    + rejected.getClass().getSimpleName()
+                                    + ")",
+                            rejected));
                 }
             }
         }
@@ -664,14 +708,17 @@ public final class Transport implements AuraHttp {
             synchronized (this) {
                 if (!result.isDone()) {
                     try {
-                        scheduledStep = config.scheduler().schedule(() -> {
-                            try {
-                                step.run();
-                            } catch (RuntimeException | Error e) {
-                                releasePermit();
-                                result.completeExceptionally(e);
-                            }
-                        }, delay);
+                        scheduledStep = config.scheduler()
+                                .schedule(
+                                        () -> {
+                                            try {
+                                                step.run();
+                                            } catch (RuntimeException | Error e) {
+                                                releasePermit();
+                                                result.completeExceptionally(e);
+                                            }
+                                        },
+                                        delay);
                         return;
                     } catch (RuntimeException rejected) {
                         refused = rejected;
@@ -680,9 +727,12 @@ public final class Transport implements AuraHttp {
             }
             releasePermit();
             if (refused != null) {
-                result.completeExceptionally(new AuraException(attempts.call.method + " " + attempts.call.path
-                        + ": could not schedule the next step (" + refused.getClass().getSimpleName()
-                        + (closed ? "; the client is closed)" : ")"), refused));
+                result.completeExceptionally(new AuraException(
+                        attempts.call.method + " " + attempts.call.path
+                                + ": could not schedule the next step ("
+                                + refused.getClass().getSimpleName()
+                                + (closed ? "; the client is closed)" : ")"),
+                        refused));
             }
         }
 
@@ -758,9 +808,10 @@ public final class Transport implements AuraHttp {
                     config.scheduler().schedule(next::attemptWithPermit, Duration.ZERO);
                     return;
                 } catch (RuntimeException rejected) {
-                    next.result.completeExceptionally(new AuraException(next.attempts.call.method + " "
-                            + next.attempts.call.path + ": not sent, the scheduler refused it ("
-                            + rejected.getClass().getSimpleName() + (closed ? "; the client is closed)" : ")"),
+                    next.result.completeExceptionally(new AuraException(
+                            next.attempts.call.method + " "
+                                    + next.attempts.call.path + ": not sent, the scheduler refused it ("
+                                    + rejected.getClass().getSimpleName() + (closed ? "; the client is closed)" : ")"),
                             rejected));
                     // the permit passes on to the following call
                 }
@@ -810,7 +861,8 @@ public final class Transport implements AuraHttp {
     }
 
     private AuraTimeoutException deadlineExceeded(Call call, int attempts, AuraException last) {
-        String msg = call.method + " " + call.path + ": call deadline of " + config.callTimeout().toSeconds()
+        String msg = call.method + " " + call.path + ": call deadline of "
+                + config.callTimeout().toSeconds()
                 + " s exceeded after " + attempts + " attempt(s)"
                 + (last != null ? "; last failure: " + last.getMessage() : "");
         return last != null ? new AuraTimeoutException(msg, last) : new AuraTimeoutException(msg);
@@ -835,8 +887,10 @@ public final class Transport implements AuraHttp {
 
     static boolean neverReachedServer(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
-                    || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
+            if (t instanceof HttpConnectTimeoutException
+                    || t instanceof ConnectException
+                    || t instanceof UnresolvedAddressException
+                    || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException) {
                 return true;
             }
@@ -844,23 +898,25 @@ public final class Transport implements AuraHttp {
         return false;
     }
 
-    private AuraException transportFailure(Call call, IOException e, int attempt, boolean notSent,
-            Duration attemptTimeout) {
+    private AuraException transportFailure(
+            Call call, IOException e, int attempt, boolean notSent, Duration attemptTimeout) {
         String what = call.method + " " + call.path;
         String suffix = " (attempt " + attempt + ")"
-                + (!notSent && !call.idempotent ? "; not resent: the " + call.method
-                        + " may have reached the server, check before retrying" : "");
+                + (!notSent && !call.idempotent
+                        ? "; not resent: the " + call.method + " may have reached the server, check before retrying"
+                        : "");
         if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
-            return new AuraTimeoutException(what + ": no response within " + attemptTimeout.toMillis()
-                    + " ms" + suffix, e);
+            return new AuraTimeoutException(
+                    what + ": no response within " + attemptTimeout.toMillis() + " ms" + suffix, e);
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName()
+        String detail = e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new AuraTransportException(what + " failed on the network: " + detail + suffix, e);
     }
 
-    private AuraApiException toException(Call call, HttpResponse<byte[]> response, int attempt,
-            Optional<Duration> retryAfter) {
+    private AuraApiException toException(
+            Call call, HttpResponse<byte[]> response, int attempt, Optional<Duration> retryAfter) {
         byte[] body = response.body();
         List<AuraError> errors = ErrorBodies.parse(config.mapper(), body);
         int status = response.statusCode();
@@ -871,10 +927,16 @@ public final class Transport implements AuraHttp {
                 .errors(errors)
                 .requestId(response.headers().firstValue("X-Request-Id"))
                 .retryAfter(retryAfter)
-                .fallbackDescription(errors.isEmpty()
-                        ? Optional.of(ErrorBodies.describeUnstructured(config.mapper(), status,
-                                response.headers().firstValue("Content-Type").orElse(null), body))
-                        : Optional.empty())
+                .fallbackDescription(
+                        errors.isEmpty()
+                                ? Optional.of(ErrorBodies.describeUnstructured(
+                                        config.mapper(),
+                                        status,
+                                        response.headers()
+                                                .firstValue("Content-Type")
+                                                .orElse(null),
+                                        body))
+                                : Optional.empty())
                 .attempts(attempt)
                 .build();
         if (call.tokenEndpoint && (status == 400 || status == 401 || status == 403)) {
@@ -920,7 +982,8 @@ public final class Transport implements AuraHttp {
                 throw decodingFailure(call, response, "'data' is null");
             }
             if (envelope.value == null) {
-                throw decodingFailure(call, response, "no value for " + type.getRawClass().getSimpleName());
+                throw decodingFailure(
+                        call, response, "no value for " + type.getRawClass().getSimpleName());
             }
             return new ApiResponse<>(response.statusCode(), envelope.value, envelope.errors, requestId, headers);
         } catch (IOException | RuntimeException e) {
@@ -1011,8 +1074,9 @@ public final class Transport implements AuraHttp {
             String path = "$" + pathOf(jm);
             Throwable cause = jm.getCause();
             // Immutables reports missing attributes by name only; other messages may quote values
-            String why = cause instanceof IllegalStateException && String.valueOf(cause.getMessage())
-                    .startsWith("Cannot build") ? firstLine(cause.getMessage())
+            String why = cause instanceof IllegalStateException
+                            && String.valueOf(cause.getMessage()).startsWith("Cannot build")
+                    ? firstLine(cause.getMessage())
                     : "value of the wrong type or shape";
             return "cannot read " + target + " at " + path + ": " + why;
         }
@@ -1056,15 +1120,24 @@ public final class Transport implements AuraHttp {
     private AuraDecodingException decodingFailure(Call call, HttpResponse<byte[]> response, String why) {
         return new AuraDecodingException("could not read the response of " + call.method + " " + call.path
                 + " (HTTP " + response.statusCode()
-                + response.headers().firstValue("X-Request-Id").map(id -> ", request id " + id).orElse("")
+                + response.headers()
+                        .firstValue("X-Request-Id")
+                        .map(id -> ", request id " + id)
+                        .orElse("")
                 + "): " + why);
     }
 
-    private void logAttempt(Call call, HttpResponse<byte[]> response, Duration elapsed, int attempt,
-            Optional<String> requestId) {
+    private void logAttempt(
+            Call call, HttpResponse<byte[]> response, Duration elapsed, int attempt, Optional<String> requestId) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} -> {} in {} ms (attempt {}, request id {})", call.method, call.path,
-                    response.statusCode(), elapsed.toMillis(), attempt, requestId.orElse("-"));
+            LOG.debug(
+                    "{} {} -> {} in {} ms (attempt {}, request id {})",
+                    call.method,
+                    call.path,
+                    response.statusCode(),
+                    elapsed.toMillis(),
+                    attempt,
+                    requestId.orElse("-"));
         }
         if (LOG.isTraceEnabled()) {
             StringBuilder sb = new StringBuilder();
@@ -1080,8 +1153,12 @@ public final class Transport implements AuraHttp {
     private void warnIfDeprecated(Call call, HttpResponse<byte[]> response) {
         response.headers().firstValue("X-Tyk-Api-Expires").ifPresent(expires -> {
             if (deprecationWarned.add(call.method + " " + call.template)) {
-                LOG.warn("Aura marks {} {} as deprecated: it expires {}. Upgrade the SDK or move to a newer "
-                        + "API version.", call.method, call.template, expires);
+                LOG.warn(
+                        "Aura marks {} {} as deprecated: it expires {}. Upgrade the SDK or move to a newer "
+                                + "API version.",
+                        call.method,
+                        call.template,
+                        expires);
             }
         });
     }
@@ -1101,7 +1178,10 @@ public final class Transport implements AuraHttp {
             try {
                 action.accept(l);
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("RequestListener {} failed: {}", l.getClass().getName(), e.getClass().getName());
+                LOG.warn(
+                        "RequestListener {} failed: {}",
+                        l.getClass().getName(),
+                        e.getClass().getName());
             }
         }
     }
@@ -1134,8 +1214,17 @@ public final class Transport implements AuraHttp {
          * @param authorization a fixed Authorization header (token endpoint), or null
          * @param tokenEndpoint whether 4xx means bad credentials
          */
-        public Call(String method, String path, String template, URI uri, byte[] body, String contentType,
-                boolean idempotent, boolean authenticated, String authorization, boolean tokenEndpoint) {
+        public Call(
+                String method,
+                String path,
+                String template,
+                URI uri,
+                byte[] body,
+                String contentType,
+                boolean idempotent,
+                boolean authenticated,
+                String authorization,
+                boolean tokenEndpoint) {
             this.method = method;
             this.path = path;
             this.template = template;
