@@ -10,9 +10,9 @@ import java.util.Objects;
  * retried after a delay (counting against the retry budget), is replayed at once with a fresh token
  * (not counting), or fails. Immutable. Not API.
  */
-public final class Decision {
+final class Decision {
     /** The kinds of decision. */
-    public enum Kind {
+    enum Kind {
         /** A 2xx: the answer is the call's result. */
         SUCCESS,
         /** Another attempt after {@link #delay()}; it counts against the retry budget. */
@@ -43,7 +43,7 @@ public final class Decision {
      * @param response the successful answer
      * @return a success
      */
-    public static Decision success(HttpResponse<byte[]> response) {
+    static Decision success(HttpResponse<byte[]> response) {
         return new Decision(Kind.SUCCESS, Objects.requireNonNull(response, "response"), Duration.ZERO, null, null);
     }
 
@@ -53,7 +53,7 @@ public final class Decision {
      * @param failure what the call fails with if it cannot be retried after all (deadline)
      * @return a retry
      */
-    public static Decision retry(Duration delay, String reason, AuraException failure) {
+    static Decision retry(Duration delay, String reason, AuraException failure) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("negative delay " + delay);
         }
@@ -66,7 +66,7 @@ public final class Decision {
     }
 
     /** @return a replay of the attempt with a fresh token */
-    public static Decision replayWithFreshToken() {
+    static Decision replayWithFreshToken() {
         return REPLAY;
     }
 
@@ -74,34 +74,34 @@ public final class Decision {
      * @param failure what the call fails with
      * @return a final failure
      */
-    public static Decision fail(AuraException failure) {
+    static Decision fail(AuraException failure) {
         return new Decision(Kind.FAIL, null, Duration.ZERO, null, Objects.requireNonNull(failure, "failure"));
     }
 
     /** @return the kind */
-    public Kind kind() {
+    Kind kind() {
         return kind;
     }
 
     /** @return the answer of a {@link Kind#SUCCESS} */
-    public HttpResponse<byte[]> response() {
+    HttpResponse<byte[]> response() {
         require(Kind.SUCCESS);
         return response;
     }
 
     /** @return the delay of a {@link Kind#RETRY} (zero for the other kinds) */
-    public Duration delay() {
+    Duration delay() {
         return delay;
     }
 
     /** @return the reason of a {@link Kind#RETRY} */
-    public String reason() {
+    String reason() {
         require(Kind.RETRY);
         return reason;
     }
 
     /** @return the failure of a {@link Kind#FAIL}, or the one a {@link Kind#RETRY} would end with */
-    public AuraException failure() {
+    AuraException failure() {
         if (kind != Kind.FAIL && kind != Kind.RETRY) {
             throw new IllegalStateException("a " + kind + " has no failure");
         }
@@ -109,7 +109,7 @@ public final class Decision {
     }
 
     /** @return whether the call goes on with another attempt (retry or replay) */
-    public boolean continues() {
+    boolean continues() {
         return kind == Kind.RETRY || kind == Kind.REPLAY;
     }
 

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Everything the transport tells the outside: the {@link RequestListener}s' events and the log lines
  * (logger {@code dev.aurasdk.http}). Never logs bodies or the Authorization header. Not API.
  */
-public final class TransportEvents {
+final class TransportEvents {
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.http");
     private static final Set<String> LOGGED_HEADERS =
             Set.of("content-type", "x-request-id", "retry-after", "x-tyk-api-expires", "location");
@@ -36,7 +36,7 @@ public final class TransportEvents {
      *
      * @param action what to call
      */
-    public void notifyListeners(Consumer<RequestListener> action) {
+    void notifyListeners(Consumer<RequestListener> action) {
         for (RequestListener l : listeners) {
             try {
                 action.accept(l);
