@@ -1,6 +1,5 @@
 package dev.aurasdk.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurasdk.core.auth.TokenProvider;
 import dev.aurasdk.core.auth.TokenStore;
 import dev.aurasdk.core.http.AuraHttp;
@@ -9,32 +8,15 @@ import dev.aurasdk.core.http.RequestBudget;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.http.Sleeper;
-import dev.aurasdk.core.internal.BaseUrls;
-import dev.aurasdk.core.internal.Durations;
-import dev.aurasdk.core.internal.Json;
-import dev.aurasdk.core.internal.OwnedThreads;
-import dev.aurasdk.core.internal.UserAgent;
-import dev.aurasdk.core.internal.auth.CachingTokenProvider;
-import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
-import dev.aurasdk.core.internal.http.OwnedHttpClient;
-import dev.aurasdk.core.internal.http.Transport;
-import dev.aurasdk.core.model.Organization;
-import dev.aurasdk.core.model.TenantSummary;
-import dev.aurasdk.core.wait.DelayScheduler;
+import dev.aurasdk.core.internal.client.ClientOptions;
+import dev.aurasdk.core.internal.client.ClientWiring;
+import dev.aurasdk.core.internal.client.HealthChecker;
 import dev.aurasdk.core.wait.WaitOptions;
 import dev.aurasdk.core.wait.Waiter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * The entry point: owns the transport, token cache, rate limiter and scheduler shared by every
@@ -49,137 +31,20 @@ import java.util.function.Supplier;
  */
 public final class AuraClient implements AutoCloseable {
     /** Aura's production API. */
-    public static final String DEFAULT_BASE_URL = "https://api.neo4j.io";
+    public static final String DEFAULT_BASE_URL = ClientOptions.DEFAULT_BASE_URL;
 
-    private static final AtomicInteger SCHEDULER_IDS = new AtomicInteger();
-    /** Upper bound of close()'s wait for the scheduler thread to end (normally a few milliseconds). */
-    private static final long CLOSE_WAIT_SECONDS = 10;
-    /** Asynchronous requests in flight at once, by default (Aura's 125 requests per minute need far fewer). */
-    static final int DEFAULT_MAX_CONCURRENT_ASYNC_REQUESTS = 16;
-
-    private final String baseUrl;
-    private final Transport transport;
-    private final TokenProvider tokenProvider;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final List<RequestListener> listeners;
-    private final WaitOptions waitOptions;
-    private final HttpClient httpClient;
-    private final OwnedHttpClient ownHttpClient;
-    private final ScheduledExecutorService userScheduler;
+    private final ClientOptions options;
+    private final ClientWiring wiring;
     private final Tenants tenants;
     private final Organizations organizations;
     private final Instances instances;
-    private final Object schedulerLock = new Object();
-    private volatile ScheduledExecutorService ownScheduler;
-    private volatile OwnedThreads schedulerThreads;
-    private volatile Waiter waiter;
-    private volatile boolean closed;
 
-    private AuraClient(Builder b) {
-        this.baseUrl = b.baseUrl;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
-        this.listeners = List.copyOf(b.listeners);
-        this.waitOptions = b.waitOptions;
-        this.ownHttpClient = b.httpClient == null ? OwnedHttpClient.create(b.connectTimeout) : null;
-        this.httpClient = b.httpClient != null ? b.httpClient : ownHttpClient;
-        this.userScheduler = b.scheduler;
-        ObjectMapper mapper = Json.mapper();
-        String userAgent = UserAgent.header(b.userAgentSuffix);
-        Transport.TransportConfig config = new Transport.TransportConfig() {
-            @Override
-            public String baseUrl() {
-                return baseUrl;
-            }
-
-            @Override
-            public HttpClient httpClient() {
-                return httpClient;
-            }
-
-            @Override
-            public ObjectMapper mapper() {
-                return mapper;
-            }
-
-            @Override
-            public RetryPolicy retryPolicy() {
-                return b.retryPolicy;
-            }
-
-            @Override
-            public RateLimit rateLimit() {
-                return b.rateLimit;
-            }
-
-            @Override
-            public RequestBudget requestBudget() {
-                return b.requestBudget;
-            }
-
-            @Override
-            public Duration attemptTimeout() {
-                return b.requestTimeout;
-            }
-
-            @Override
-            public Duration callTimeout() {
-                return b.callTimeout;
-            }
-
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public Sleeper sleeper() {
-                return sleeper;
-            }
-
-            @Override
-            public DelayScheduler scheduler() {
-                return (task, delay) ->
-                        DelayScheduler.of(AuraClient.this.scheduler()).schedule(task, delay);
-            }
-
-            @Override
-            public int maxConcurrentAsyncRequests() {
-                return b.maxConcurrentAsyncRequests;
-            }
-
-            @Override
-            public List<RequestListener> listeners() {
-                return listeners;
-            }
-
-            @Override
-            public String userAgent() {
-                return userAgent;
-            }
-        };
-        if (b.tokenProvider != null) {
-            this.tokenProvider = b.tokenProvider;
-            this.transport = new Transport(config, tokenProvider);
-        } else {
-            URI tokenUrl = BaseUrls.endpoint("authUrl", b.authUrl != null ? b.authUrl : baseUrl + "/oauth/token");
-            Transport tokenTransport = new Transport(config, null);
-            ClientCredentialsTokenFetcher fetcher =
-                    new ClientCredentialsTokenFetcher(tokenTransport, tokenUrl, b.credentials);
-            this.tokenProvider = new CachingTokenProvider(
-                    fetcher,
-                    b.tokenStore != null ? b.tokenStore : TokenStore.inMemory(),
-                    b.credentials.clientId() + "@" + tokenUrl,
-                    clock,
-                    b.tokenRefreshMargin,
-                    b.tokenFailureBackoff,
-                    b.forcedTokenRefreshInterval);
-            this.transport = new Transport(config, tokenProvider);
-        }
-        this.tenants = new Tenants(transport);
-        this.organizations = new Organizations(transport);
-        this.instances = new Instances(transport);
+    private AuraClient(ClientOptions options) {
+        this.options = options;
+        this.wiring = new ClientWiring(options);
+        this.tenants = new Tenants(wiring.transport());
+        this.organizations = new Organizations(wiring.transport());
+        this.instances = new Instances(wiring.transport());
     }
 
     /** A builder. @return a new builder */
@@ -229,28 +94,28 @@ public final class AuraClient implements AutoCloseable {
      * @return the transport
      */
     public AuraHttp http() {
-        ensureOpen();
-        return transport;
+        wiring.ensureOpen();
+        return wiring.transport();
     }
 
     /** The base URL in use ({@code scheme://host[:port]}). @return the base URL */
     public String baseUrl() {
-        return baseUrl;
+        return options.baseUrl();
     }
 
     /** The token provider (cached client-credentials by default). @return the provider */
     public TokenProvider tokenProvider() {
-        return tokenProvider;
+        return wiring.tokenProvider();
     }
 
     /** The clock used for tokens, deadlines and waits. @return the clock */
     public Clock clock() {
-        return clock;
+        return options.clock();
     }
 
     /** The default options of waits started from this client. @return the wait options */
     public WaitOptions waitOptions() {
-        return waitOptions;
+        return options.waitOptions();
     }
 
     /**
@@ -259,20 +124,7 @@ public final class AuraClient implements AutoCloseable {
      * @return the waiter
      */
     public Waiter waiter() {
-        Waiter created = waiter;
-        if (created != null) {
-            ensureOpen();
-            return created;
-        }
-        synchronized (schedulerLock) {
-            ensureOpen();
-            if (waiter == null) {
-                DelayScheduler scheduler =
-                        (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
-                waiter = new Waiter(clock, sleeper, scheduler, listeners);
-            }
-            return waiter;
-        }
+        return wiring.waiter();
     }
 
     /**
@@ -284,25 +136,7 @@ public final class AuraClient implements AutoCloseable {
      * @return the scheduler
      */
     public ScheduledExecutorService scheduler() {
-        ensureOpen();
-        if (userScheduler != null) {
-            return userScheduler;
-        }
-        ScheduledExecutorService created = ownScheduler;
-        if (created != null) {
-            return created; // no lock once created: async steps call this while holding their own locks
-        }
-        synchronized (schedulerLock) {
-            ensureOpen();
-            if (ownScheduler == null) {
-                OwnedThreads threads = new OwnedThreads("aura-sdk-" + SCHEDULER_IDS.incrementAndGet() + "-scheduler-");
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
-                schedulerThreads = threads;
-                executor.setRemoveOnCancelPolicy(true);
-                ownScheduler = executor;
-            }
-            return ownScheduler;
-        }
+        return wiring.scheduler();
     }
 
     /**
@@ -312,47 +146,7 @@ public final class AuraClient implements AutoCloseable {
      * @return one entry per check: token, v1 (tenants), v2beta1 (organizations)
      */
     public HealthReport healthCheck() {
-        List<HealthCheckResult> results = new ArrayList<>();
-        results.add(check("token", () -> {
-            tokenProvider.token();
-            return "access token available";
-        }));
-        results.add(check("v1 (tenants)", () -> {
-            List<TenantSummary> list = tenants.list();
-            return list.size() + " tenant(s)";
-        }));
-        results.add(check("v2beta1 (organizations)", () -> {
-            List<Organization> list = organizations.list();
-            return list.size() + " organization(s)";
-        }));
-        return HealthReport.builder().checks(results).build();
-    }
-
-    private static HealthCheckResult check(String name, Supplier<String> body) {
-        long t0 = System.nanoTime();
-        try {
-            String detail = body.get();
-            return HealthCheckResult.builder()
-                    .name(name)
-                    .ok(true)
-                    .latency(Duration.ofNanos(System.nanoTime() - t0))
-                    .detail(detail)
-                    .build();
-        } catch (RuntimeException e) {
-            return HealthCheckResult.builder()
-                    .name(name)
-                    .ok(false)
-                    .latency(Duration.ofNanos(System.nanoTime() - t0))
-                    .error(String.valueOf(e.getMessage()))
-                    .errorType(e.getClass().getSimpleName())
-                    .build();
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this AuraClient is closed");
-        }
+        return HealthChecker.check(wiring.tokenProvider(), tenants::list, organizations::list);
     }
 
     /**
@@ -364,76 +158,17 @@ public final class AuraClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        // waits first, while everything still runs, so that each ends as "client closed" rather than with
-        // its poll's failure; outside the lock: ending a wait takes the wait's own lock, held while scheduling
-        Waiter waits = waiter;
-        if (waits != null) {
-            waits.close();
-        }
-        ScheduledExecutorService scheduler;
-        synchronized (schedulerLock) { // no new waiter or scheduler after this
-            closed = true;
-            if (waiter != waits) {
-                waits = waiter; // created meanwhile
-            } else {
-                waits = null;
-            }
-            scheduler = ownScheduler;
-        }
-        if (waits != null) {
-            waits.close();
-        }
-        transport.close(); // refuses new calls and retries, ends the async calls still in flight
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            Thread current = Thread.currentThread();
-            OwnedThreads threads = schedulerThreads;
-            if (!threads.owns(current) && (ownHttpClient == null || !ownHttpClient.ownsThread(current))) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
-                try {
-                    if (scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                        threads.awaitEnd(deadline); // the thread ends a moment after the executor terminated
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        if (ownHttpClient != null) {
-            ownHttpClient.close(); // ends its selector and pool once no exchange is in flight
-        }
+        wiring.close();
     }
 
     @Override
     public String toString() {
-        return "AuraClient{baseUrl=" + baseUrl + ", tokenProvider=" + tokenProvider + "}";
+        return "AuraClient{baseUrl=" + baseUrl() + ", tokenProvider=" + tokenProvider() + "}";
     }
 
     /** Builds an {@link AuraClient}. Only credentials (or a token provider) are required. */
     public static final class Builder {
-        private AuraCredentials credentials;
-        private TokenProvider tokenProvider;
-        private TokenStore tokenStore;
-        private String baseUrl = DEFAULT_BASE_URL;
-        private String authUrl;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private RateLimit rateLimit = RateLimit.auraDefault();
-        private boolean rateLimitSet;
-        private RequestBudget requestBudget;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ofMinutes(3);
-        private Duration tokenRefreshMargin = Duration.ofMinutes(5);
-        private Duration tokenFailureBackoff = Duration.ofSeconds(10);
-        private Duration forcedTokenRefreshInterval = Duration.ofMinutes(30);
-        private HttpClient httpClient;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
-        private ScheduledExecutorService scheduler;
-        private int maxConcurrentAsyncRequests = DEFAULT_MAX_CONCURRENT_ASYNC_REQUESTS;
-        private final List<RequestListener> listeners = new ArrayList<>();
-        private String userAgentSuffix;
-        private WaitOptions waitOptions = WaitOptions.defaults();
+        private final ClientOptions.Builder options = ClientOptions.builder();
 
         private Builder() {}
 
@@ -444,7 +179,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder credentials(AuraCredentials credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            options.credentials(credentials);
             return this;
         }
 
@@ -455,7 +190,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder tokenProvider(TokenProvider tokenProvider) {
-            this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
+            options.tokenProvider(tokenProvider);
             return this;
         }
 
@@ -466,7 +201,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder tokenStore(TokenStore tokenStore) {
-            this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+            options.tokenStore(tokenStore);
             return this;
         }
 
@@ -478,7 +213,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = BaseUrls.origin("baseUrl", baseUrl);
+            options.baseUrl(baseUrl);
             return this;
         }
 
@@ -489,7 +224,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder authUrl(String authUrl) {
-            this.authUrl = BaseUrls.endpoint("authUrl", authUrl).toString();
+            options.authUrl(authUrl);
             return this;
         }
 
@@ -500,7 +235,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            options.retryPolicy(retryPolicy);
             return this;
         }
 
@@ -511,8 +246,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder rateLimit(RateLimit rateLimit) {
-            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            this.rateLimitSet = true;
+            options.rateLimit(rateLimit);
             return this;
         }
 
@@ -525,7 +259,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder requestBudget(RequestBudget requestBudget) {
-            this.requestBudget = Objects.requireNonNull(requestBudget, "requestBudget");
+            options.requestBudget(requestBudget);
             return this;
         }
 
@@ -536,7 +270,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive("connectTimeout", timeout);
+            options.connectTimeout(timeout);
             return this;
         }
 
@@ -547,7 +281,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive("requestTimeout", timeout);
+            options.requestTimeout(timeout);
             return this;
         }
 
@@ -558,7 +292,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive("callTimeout", timeout);
+            options.callTimeout(timeout);
             return this;
         }
 
@@ -570,11 +304,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder tokenRefreshMargin(Duration margin) {
-            Objects.requireNonNull(margin, "tokenRefreshMargin");
-            if (margin.isNegative()) {
-                throw new IllegalArgumentException("tokenRefreshMargin must not be negative, got " + margin);
-            }
-            this.tokenRefreshMargin = Durations.requireAtMost("tokenRefreshMargin", margin);
+            options.tokenRefreshMargin(margin);
             return this;
         }
 
@@ -588,11 +318,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder forcedTokenRefreshInterval(Duration interval) {
-            Objects.requireNonNull(interval, "forcedTokenRefreshInterval");
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("forcedTokenRefreshInterval must not be negative, got " + interval);
-            }
-            this.forcedTokenRefreshInterval = Durations.requireAtMost("forcedTokenRefreshInterval", interval);
+            options.forcedTokenRefreshInterval(interval);
             return this;
         }
 
@@ -604,11 +330,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder tokenFailureBackoff(Duration backoff) {
-            Objects.requireNonNull(backoff, "tokenFailureBackoff");
-            if (backoff.isNegative()) {
-                throw new IllegalArgumentException("tokenFailureBackoff must not be negative, got " + backoff);
-            }
-            this.tokenFailureBackoff = Durations.requireAtMost("tokenFailureBackoff", backoff);
+            options.tokenFailureBackoff(backoff);
             return this;
         }
 
@@ -621,7 +343,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            options.httpClient(httpClient);
             return this;
         }
 
@@ -632,7 +354,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            options.clock(clock);
             return this;
         }
 
@@ -644,7 +366,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            options.sleeper(sleeper);
             return this;
         }
 
@@ -658,7 +380,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
-            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            options.scheduler(scheduler);
             return this;
         }
 
@@ -674,10 +396,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder maxConcurrentAsyncRequests(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConcurrentAsyncRequests must be at least 1, got " + max);
-            }
-            this.maxConcurrentAsyncRequests = max;
+            options.maxConcurrentAsyncRequests(max);
             return this;
         }
 
@@ -688,7 +407,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder addRequestListener(RequestListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+            options.addRequestListener(listener);
             return this;
         }
 
@@ -699,7 +418,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder userAgentSuffix(String suffix) {
-            this.userAgentSuffix = UserAgent.requireValidSuffix(suffix);
+            options.userAgentSuffix(suffix);
             return this;
         }
 
@@ -710,7 +429,7 @@ public final class AuraClient implements AutoCloseable {
          * @return this builder
          */
         public Builder waitOptions(WaitOptions waitOptions) {
-            this.waitOptions = Objects.requireNonNull(waitOptions, "waitOptions");
+            options.waitOptions(waitOptions);
             return this;
         }
 
@@ -721,30 +440,7 @@ public final class AuraClient implements AutoCloseable {
          * @throws IllegalStateException when neither credentials nor a token provider were given
          */
         public AuraClient build() {
-            if (credentials == null && tokenProvider == null) {
-                throw new IllegalStateException(
-                        "AuraClient needs credentials(...) or tokenProvider(...); see AuraCredentials.fromEnvironment()");
-            }
-            if (credentials != null && tokenProvider != null) {
-                throw new IllegalStateException("set either credentials(...) or tokenProvider(...), not both");
-            }
-            if (tokenProvider != null && tokenStore != null) {
-                throw new IllegalStateException("tokenStore(...) applies to credentials(...) only; a custom "
-                        + "tokenProvider(...) keeps its own tokens");
-            }
-            if (requestBudget != null && rateLimitSet) {
-                throw new IllegalStateException("set either rateLimit(...) or requestBudget(...), not both; "
-                        + "the budget carries its own limit");
-            }
-            return new AuraClient(this);
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return Durations.requireAtMost(name, d);
+            return new AuraClient(options.build());
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurasdk.core.AuraCredentials;
 import dev.aurasdk.core.AuraDecodingException;
 import dev.aurasdk.core.auth.AccessToken;
+import dev.aurasdk.core.internal.http.Call;
 import dev.aurasdk.core.internal.http.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -50,17 +51,11 @@ public final class ClientCredentialsTokenFetcher implements Supplier<AccessToken
         long t0 = System.nanoTime();
         boolean ok = false;
         try {
-            Transport.Call call = new Transport.Call(
-                    "POST",
-                    tokenUrl.getPath(),
-                    tokenUrl.getPath(),
-                    tokenUrl,
-                    FORM,
-                    "application/x-www-form-urlencoded",
-                    true,
-                    false,
-                    basicAuth,
-                    true);
+            Call call = Call.builder("POST", tokenUrl)
+                    .body(FORM, "application/x-www-form-urlencoded")
+                    .idempotent(true)
+                    .tokenRequest(basicAuth)
+                    .build();
             HttpResponse<byte[]> response = transport.execute(call);
             AccessToken token = parse(response, requestedAt);
             ok = true;

@@ -1,0 +1,197 @@
+package dev.aurasdk.core.internal.client;
+
+import dev.aurasdk.core.auth.TokenProvider;
+import dev.aurasdk.core.auth.TokenStore;
+import dev.aurasdk.core.internal.BaseUrls;
+import dev.aurasdk.core.internal.Json;
+import dev.aurasdk.core.internal.OwnedThreads;
+import dev.aurasdk.core.internal.UserAgent;
+import dev.aurasdk.core.internal.auth.CachingTokenProvider;
+import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
+import dev.aurasdk.core.internal.http.OwnedHttpClient;
+import dev.aurasdk.core.internal.http.Transport;
+import dev.aurasdk.core.internal.http.TransportConfig;
+import dev.aurasdk.core.wait.DelayScheduler;
+import dev.aurasdk.core.wait.Waiter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What an {@code AuraClient} owns and how it is put together and taken apart: the HTTP client, the
+ * token provider, the transport, the scheduler (created on first use) and the waiter, and the order in
+ * which {@link #close()} ends them. Thread-safe. Not API.
+ */
+public final class ClientWiring {
+    private static final AtomicInteger SCHEDULER_IDS = new AtomicInteger();
+    /** Upper bound of close()'s wait for the scheduler thread to end (normally a few milliseconds). */
+    private static final long CLOSE_WAIT_SECONDS = 10;
+
+    private final ClientOptions options;
+    private final OwnedHttpClient ownHttpClient;
+    private final TokenProvider tokenProvider;
+    private final Transport transport;
+    /** The scheduler as async calls and waits see it: refuses work once the client is closed. */
+    private final DelayScheduler delayScheduler =
+            (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
+
+    private final Object lock = new Object();
+    private volatile ScheduledExecutorService ownScheduler;
+    private volatile OwnedThreads schedulerThreads;
+    private volatile Waiter waiter;
+    private volatile boolean closed;
+
+    /**
+     * Wires a client's parts (nothing is sent, no thread is started).
+     *
+     * @param options the settings
+     */
+    public ClientWiring(ClientOptions options) {
+        this.options = options;
+        this.ownHttpClient = options.httpClient() == null ? OwnedHttpClient.create(options.connectTimeout()) : null;
+        HttpClient httpClient = options.httpClient() != null ? options.httpClient() : ownHttpClient;
+        TransportConfig config = TransportConfig.builder()
+                .baseUrl(options.baseUrl())
+                .httpClient(httpClient)
+                .mapper(Json.mapper())
+                .retryPolicy(options.retryPolicy())
+                .rateLimit(options.rateLimit())
+                .requestBudget(options.requestBudget())
+                .attemptTimeout(options.requestTimeout())
+                .callTimeout(options.callTimeout())
+                .clock(options.clock())
+                .sleeper(options.sleeper())
+                .scheduler(delayScheduler)
+                .maxConcurrentAsyncRequests(options.maxConcurrentAsyncRequests())
+                .listeners(options.listeners())
+                .userAgent(UserAgent.header(options.userAgentSuffix()))
+                .build();
+        this.tokenProvider = options.tokenProvider() != null ? options.tokenProvider() : cachedToken(options, config);
+        this.transport = new Transport(config, tokenProvider);
+    }
+
+    /** The client-credentials grant, cached: its requests go through a transport of their own. */
+    private static TokenProvider cachedToken(ClientOptions options, TransportConfig config) {
+        URI tokenUrl = BaseUrls.endpoint(
+                "authUrl", options.authUrl() != null ? options.authUrl() : options.baseUrl() + "/oauth/token");
+        ClientCredentialsTokenFetcher fetcher =
+                new ClientCredentialsTokenFetcher(new Transport(config, null), tokenUrl, options.credentials());
+        return new CachingTokenProvider(
+                fetcher,
+                options.tokenStore() != null ? options.tokenStore() : TokenStore.inMemory(),
+                options.credentials().clientId() + "@" + tokenUrl,
+                options.clock(),
+                options.tokenRefreshMargin(),
+                options.tokenFailureBackoff(),
+                options.forcedTokenRefreshInterval());
+    }
+
+    /** @return the transport of API calls */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** @return the token provider (cached client-credentials, or the user's) */
+    public TokenProvider tokenProvider() {
+        return tokenProvider;
+    }
+
+    /** @throws IllegalStateException when the client is closed */
+    public void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this AuraClient is closed");
+        }
+    }
+
+    /** @return the waiter, created on first use; its async waits run on {@link #scheduler()} */
+    public Waiter waiter() {
+        Waiter created = waiter;
+        if (created != null) {
+            ensureOpen();
+            return created;
+        }
+        synchronized (lock) {
+            ensureOpen();
+            if (waiter == null) {
+                waiter = new Waiter(options.clock(), options.sleeper(), delayScheduler, options.listeners());
+            }
+            return waiter;
+        }
+    }
+
+    /** @return the user's scheduler, or the client's own one-thread scheduler, created on first use */
+    public ScheduledExecutorService scheduler() {
+        ensureOpen();
+        if (options.scheduler() != null) {
+            return options.scheduler();
+        }
+        ScheduledExecutorService created = ownScheduler;
+        if (created != null) {
+            return created; // no lock once created: async steps call this while holding their own locks
+        }
+        synchronized (lock) {
+            ensureOpen();
+            if (ownScheduler == null) {
+                OwnedThreads threads = new OwnedThreads("aura-sdk-" + SCHEDULER_IDS.incrementAndGet() + "-scheduler-");
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
+                schedulerThreads = threads;
+                executor.setRemoveOnCancelPolicy(true);
+                ownScheduler = executor;
+            }
+            return ownScheduler;
+        }
+    }
+
+    /**
+     * Closes in order: the waits (while everything still runs, so that each ends as "client closed"),
+     * then new calls are refused and the async calls in flight end, then the client's own scheduler
+     * stops (awaited unless this runs on one of the client's threads), then its own HTTP client.
+     */
+    public void close() {
+        // outside the lock: ending a wait takes the wait's own lock, held while scheduling
+        Waiter waits = waiter;
+        if (waits != null) {
+            waits.close();
+        }
+        ScheduledExecutorService scheduler;
+        synchronized (lock) { // no new waiter or scheduler after this
+            closed = true;
+            if (waiter != waits) {
+                waits = waiter; // created meanwhile
+            } else {
+                waits = null;
+            }
+            scheduler = ownScheduler;
+        }
+        if (waits != null) {
+            waits.close();
+        }
+        transport.close(); // refuses new calls and retries, ends the async calls still in flight
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            awaitSchedulerEnd(scheduler);
+        }
+        if (ownHttpClient != null) {
+            ownHttpClient.close(); // ends its selector and pool once no exchange is in flight
+        }
+    }
+
+    private void awaitSchedulerEnd(ScheduledExecutorService scheduler) {
+        Thread current = Thread.currentThread();
+        OwnedThreads threads = schedulerThreads;
+        if (threads.owns(current) || (ownHttpClient != null && ownHttpClient.ownsThread(current))) {
+            return; // a thread cannot await its own end
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        try {
+            if (scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                threads.awaitEnd(deadline); // the thread ends a moment after the executor terminated
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
