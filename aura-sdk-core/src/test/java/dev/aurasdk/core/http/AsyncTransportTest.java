@@ -345,7 +345,8 @@ class AsyncTransportTest {
         };
         try (AuraClient client = aura.clientBuilder()
                 .addRequestListener(listener)
-                .requestTimeout(Duration.ofMillis(300))
+                // long enough for the second, immediate answer on a loaded machine; far below the 30 s delay
+                .requestTimeout(Duration.ofSeconds(5))
                 .build()) {
             get(client.http().sendAsync(TENANTS, JsonNode.class));
         }
