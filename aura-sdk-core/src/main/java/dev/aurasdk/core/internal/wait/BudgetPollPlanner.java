@@ -50,6 +50,8 @@ public final class BudgetPollPlanner implements PollPlanner {
     static final double MIN_INTERVAL_SECONDS = 1.0;
     static final double TARGET_LOAD = 0.85;
     static final long NEAR_MILLIS = 20_000;
+    static final double LOAD_EXPONENT = 0.05;
+    static final double FAR_SHARES = 2;
     private static final double SD_FLOOR_SECONDS = 2.0;
     private static final double MAX_PRICE = 1e7;
 
@@ -129,7 +131,7 @@ public final class BudgetPollPlanner implements PollPlanner {
         }
         double load = demandPerSecond / (TARGET_LOAD * capacityPerSecond);
         if (load > 0) {
-            price = Math.max(BASE_PRICE_SECONDS, Math.min(MAX_PRICE, price * Math.pow(load, 0.3)));
+            price = Math.max(BASE_PRICE_SECONDS, Math.min(MAX_PRICE, price * Math.pow(load, LOAD_EXPONENT)));
         }
     }
 
@@ -155,7 +157,7 @@ public final class BudgetPollPlanner implements PollPlanner {
         @Override
         public Duration firstDelay(Instant now) {
             synchronized (BudgetPollPlanner.this) {
-                return plan(now, options.initialDelay().toMillis() / 1000.0);
+                return plan(now, options.initialDelay().toMillis() / 1000.0, true);
             }
         }
 
@@ -176,7 +178,7 @@ public final class BudgetPollPlanner implements PollPlanner {
                     double cap = Math.max(options.maxInterval().toMillis() / 1000.0, fairShareSeconds());
                     seconds = Math.min(backoff.toMillis() / 1000.0, cap);
                 }
-                return plan(now, seconds);
+                return plan(now, seconds, false);
             }
         }
 
@@ -185,12 +187,12 @@ public final class BudgetPollPlanner implements PollPlanner {
             double observed = track.observedMillis() / 1000.0;
             double relative = 0.08 + 0.3 * Math.sqrt(30 / (observed + 30));
             double sd = SD_FLOOR_SECONDS + relative * remaining + track.stalledMillis(nowMillis) / 1000.0;
-            double max = Math.max(options.maxInterval().toMillis() / 1000.0, 4 * fairShareSeconds());
+            double max = Math.max(options.maxInterval().toMillis() / 1000.0, FAR_SHARES * fairShareSeconds());
             return CompletionOdds.intervalFor(remaining, sd, price, MIN_INTERVAL_SECONDS, max);
         }
 
         /** Replaces this wait's planned poll by the first free cell at or after now + seconds. */
-        private Duration plan(Instant now, double seconds) {
+        private Duration plan(Instant now, double seconds, boolean first) {
             long nowMillis = now.toEpochMilli();
             forget(nowMillis);
             if (closed) {
@@ -202,11 +204,11 @@ public final class BudgetPollPlanner implements PollPlanner {
             if (timeline == null) {
                 start = at;
             } else {
-                cell = timeline.reserve(at, nowMillis);
+                cell = timeline.reserve(at, nowMillis, first);
                 start = timeline.startOf(cell);
             }
             long delay = start - nowMillis;
-            rate = 1000.0 / Math.max(delay, 1000);
+            rate = first ? 0 : 1000.0 / Math.max(delay, 1000); // a first poll is once, not a rate
             demandPerSecond += rate;
             return Duration.ofMillis(delay);
         }

@@ -41,12 +41,14 @@ final class PollTimeline {
      * Takes the first free cell starting at or after {@code atMillis} (and not before {@code nowMillis}).
      * O(k + log n) for k taken cells skipped.
      *
+     * @param anyCell whether far cells left free for later plans may be taken too (first polls)
+     *
      * @return the cell taken
      */
-    long reserve(long atMillis, long nowMillis) {
+    long reserve(long atMillis, long nowMillis, boolean anyCell) {
         prune(nowMillis);
         long cell = Math.floorDiv(Math.max(atMillis, nowMillis) + cellMillis - 1, cellMillis);
-        long farFrom = Math.floorDiv(nowMillis + nearMillis + cellMillis - 1, cellMillis);
+        long farFrom = anyCell ? Long.MAX_VALUE : Math.floorDiv(nowMillis + nearMillis + cellMillis - 1, cellMillis);
         cell = usable(cell, farFrom);
         Iterator<Long> it = taken.tailSet(cell, true).iterator();
         while (it.hasNext()) {
