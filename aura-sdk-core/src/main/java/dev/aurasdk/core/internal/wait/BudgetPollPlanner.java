@@ -17,8 +17,10 @@ import java.util.OptionalDouble;
  * each cell holds at most one planned poll ({@link PollTimeline}), so no window of length {@code W}
  * ever holds more than {@code P} planned polls, however many waits run. A wait always holds exactly
  * one planned instant (its next poll); closing it frees that cell at once. Cells more than 20 s
- * ahead are "far": a third of them stay free for plans made later, so that waits opened together
- * (or sparse plans made long ahead) cannot take every cell a job about to finish will need.
+ * ahead are "far": a third of them stay free for plans made later, so that sparse plans made long
+ * ahead cannot take every cell a job about to finish will need. A first poll may take any cell:
+ * nothing is known of a wait before it, so a batch of waits opened together is looked at once each
+ * as fast as the allowance permits.
  *
  * <p><b>Estimate.</b> A wait that reports progress ({@link ProgressTrack}) is modelled as ending at
  * {@code now + remaining}, where {@code remaining = (100 − high) × (t_high − anchor) / high}: the
@@ -26,19 +28,21 @@ import java.util.OptionalDouble;
  * not move it and a stall does not lower the rate. The end is taken as normal with a deviation of
  * {@code 2 s + c × remaining + stall}, where {@code c} falls from about 0.4 (rate seen over a second)
  * to about 0.1 (seen over many minutes) and {@code stall} is the time since progress last rose: a
- * stalled job's end moves away and blurs, so it polls ever more sparsely and does not starve others.
+ * stalled job's end moves away and blurs, so it polls ever more sparsely (the interval grows with
+ * the square root of the stall) and does not starve others.
  *
  * <p><b>Intervals.</b> The next poll of a progress-reporting wait is placed at the interval
  * {@code d} where {@code d × P(end within d | not ended yet) = price} (the expected detection lag that
  * poll saves equals its price): sparse far from the estimate, dense near it, between 1 s and
- * {@code max(maxInterval, 4 × open waits / polls per second)}. Waits without progress (Data APIs,
+ * {@code max(maxInterval, 2 × open waits / polls per second)}. Waits without progress (Data APIs,
  * instances, jobs still queued) keep the backoff of their {@link WaitOptions} (initial delay,
  * multiplier, maxInterval), with maxInterval stretched only to the fair share
  * {@code open waits / polls per second} when that is longer. The price starts at 0.25 s (with few
- * waits, polls near an estimate come every second or so) and follows the load: after each decision
- * it is multiplied by {@code (demand / (0.85 × capacity))^0.3}, never below 0.25 s, where demand is
- * the sum over open waits of 1 / their planned interval. The chosen instant is then rounded up to the
- * first free cell. Every decision is O(log n + k) for n planned polls and k cells skipped.
+ * waits, polls near an estimate come every second or so) and follows the load: before each decision
+ * it is multiplied by {@code (demand / (0.85 × capacity))^0.05}, never below 0.25 s, where demand is
+ * the sum over open waits of 1 / their planned interval (first polls, made once, not counted). The
+ * chosen instant is then rounded up to the first free cell. Every decision is O(log n + k) for n
+ * planned polls and k cells skipped (k ≤ n).
  *
  * <p>Thread-safe: every decision holds the planner's lock.
  */
