@@ -124,11 +124,6 @@ public final class BudgetPollPlanner implements PollPlanner {
         return timeline == null ? 0 : timeline.planned(clock.millis());
     }
 
-    /** The current price of a poll, in seconds of expected detection lag. */
-    synchronized double price() {
-        return price;
-    }
-
     private void followLoad() {
         if (timeline == null) {
             return;
