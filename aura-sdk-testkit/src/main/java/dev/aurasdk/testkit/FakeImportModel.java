@@ -3,6 +3,7 @@ package dev.aurasdk.testkit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,20 @@ public final class FakeImportModel {
     private String dataSourceId;
     private String dataSourceType = "postgresql";
     private String dataSourceName;
+    private ProgressCurve progressCurve;
+
+    /** The share of the work a running job reports done at each tick (see {@link #progressCurve(ProgressCurve)}). */
+    @FunctionalInterface
+    public interface ProgressCurve {
+        /**
+         * The fraction done a running job reports.
+         *
+         * @param tick ticks since the job was created, from 1 (the first running tick) to {@code totalTicks - 1}
+         * @param totalTicks ticks from creation to completion ({@link #durationTicks()} + 1)
+         * @return the fraction in [0, 1] (clamped); it need not grow steadily (noise, stalls)
+         */
+        double fraction(long tick, long totalTicks);
+    }
 
     private FakeImportModel(String id) {
         this.id = FakeInstance.requireText(id, "id");
@@ -100,6 +115,28 @@ public final class FakeImportModel {
         }
         this.durationTicks = ticks;
         return this;
+    }
+
+    /**
+     * Sets what a running job reports as done at each tick, instead of the default straight line
+     * ({@code tick / totalTicks}): for noisy progress or stalls. The job still completes after
+     * {@link #durationTicks()} running ticks; a fraction of 1 or more is reported as just below 1.
+     *
+     * @param curve the curve
+     * @return this
+     */
+    public FakeImportModel progressCurve(ProgressCurve curve) {
+        this.progressCurve = Objects.requireNonNull(curve, "curve");
+        return this;
+    }
+
+    /**
+     * The progress curve, when set.
+     *
+     * @return the curve, or empty for the default straight line
+     */
+    public Optional<ProgressCurve> progressCurve() {
+        return Optional.ofNullable(progressCurve);
     }
 
     /**
@@ -208,6 +245,7 @@ public final class FakeImportModel {
         c.dataSourceId = dataSourceId;
         c.dataSourceType = dataSourceType;
         c.dataSourceName = dataSourceName;
+        c.progressCurve = progressCurve;
         return c;
     }
 

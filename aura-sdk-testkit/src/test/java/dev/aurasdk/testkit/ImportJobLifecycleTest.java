@@ -213,4 +213,34 @@ class ImportJobLifecycleTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aProgressCurveReplacesTheStraightLineWithoutMovingCompletion(FakeAuraServer server) {
+        // stalls at 20 % from tick 2 to tick 5, then reports 0.9 (and a value above 1, clamped) before the end
+        server.seed()
+                .importModel(FakeImportModel.of("curve-model")
+                        .durationTicks(7)
+                        .progressCurve((tick, total) -> tick < 2 ? 0.1 : tick < 6 ? 0.2 : tick < 7 ? 0.9 : 1.5));
+        RawClient client = new RawClient(server);
+        String id = create(client, "curve-model");
+
+        server.advance(Duration.ofSeconds(1));
+        assertThat(info(client, id, false).get("percentage_complete").asDouble())
+                .isEqualTo(10.0);
+        server.advance(Duration.ofSeconds(4));
+        JsonNode stalled = info(client, id, false);
+        assertThat(stalled.get("state").asText()).isEqualTo("Running");
+        assertThat(stalled.get("percentage_complete").asDouble()).isEqualTo(20.0);
+        server.advance(Duration.ofSeconds(1));
+        assertThat(info(client, id, false).get("percentage_complete").asDouble())
+                .isEqualTo(90.0);
+        server.advance(Duration.ofSeconds(1));
+        JsonNode last = info(client, id, false);
+        assertThat(last.get("state").asText()).isEqualTo("Running");
+        assertThat(last.get("percentage_complete").asDouble()).isEqualTo(99.99);
+        server.advance(Duration.ofSeconds(1));
+        JsonNode done = info(client, id, false);
+        assertThat(done.get("state").asText()).isEqualTo("Completed");
+        assertThat(done.get("percentage_complete").asDouble()).isEqualTo(100.0);
+    }
 }

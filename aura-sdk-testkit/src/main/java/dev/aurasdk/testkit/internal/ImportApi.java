@@ -155,7 +155,7 @@ final class ImportApi {
             fraction = 0;
         } else {
             state = "Running";
-            fraction = steps / (double) end;
+            fraction = runningFraction(job.model, steps, end);
         }
 
         if (job.completionTime == null && state.equals("Completed") && job.linkFailure == null) {
@@ -219,6 +219,18 @@ final class ImportApi {
         data.putObject("aura_target").put("db_id", job.dbId).put("project_id", job.projectId);
         data.put("user_id", job.userId);
         return data;
+    }
+
+    /** The model's curve (clamped below 1: the job is not done yet) or the straight line. */
+    private static double runningFraction(FakeImportModel model, long steps, long end) {
+        if (model.progressCurve().isEmpty()) {
+            return steps / (double) end;
+        }
+        double f = model.progressCurve().get().fraction(steps, end);
+        if (Double.isNaN(f)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(0.9999, f));
     }
 
     private static ObjectNode progress(FakeImportModel model, double fraction) {

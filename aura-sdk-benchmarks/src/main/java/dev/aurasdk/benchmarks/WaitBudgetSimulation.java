@@ -1,0 +1,254 @@
+package dev.aurasdk.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.http.ApiRequest;
+import dev.aurasdk.core.http.ApiVersion;
+import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.internal.wait.PollPlanner;
+import dev.aurasdk.imports.CreateImportJob;
+import dev.aurasdk.imports.ImportJob;
+import dev.aurasdk.imports.ImportJobs;
+import dev.aurasdk.imports.ProjectRef;
+import dev.aurasdk.testkit.DemoWorld;
+import dev.aurasdk.testkit.FakeAuraServer;
+import dev.aurasdk.testkit.JournalEntry;
+import dev.aurasdk.testkit.StepMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One run of {@link WaitBudgetBench}: a fresh {@link FakeAuraServer} (virtual time, its own rate limit
+ * of 125 per minute on), the jobs created at one virtual instant, then one poll loop per job through the
+ * SDK's HTTP client and its 125-per-minute limiter ({@code AuraHttp.sendAsync} of the import-job GET),
+ * each taking its delays from the poller's slot, and a user call ({@code GET /v1/tenants}) every 10 s,
+ * all on a {@link DiscreteEventScheduler} until every job's completion was seen.
+ */
+final class WaitBudgetSimulation {
+    static final Duration WINDOW = Duration.ofMinutes(1);
+    static final int PERMITS = 125;
+    static final Duration USER_CALL_EVERY = Duration.ofSeconds(10);
+
+    /** What one run measured. */
+    static final class Result {
+        final List<Double> lagSeconds = new ArrayList<>();
+        final List<Double> userDelaySeconds = new ArrayList<>();
+        int pollsSent;
+        final int[] pollsByTenMinutes = new int[13];
+        int requestsSent;
+        int tooManyRequests;
+        int overBudgetWindows;
+        int overPollAllowanceWindows;
+        long virtualSeconds;
+        double wallSeconds;
+    }
+
+    private WaitBudgetSimulation() {}
+
+    /**
+     * Runs the jobs with one poller.
+     *
+     * @param jobs the jobs
+     * @param poller builds the poller from the run's completion instants by operation name and the fake
+     * @param pollAllowance polls per minute counted as within the poll budget (for the report)
+     * @return the measures
+     * @throws Exception when the fake fails
+     */
+    static Result run(List<SimulatedJobs.Job> jobs, Function<Context, PollPlanner> poller, int pollAllowance)
+            throws Exception {
+        long wallStart = System.nanoTime();
+        Result result = new Result();
+        Instant t0;
+        try (FakeAuraServer fake =
+                FakeAuraServer.builder().stepMode(StepMode.MANUAL).build().start()) {
+            List<String> ids = create(fake, jobs);
+            fake.rateLimit(PERMITS, WINDOW);
+            fake.journal().clear();
+            t0 = fake.clock().instant();
+            Map<String, Instant> completions = new java.util.HashMap<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                completions.put(operation(ids.get(i)), t0.plusSeconds(jobs.get(i).seconds));
+            }
+            DiscreteEventScheduler scheduler = new DiscreteEventScheduler(fake.clock());
+            try (AuraClient aura = fake.clientBuilder()
+                    .rateLimit(RateLimit.of(PERMITS, WINDOW))
+                    .callTimeout(Duration.ofHours(6))
+                    .scheduler(scheduler)
+                    .addRequestListener(scheduler.exchangeCounter())
+                    .build()) {
+                PollPlanner planner = poller.apply(new Context(completions, fake));
+                Loop loop = new Loop(aura, scheduler, fake, planner, jobs.size());
+                for (String id : ids) {
+                    loop.start(id);
+                }
+                loop.userCall(result);
+                scheduler.runUntil(t0.plus(Duration.ofHours(6)));
+                if (loop.remaining > 0) {
+                    throw new IllegalStateException(loop.remaining + " job(s) never seen completed");
+                }
+                for (int i = 0; i < ids.size(); i++) {
+                    Instant seen = loop.detected.get(ids.get(i));
+                    result.lagSeconds.add(Duration.between(completions.get(operation(ids.get(i))), seen)
+                                    .toMillis()
+                            / 1000.0);
+                }
+                result.virtualSeconds = loop.detected.values().stream()
+                        .mapToLong(d -> Duration.between(t0, d).toSeconds())
+                        .max()
+                        .orElse(0);
+            }
+            count(fake.journal().entries(), pollAllowance, result, t0);
+        }
+        result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        return result;
+    }
+
+    static String operation(String id) {
+        return "import job " + id + " completion";
+    }
+
+    /** What a poller may know: the completions (for the oracle) and the fake (for its clock). */
+    static final class Context {
+        final Map<String, Instant> completions;
+        final FakeAuraServer fake;
+
+        Context(Map<String, Instant> completions, FakeAuraServer fake) {
+            this.completions = completions;
+            this.fake = fake;
+        }
+    }
+
+    private static List<String> create(FakeAuraServer fake, List<SimulatedJobs.Job> jobs) {
+        Instant before = fake.clock().instant();
+        List<String> ids = new ArrayList<>();
+        try (AuraClient setup =
+                fake.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
+            ImportJobs api = ImportJobs.create(setup, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
+            for (SimulatedJobs.Job job : jobs) {
+                String model = String.format("00000000-0000-4000-8000-%012d", job.index);
+                fake.seed().importModel(job.model(model));
+                ids.add(api.create(CreateImportJob.builder()
+                                .importModelId(model)
+                                .instanceId(DemoWorld.INSTANCE_ID)
+                                .build())
+                        .id());
+            }
+        }
+        if (!fake.clock().instant().equals(before)) {
+            throw new IllegalStateException("creating the jobs moved virtual time");
+        }
+        return ids;
+    }
+
+    /** Counts what the fake saw: polls, requests, 429s and windows over the budget. */
+    private static void count(List<JournalEntry> entries, int pollAllowance, Result result, Instant t0) {
+        List<Instant> api = new ArrayList<>();
+        List<Instant> polls = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            if (!e.path().startsWith("/v1/") && !e.path().startsWith("/v2beta1/")) {
+                continue; // token requests have their own limit
+            }
+            api.add(e.receivedAt());
+            if (e.status() == 429) {
+                result.tooManyRequests++;
+            }
+            if (e.path().contains("/import/jobs/")) {
+                polls.add(e.receivedAt());
+                int bucket =
+                        (int) Math.min(12, Duration.between(t0, e.receivedAt()).toMinutes() / 10);
+                result.pollsByTenMinutes[bucket]++;
+            }
+        }
+        result.requestsSent = api.size();
+        result.pollsSent = polls.size();
+        result.overBudgetWindows = windowsOver(api, PERMITS);
+        result.overPollAllowanceWindows = windowsOver(polls, pollAllowance);
+    }
+
+    /** How many requests ended a window of one minute (t − 60 s, t] holding more than {@code limit}. */
+    static int windowsOver(List<Instant> times, int limit) {
+        List<Instant> sorted = new ArrayList<>(times);
+        sorted.sort(null);
+        int over = 0;
+        int from = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            Instant horizon = sorted.get(i).minus(WINDOW);
+            while (!sorted.get(from).isAfter(horizon)) {
+                from++;
+            }
+            if (i - from + 1 > limit) {
+                over++;
+            }
+        }
+        return over;
+    }
+
+    /** The poll loops and the user calls, all run on the scheduler's (the caller's) thread. */
+    private static final class Loop {
+        final AuraClient aura;
+        final DiscreteEventScheduler scheduler;
+        final FakeAuraServer fake;
+        final PollPlanner planner;
+        final Map<String, Instant> detected = new java.util.HashMap<>();
+        int remaining;
+
+        Loop(AuraClient aura, DiscreteEventScheduler scheduler, FakeAuraServer fake, PollPlanner planner, int jobs) {
+            this.aura = aura;
+            this.scheduler = scheduler;
+            this.fake = fake;
+            this.planner = planner;
+            this.remaining = jobs;
+        }
+
+        void start(String id) {
+            Instant now = fake.clock().instant();
+            PollPlanner.Slot slot = planner.open(operation(id), BenchPollers.options(), now);
+            later(slot.firstDelay(now), () -> poll(id, slot));
+        }
+
+        private void poll(String id, PollPlanner.Slot slot) {
+            ApiRequest get = ApiRequest.get(ApiVersion.V2BETA1)
+                    .path("organizations")
+                    .id("organizationId", DemoWorld.ORGANIZATION_ID)
+                    .path("projects")
+                    .id("projectId", DemoWorld.PROJECT_ID)
+                    .path("import", "jobs")
+                    .id("jobId", id)
+                    .query("progress", "false")
+                    .build();
+            aura.http().sendAsync(get, ImportJob.class).whenComplete((response, failure) -> {
+                Instant now = fake.clock().instant();
+                if (failure == null && response.data().isTerminal()) {
+                    detected.put(id, now);
+                    slot.close();
+                    remaining--;
+                    return;
+                }
+                OptionalDouble progress = failure == null ? response.data().percentComplete() : OptionalDouble.empty();
+                later(slot.nextDelay(now, progress), () -> poll(id, slot));
+            });
+        }
+
+        void userCall(Result result) {
+            if (remaining == 0) {
+                return;
+            }
+            Instant asked = fake.clock().instant();
+            aura.http()
+                    .sendAsync(ApiRequest.get(ApiVersion.V1).path("tenants").build(), JsonNode.class)
+                    .whenComplete((r, e) -> result.userDelaySeconds.add(
+                            Duration.between(asked, fake.clock().instant()).toMillis() / 1000.0));
+            later(USER_CALL_EVERY, () -> userCall(result));
+        }
+
+        private void later(Duration delay, Runnable task) {
+            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}
