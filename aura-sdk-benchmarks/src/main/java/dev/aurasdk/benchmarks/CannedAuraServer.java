@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * calls the benchmarks make with the canned bodies of {@link Payloads}: the token endpoint, one import
  * job, one Data API and import-job creation. It keeps no state beyond counters, so both the SDK and
  * the raw baseline get identical, cheap answers.
+ *
+ * <p>It also notes the client address ({@code ip:port}) of every request: the number of distinct addresses
+ * since {@link #resetConnections()} is the number of TCP connections the clients used (each connection has its
+ * own client port; a lower bound only if the client reused a port of a closed connection within the window).
  */
 public final class CannedAuraServer implements AutoCloseable {
     private static final byte[] NOT_FOUND = error("not found", "not-found");
@@ -32,6 +38,7 @@ public final class CannedAuraServer implements AutoCloseable {
     private final byte[] createdJob = Payloads.createdJob();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicLong apiRequests = new AtomicLong();
+    private final Set<InetSocketAddress> clientAddresses = ConcurrentHashMap.newKeySet();
 
     /**
      * Starts a server on 127.0.0.1 and a free port.
@@ -71,8 +78,24 @@ public final class CannedAuraServer implements AutoCloseable {
         return apiRequests.get();
     }
 
+    /**
+     * Connections (distinct client addresses) that sent at least one request since the last
+     * {@link #resetConnections()}, or since the start.
+     *
+     * @return the count
+     */
+    public int connections() {
+        return clientAddresses.size();
+    }
+
+    /** Starts a new count of {@link #connections()}. */
+    public void resetConnections() {
+        clientAddresses.clear();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            clientAddresses.add(exchange.getRemoteAddress());
             try (InputStream in = exchange.getRequestBody()) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
