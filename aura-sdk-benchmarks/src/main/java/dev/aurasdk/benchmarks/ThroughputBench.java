@@ -30,7 +30,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>A failed call does not stop the run: each variant's failed calls are counted, by exception class, and
  * reported next to its throughput (calls/s counts successful calls only). The server also counts the
- * connections each run used (distinct client addresses), reported per 1,000 calls.
+ * connections it accepted during each run, reported per 1,000 calls (a client that keeps its connections alive
+ * opens none after its first runs: 0.00).
  *
  * <p>Options: {@code threads=1,8,64 rounds=3 warmup=2 seconds=5} (seconds per run; before the first
  * run every variant runs {@code prewarm=15} seconds on 8 threads for the JIT), and
@@ -47,7 +48,7 @@ public final class ThroughputBench {
      * @param succeeded successful calls of the whole run (warm-up included)
      * @param failed failed calls of the whole run (warm-up included)
      * @param failureKinds failed calls by {@link CallTally#kind exception classes}
-     * @param connections connections the server saw during the run, or -1 when not counted
+     * @param connections connections the server accepted during the run, or -1 when not counted
      */
     record Run(
             double callsPerSecond,
@@ -55,8 +56,8 @@ public final class ThroughputBench {
             long succeeded,
             long failed,
             Map<String, Long> failureKinds,
-            int connections) {
-        Run withConnections(int count) {
+            long connections) {
+        Run withConnections(long count) {
             return new Run(callsPerSecond, cpuMicrosPerCall, succeeded, failed, failureKinds, count);
         }
 
@@ -120,14 +121,14 @@ public final class ThroughputBench {
                 measure(call, 8, Duration.ofSeconds(prewarm), Duration.ofMillis(1));
             }
             System.out.println("\n| threads | round | variant | calls/s | CPU µs/call (client+server) | failed calls "
-                    + "| connections per 1,000 calls |");
+                    + "| new connections per 1,000 calls |");
             System.out.println("|---:|---:|---|---:|---:|---|---:|");
             StringBuilder summary = new StringBuilder();
             summary.append("\n| threads | raw calls/s | SDK calls/s | SDK/raw (median, range) | SDK/raw+pool "
                     + "| SDK+limiter/raw | CPU µs/call raw / SDK |\n|---:|---:|---:|---|---|---|---|\n");
             StringBuilder failures = new StringBuilder();
             failures.append("\n| threads | variant | calls (all rounds) | failed calls | failures by exception "
-                    + "| connections per 1,000 calls (median) |\n|---:|---|---:|---:|---|---:|\n");
+                    + "| new connections per 1,000 calls (median) |\n|---:|---|---:|---:|---|---:|\n");
             for (int threads : threadCounts) {
                 Map<String, List<Run>> runs = new LinkedHashMap<>();
                 variants.keySet().forEach(v -> runs.put(v, new ArrayList<>()));
@@ -137,12 +138,12 @@ public final class ThroughputBench {
                         Collections.reverse(order);
                     }
                     for (String name : order) {
-                        server.resetConnections();
+                        long connectionsBefore = server.connectionsAccepted();
                         Run r = measure(variants.get(name), threads, warmup, measure)
-                                .withConnections(server.connections());
+                                .withConnections(server.connectionsAccepted() - connectionsBefore);
                         runs.get(name).add(r);
                         System.out.printf(
-                                "| %d | %d | %s | %.0f | %.1f | %s | %.2f |%n",
+                                "| %d | %d | %s | %.0f | %.1f | %s | %.3f |%n",
                                 threads,
                                 round,
                                 name,
@@ -237,7 +238,7 @@ public final class ThroughputBench {
                 succeeded + failed,
                 failed,
                 kinds.isEmpty() ? "—" : kinds.toString(),
-                connections.isEmpty() ? "—" : String.format("%.2f", BenchSupport.median(connections)));
+                connections.isEmpty() ? "—" : String.format("%.3f", BenchSupport.median(connections)));
     }
 
     private static String failedCalls(long failed, Map<String, Long> kinds) {
