@@ -31,7 +31,7 @@ import java.util.function.ToDoubleFunction;
  * <p>A failed call does not stop the run: each variant's failed calls are counted, by exception class, and
  * reported next to its throughput (calls/s counts successful calls only). The server also counts the
  * connections it accepted during each run, reported per 1,000 calls (a client that keeps its connections alive
- * opens none after its first runs: 0.00).
+ * opens none after its first runs: 0.000).
  *
  * <p>Options: {@code threads=1,8,64 rounds=3 warmup=2 seconds=5} (seconds per run; before the first
  * run every variant runs {@code prewarm=15} seconds on 8 threads for the JIT), and
