@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +21,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * calls the benchmarks make with the canned bodies of {@link Payloads}: the token endpoint, one import
  * job, one Data API and import-job creation. It keeps no state beyond counters, so both the SDK and
  * the raw baseline get identical, cheap answers.
+ *
+ * <p>It also notes the client address ({@code ip:port}) of every request: each TCP connection has its own client
+ * port, so a request from an address not seen before is the first request of a connection the server accepted
+ * ({@link #connectionsAccepted()}). Exact unless a client reuses the port of one of its closed connections to
+ * this server (then a lower bound).
  */
 public final class CannedAuraServer implements AutoCloseable {
     private static final byte[] NOT_FOUND = error("not found", "not-found");
     private static final byte[] UNAUTHORIZED = error("missing token", "unauthorized");
+
+    /** Most idle connections the JDK server keeps open; past them it closes each connection after its response. */
+    static final int MAX_IDLE_CONNECTIONS = 4096;
+
+    static {
+        // Read once, by the JVM's first HttpServer: set before it exists.
+        // Without TCP_NODELAY small responses can stall on delayed ACKs.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server's defaults: once 200 connections are idle (the other variants' pooled ones count) it
+        // closes every connection after its response, and it closes connections idle for 30 s. The benchmark's
+        // four clients at 64 threads keep 256, so one variant paid a new connection per call, and a caller could
+        // send on a connection the server was closing (connection reset). Keep every connection of a run instead.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
+        System.setProperty("sun.net.httpserver.idleInterval", "3600"); // seconds
+    }
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -32,6 +54,8 @@ public final class CannedAuraServer implements AutoCloseable {
     private final byte[] createdJob = Payloads.createdJob();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicLong apiRequests = new AtomicLong();
+    private final Set<InetSocketAddress> clientAddresses = ConcurrentHashMap.newKeySet();
+    private final AtomicLong connectionsAccepted = new AtomicLong();
 
     /**
      * Starts a server on 127.0.0.1 and a free port.
@@ -41,8 +65,6 @@ public final class CannedAuraServer implements AutoCloseable {
      * @throws IOException when no port can be bound
      */
     public CannedAuraServer(int threads, long tokenLifetimeSeconds) throws IOException {
-        // Without TCP_NODELAY small responses can stall on delayed ACKs; must be set before the first server.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.tokenBody = Payloads.token(tokenLifetimeSeconds);
         AtomicInteger ids = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -71,8 +93,20 @@ public final class CannedAuraServer implements AutoCloseable {
         return apiRequests.get();
     }
 
+    /**
+     * Connections accepted so far that sent at least one request (client addresses seen for the first time).
+     *
+     * @return the count
+     */
+    public long connectionsAccepted() {
+        return connectionsAccepted.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (clientAddresses.add(exchange.getRemoteAddress())) {
+                connectionsAccepted.incrementAndGet();
+            }
             try (InputStream in = exchange.getRequestBody()) {
                 in.transferTo(OutputStream.nullOutputStream());
             }

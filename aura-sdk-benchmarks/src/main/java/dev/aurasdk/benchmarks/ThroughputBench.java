@@ -11,11 +11,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -27,6 +28,11 @@ import java.util.function.ToDoubleFunction;
  * run one after the other in each round, in alternating order, so every ratio compares runs seconds
  * apart; the report gives the median of the per-round ratios.
  *
+ * <p>A failed call does not stop the run: each variant's failed calls are counted, by exception class, and
+ * reported next to its throughput (calls/s counts successful calls only). The server also counts the
+ * connections it accepted during each run, reported per 1,000 calls (a client that keeps its connections alive
+ * opens none after its first runs: 0.000).
+ *
  * <p>Options: {@code threads=1,8,64 rounds=3 warmup=2 seconds=5} (seconds per run; before the first
  * run every variant runs {@code prewarm=15} seconds on 8 threads for the JIT), and
  * {@code variants=raw,raw+pool,sdk,sdk+limiter} to run only some (for profiling one side).
@@ -34,8 +40,32 @@ import java.util.function.ToDoubleFunction;
 public final class ThroughputBench {
     private ThroughputBench() {}
 
-    /** One measured run. */
-    record Run(double callsPerSecond, double cpuMicrosPerCall) {}
+    /**
+     * One measured run.
+     *
+     * @param callsPerSecond successful calls per second in the measured window
+     * @param cpuMicrosPerCall process CPU per successful call in the measured window (client and server)
+     * @param succeeded successful calls of the whole run (warm-up included)
+     * @param failed failed calls of the whole run (warm-up included)
+     * @param failureKinds failed calls by {@link CallTally#kind exception classes}
+     * @param connections connections the server accepted during the run, or -1 when not counted
+     */
+    record Run(
+            double callsPerSecond,
+            double cpuMicrosPerCall,
+            long succeeded,
+            long failed,
+            Map<String, Long> failureKinds,
+            long connections) {
+        Run withConnections(long count) {
+            return new Run(callsPerSecond, cpuMicrosPerCall, succeeded, failed, failureKinds, count);
+        }
+
+        /** @return connections per 1,000 calls (successful or not) of the run */
+        double connectionsPer1000Calls() {
+            return connections * 1000.0 / Math.max(1, succeeded + failed);
+        }
+    }
 
     /**
      * Runs the measure and prints a Markdown table.
@@ -90,11 +120,15 @@ public final class ThroughputBench {
             for (Runnable call : variants.values()) {
                 measure(call, 8, Duration.ofSeconds(prewarm), Duration.ofMillis(1));
             }
-            System.out.println("\n| threads | round | variant | calls/s | CPU µs/call (client+server) |");
-            System.out.println("|---:|---:|---|---:|---:|");
+            System.out.println("\n| threads | round | variant | calls/s | CPU µs/call (client+server) | failed calls "
+                    + "| new connections per 1,000 calls |");
+            System.out.println("|---:|---:|---|---:|---:|---|---:|");
             StringBuilder summary = new StringBuilder();
             summary.append("\n| threads | raw calls/s | SDK calls/s | SDK/raw (median, range) | SDK/raw+pool "
                     + "| SDK+limiter/raw | CPU µs/call raw / SDK |\n|---:|---:|---:|---|---|---|---|\n");
+            StringBuilder failures = new StringBuilder();
+            failures.append("\n| threads | variant | calls (all rounds) | failed calls | failures by exception "
+                    + "| new connections per 1,000 calls (median) |\n|---:|---|---:|---:|---|---:|\n");
             for (int threads : threadCounts) {
                 Map<String, List<Run>> runs = new LinkedHashMap<>();
                 variants.keySet().forEach(v -> runs.put(v, new ArrayList<>()));
@@ -104,18 +138,28 @@ public final class ThroughputBench {
                         Collections.reverse(order);
                     }
                     for (String name : order) {
-                        Run r = measure(variants.get(name), threads, warmup, measure);
+                        long connectionsBefore = server.connectionsAccepted();
+                        Run r = measure(variants.get(name), threads, warmup, measure)
+                                .withConnections(server.connectionsAccepted() - connectionsBefore);
                         runs.get(name).add(r);
                         System.out.printf(
-                                "| %d | %d | %s | %.0f | %.1f |%n",
-                                threads, round, name, r.callsPerSecond(), r.cpuMicrosPerCall());
+                                "| %d | %d | %s | %.0f | %.1f | %s | %.3f |%n",
+                                threads,
+                                round,
+                                name,
+                                r.callsPerSecond(),
+                                r.cpuMicrosPerCall(),
+                                failedCalls(r.failed(), r.failureKinds()),
+                                r.connectionsPer1000Calls());
                     }
                 }
                 if (runs.keySet().containsAll(List.of("raw", "raw+pool", "sdk", "sdk+limiter"))) {
                     summary.append(summaryRow(threads, runs));
                 }
+                runs.forEach((name, list) -> failures.append(failureRow(threads, name, list)));
             }
             System.out.print(summary);
+            System.out.print(failures);
             System.out.println("\nload average at the end: " + BenchSupport.loadAverage() + "; token requests: "
                     + server.tokenRequests());
             pool.shutdown();
@@ -133,43 +177,72 @@ public final class ThroughputBench {
      * @throws InterruptedException when interrupted
      */
     static Run measure(Runnable call, int threads, Duration warmup, Duration measure) throws InterruptedException {
-        LongAdder calls = new LongAdder();
+        CallTally tally = new CallTally();
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        CountDownLatch firstCallsMade = new CountDownLatch(threads);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(
                     () -> {
-                        try {
-                            while (!stop.get()) {
-                                call.run();
-                                calls.increment();
-                            }
-                        } catch (RuntimeException e) {
-                            failure.compareAndSet(null, e);
+                        tally.call(call);
+                        firstCallsMade.countDown();
+                        while (!stop.get()) {
+                            tally.call(call); // a failed call is counted, and the caller goes on
                         }
                     },
                     "bench-caller-" + i);
             workers.add(t);
             t.start();
         }
+        firstCallsMade.await(2, TimeUnit.MINUTES); // every caller is running before the clock starts
         Thread.sleep(warmup.toMillis());
-        long c0 = calls.sum();
+        long c0 = tally.succeeded();
         long cpu0 = BenchSupport.processCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep(measure.toMillis());
-        long c1 = calls.sum();
+        long c1 = tally.succeeded();
         long cpu1 = BenchSupport.processCpuNanos();
         long t1 = System.nanoTime();
         stop.set(true);
         for (Thread t : workers) {
             t.join();
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a call failed", failure.get());
-        }
         long n = Math.max(1, c1 - c0);
-        return new Run(n * 1e9 / (t1 - t0), (cpu1 - cpu0) / 1e3 / n);
+        return new Run(
+                (c1 - c0) * 1e9 / (t1 - t0),
+                (cpu1 - cpu0) / 1e3 / n,
+                tally.succeeded(),
+                tally.failed(),
+                tally.failureKinds(),
+                -1);
+    }
+
+    /** One line of the failures table: a variant's calls, failures and connections over all rounds. */
+    static String failureRow(int threads, String variant, List<Run> runs) {
+        long succeeded = 0;
+        long failed = 0;
+        Map<String, Long> kinds = new TreeMap<>();
+        List<Double> connections = new ArrayList<>();
+        for (Run r : runs) {
+            succeeded += r.succeeded();
+            failed += r.failed();
+            r.failureKinds().forEach((k, v) -> kinds.merge(k, v, Long::sum));
+            if (r.connections() >= 0) {
+                connections.add(r.connectionsPer1000Calls());
+            }
+        }
+        return String.format(
+                "| %d | %s | %d | %d | %s | %s |%n",
+                threads,
+                variant,
+                succeeded + failed,
+                failed,
+                kinds.isEmpty() ? "—" : kinds.toString(),
+                connections.isEmpty() ? "—" : String.format("%.3f", BenchSupport.median(connections)));
+    }
+
+    private static String failedCalls(long failed, Map<String, Long> kinds) {
+        return failed == 0 ? "0" : failed + " " + kinds;
     }
 
     /** One line of the summary: medians, and the median and range of the per-round ratios. */

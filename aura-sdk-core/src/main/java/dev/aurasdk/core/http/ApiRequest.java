@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One call to the Aura API: method, version, path and optional JSON body. Ids are validated and
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ApiRequest {
-    private static final Pattern LITERAL = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "PUT", "DELETE");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
 
@@ -127,7 +125,32 @@ public final class ApiRequest {
     }
 
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        // URLEncoder leaves these characters as they are: most ids and values need no encoding at all
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isLowerLetterOrDigit(c) && !(c >= 'A' && c <= 'Z') && c != '.' && c != '-' && c != '*' && c != '_') {
+                return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return s;
+    }
+
+    /** Whether the segment matches {@code [a-z0-9][a-z0-9._-]*} (checked by hand: every call builds its path). */
+    private static boolean isLiteral(String segment) {
+        if (segment == null || segment.isEmpty() || !isLowerLetterOrDigit(segment.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (!isLowerLetterOrDigit(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     /** Builds an {@link ApiRequest}. */
@@ -152,7 +175,7 @@ public final class ApiRequest {
          */
         public Builder path(String... literals) {
             for (String literal : literals) {
-                if (literal == null || !LITERAL.matcher(literal).matches()) {
+                if (!isLiteral(literal)) {
                     throw new IllegalArgumentException("not a literal path segment: " + literal);
                 }
                 segments.add("/" + literal);

@@ -1,16 +1,14 @@
 package dev.aurasdk.core.internal;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Validation of ids and other inputs before any request is made. Not API. */
 public final class Ids {
     /** Longest id accepted; Aura's ids are 8-hex or 36-char UUIDs. */
     public static final int MAX_LENGTH = 128;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
-    private static final Pattern UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    // Checked by hand, not by regular expression: every call validates its ids (measure 1 of docs/PERFORMANCE.md).
+    // ID: [A-Za-z0-9][A-Za-z0-9._:-]*   UUID: 8-4-4-4-12 hex digits, either case
 
     private Ids() {}
 
@@ -32,7 +30,7 @@ public final class Ids {
             throw new IllegalArgumentException(
                     name + " is too long (" + value.length() + " characters, at most " + MAX_LENGTH + ")");
         }
-        if (!ID.matcher(value).matches() || value.contains("..")) {
+        if (!isId(value) || value.contains("..")) {
             throw new IllegalArgumentException(name + " is not a valid Aura id: '" + printable(value) + "'");
         }
         return value;
@@ -47,7 +45,7 @@ public final class Ids {
      */
     public static String requireUuid(String name, String value) {
         require(name, value);
-        if (!UUID.matcher(value).matches()) {
+        if (!isUuid(value)) {
             throw new IllegalArgumentException(name + " must be a UUID, got '" + printable(value) + "'");
         }
         return value;
@@ -66,6 +64,43 @@ public final class Ids {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value;
+    }
+
+    /** Whether the value matches {@code [A-Za-z0-9][A-Za-z0-9._:-]*}. */
+    private static boolean isId(String value) {
+        if (value.isEmpty() || !isAsciiLetterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the value matches {@code [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}. */
+    private static boolean isUuid(String value) {
+        if (value.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !isHexDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static String printable(String value) {
