@@ -20,7 +20,10 @@ import java.util.function.Function;
  * p50 / p95 / max, requests, 429s, windows over the budget, and the p95 delay of a user call made every
  * 10 s.
  *
- * <p>Options: {@code n=10,100,1000 seed=17 pollers=planner,backoff,fixed30,fixed20,oracle}; {@code debug=1}
+ * <p>After each table, rows "bound …" give the {@link FirstLookBound} of the same jobs (lag columns only).
+ *
+ * <p>Options: {@code n=10,100,1000 seed=17 pollers=planner,backoff,fixed30,fixed20,oracle} ({@code
+ * pollers=none}: the bounds only, no simulation); {@code debug=1}
  * adds, per poller, the completions, mean lag and polls per 10 min and the 12 largest lags with their jobs.
  */
 public final class WaitBudgetBench {
@@ -53,8 +56,13 @@ public final class WaitBudgetBench {
         for (String s : opts.getOrDefault("n", "10,100,1000").split(",")) {
             sizes.add(Integer.parseInt(s.trim()));
         }
-        List<String> names = List.of(opts.getOrDefault("pollers", "planner,backoff,fixed30,fixed20,oracle")
-                .split(","));
+        List<String> names = new ArrayList<>();
+        for (String s : opts.getOrDefault("pollers", "planner,backoff,fixed30,fixed20,oracle")
+                .split(",")) {
+            if (!s.isBlank() && !s.trim().equals("none")) {
+                names.add(s);
+            }
+        }
         int allowance = new BudgetPollPlanner(
                         RateLimit.of(WaitBudgetSimulation.PERMITS, WaitBudgetSimulation.WINDOW),
                         java.time.Clock.systemUTC())
@@ -134,6 +142,7 @@ public final class WaitBudgetBench {
                         r.virtualSeconds / 60,
                         r.wallSeconds);
             }
+            printBounds(jobs, allowance, seed);
             if (results.containsKey("planner") && results.containsKey("fixed20")) {
                 System.out.printf(
                         Locale.ROOT,
@@ -142,6 +151,48 @@ public final class WaitBudgetBench {
                                 / percentile(results.get("fixed20").lagSeconds, 95));
             }
         }
+    }
+
+    /** Shuffles averaged for the order-blind bound. */
+    static final int SHUFFLES = 200;
+
+    /**
+     * Prints the {@link FirstLookBound} of the jobs as extra rows (lag columns only) for the planner's
+     * allowance and the full budget: any poller within the budget (bursts allowed) with its looks in a random
+     * order, in creation order and in the best order; then the random order for a poller on an even grid.
+     */
+    private static void printBounds(List<SimulatedJobs.Job> jobs, int allowance, long seed) {
+        long[] c = FirstLookBound.completions(jobs);
+        for (boolean paced : new boolean[] {false, true}) {
+            for (int perMinute : new int[] {allowance, WaitBudgetSimulation.PERMITS}) {
+                long[] f = FirstLookBound.firstLooks(jobs.size(), perMinute, paced);
+                String what = "bound " + perMinute + "/min" + (paced ? " paced" : "");
+                int[] listed = java.util.stream.IntStream.range(0, jobs.size()).toArray();
+                double[] p = {50, 95, 100};
+                String[] cells = new String[3];
+                for (int i = 0; i < 3; i++) {
+                    cells[i] = String.format(
+                            Locale.ROOT, "%.1f s", FirstLookBound.randomOrder(c, f, p[i], SHUFFLES, seed) / 1000);
+                }
+                row(what + ", order-blind (mean of " + SHUFFLES + " shuffles)", cells);
+                if (paced) {
+                    continue; // the grid variant: the order-blind mean only
+                }
+                for (int i = 0; i < 3; i++) {
+                    cells[i] =
+                            String.format(Locale.ROOT, "%.1f s", FirstLookBound.forOrder(c, f, listed, p[i]) / 1000.0);
+                }
+                row(what + ", order-blind (creation order)", cells);
+                for (int i = 0; i < 3; i++) {
+                    cells[i] = String.format(Locale.ROOT, "%.1f s", FirstLookBound.bestOrder(c, f, p[i]) / 1000.0);
+                }
+                row(what + ", best order", cells);
+            }
+        }
+    }
+
+    private static void row(String what, String[] lags) {
+        System.out.println("| " + what + " | " + String.join(" | ", lags) + " | – | – | – | – | – | – | – | – |");
     }
 
     private static double median(List<SimulatedJobs.Job> jobs) {
