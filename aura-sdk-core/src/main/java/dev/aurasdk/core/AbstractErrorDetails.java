@@ -8,8 +8,7 @@ import org.immutables.value.Value;
 
 /** What a failed Aura response carried; the input of every {@link AuraApiException}. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractErrorDetails {
+abstract class AbstractErrorDetails {
     /** HTTP method of the call. */
     public abstract String method();
 

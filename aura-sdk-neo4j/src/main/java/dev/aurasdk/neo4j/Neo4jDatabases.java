@@ -1,8 +1,8 @@
 package dev.aurasdk.neo4j;
 
 import dev.aurasdk.core.AuraClient;
-import dev.aurasdk.core.internal.EnvLookup;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.EnvLookup;
+import dev.aurasdk.core.spi.Ids;
 import dev.aurasdk.imports.ImportJob;
 import dev.aurasdk.neo4j.internal.Entry;
 import dev.aurasdk.neo4j.internal.Queries;
