@@ -7,10 +7,9 @@ import org.immutables.value.Value;
 
 /** One entry of Aura's error list: {@code {"message", "reason", "field"}}. */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = AuraError.class)
 @JsonDeserialize(as = AuraError.class)
-public abstract class AbstractAuraError {
+abstract class AbstractAuraError {
     /** Human-readable message, as Aura wrote it. */
     public abstract String message();
 

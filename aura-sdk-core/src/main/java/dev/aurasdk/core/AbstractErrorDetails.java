@@ -8,8 +8,7 @@ import org.immutables.value.Value;
 
 /** What a failed Aura response carried; the input of every {@link AuraApiException}. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractErrorDetails {
+abstract class AbstractErrorDetails {
     /** HTTP method of the call. */
     public abstract String method();
 
@@ -35,6 +34,26 @@ public abstract class AbstractErrorDetails {
     @Value.Default
     public int attempts() {
         return 1;
+    }
+
+    /**
+     * What a failed call carried, to wrap it in a more specific exception: the exception's own details (with
+     * {@code Retry-After} and the fallback description), or, when Java deserialisation dropped them, details
+     * rebuilt from what the exception kept.
+     *
+     * @param failure the exception to wrap
+     * @return its details
+     */
+    public static ErrorDetails of(AuraApiException failure) {
+        return failure.details()
+                .orElseGet(() -> ErrorDetails.builder()
+                        .method(failure.method())
+                        .path(failure.path())
+                        .statusCode(failure.statusCode())
+                        .errors(failure.errors())
+                        .requestId(failure.requestId())
+                        .attempts(failure.attempts())
+                        .build());
     }
 
     /** The exception message: call, status, reason, message, request id. */

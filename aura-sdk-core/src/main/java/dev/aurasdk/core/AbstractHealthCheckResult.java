@@ -6,8 +6,7 @@ import org.immutables.value.Value;
 
 /** One check of a {@link HealthReport}. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractHealthCheckResult {
+abstract class AbstractHealthCheckResult {
     /** The check's name: {@code token}, {@code v1 (tenants)} or {@code v2beta1 (organizations)}. */
     public abstract String name();
 

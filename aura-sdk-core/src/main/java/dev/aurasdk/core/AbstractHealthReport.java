@@ -5,8 +5,7 @@ import org.immutables.value.Value;
 
 /** The result of {@link AuraClient#healthCheck()}: one entry per check, in order. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractHealthReport {
+abstract class AbstractHealthReport {
     /** The checks, in the order run. */
     public abstract List<HealthCheckResult> checks();
 

@@ -1,6 +1,6 @@
 package dev.aurasdk.core;
 
-import dev.aurasdk.core.internal.EnvLookup;
+import dev.aurasdk.core.spi.EnvLookup;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;

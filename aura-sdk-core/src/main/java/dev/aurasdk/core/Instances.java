@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiVersion;
 import dev.aurasdk.core.http.AuraHttp;
-import dev.aurasdk.core.internal.Ids;
 import dev.aurasdk.core.model.Instance;
 import dev.aurasdk.core.model.InstanceSummary;
+import dev.aurasdk.core.spi.Ids;
 import java.util.List;
 
 /** Instance look-ups (v1). Obtain from {@link AuraClient#instances()}. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiVersion;
 import dev.aurasdk.core.http.AuraHttp;
-import dev.aurasdk.core.internal.Ids;
 import dev.aurasdk.core.model.Organization;
 import dev.aurasdk.core.model.Project;
+import dev.aurasdk.core.spi.Ids;
 import java.util.List;
 
 /** Organizations and their projects (v2beta1). Obtain from {@link AuraClient#organizations()}. */

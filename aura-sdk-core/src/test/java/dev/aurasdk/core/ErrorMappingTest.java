@@ -176,4 +176,40 @@ class ErrorMappingTest {
                     .hasMessageContaining("empty body");
         }
     }
+
+    @Test
+    void errorDetailsOfAnExceptionAreItsOwnElseRebuiltFromWhatJavaSerialisationKept() throws Exception {
+        ErrorDetails details = ErrorDetails.builder()
+                .method("POST")
+                .path("/v1/instances")
+                .statusCode(400)
+                .addErrors(AuraError.builder().message("no").reason("Refused").build())
+                .requestId("rid-1")
+                .retryAfter(java.time.Duration.ofSeconds(7))
+                .fallbackDescription("proxy page")
+                .attempts(3)
+                .build();
+        AuraApiException failure = new AuraBadRequestException(details);
+
+        assertThat(ErrorDetails.of(failure)).isSameAs(details);
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(failure);
+        }
+        AuraApiException copy;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (AuraApiException) in.readObject();
+        }
+        assertThat(copy.details()).isEmpty();
+        assertThat(ErrorDetails.of(copy))
+                .isEqualTo(ErrorDetails.builder()
+                        .method("POST")
+                        .path("/v1/instances")
+                        .statusCode(400)
+                        .requestId("rid-1")
+                        .attempts(3)
+                        .build());
+    }
 }

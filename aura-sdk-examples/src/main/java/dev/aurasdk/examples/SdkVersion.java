@@ -1,6 +1,6 @@
 package dev.aurasdk.examples;
 
-import dev.aurasdk.core.internal.UserAgent;
+import dev.aurasdk.core.spi.UserAgent;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version} of every example: the SDK version and the Java runtime. */

@@ -2,16 +2,14 @@ package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** An authentication provider of a Data API, as Aura shows it (an API key is never shown again). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = AuthProvider.class)
 @JsonDeserialize(as = AuthProvider.class)
-public abstract class AbstractAuthProvider {
+abstract class AbstractAuthProvider {
     /** Provider id (a UUID). */
     public abstract String id();
 

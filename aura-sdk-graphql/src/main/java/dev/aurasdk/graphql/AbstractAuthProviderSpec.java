@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import dev.aurasdk.graphql.internal.JwksUrls;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,8 +16,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractAuthProviderSpec {
+abstract class AbstractAuthProviderSpec {
     /** Provider name, unique within the Data API. */
     public abstract String name();
 

@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import dev.aurasdk.graphql.internal.Origins;
 import java.util.HashSet;
 import java.util.List;
@@ -27,8 +26,7 @@ import org.immutables.value.Value;
  * <p>{@code toString()} never shows the instance password.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractCreateGraphQLDataApi {
+abstract class AbstractCreateGraphQLDataApi {
     /** Data API name. */
     public abstract String name();
 

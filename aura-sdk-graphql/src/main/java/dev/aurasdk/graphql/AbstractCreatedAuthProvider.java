@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -11,9 +10,8 @@ import org.immutables.value.Value;
  * the key as {@code ****}; this type is deliberately not serialisable to JSON.
  */
 @Value.Immutable
-@AuraStyle
 @JsonDeserialize(as = CreatedAuthProvider.class)
-public abstract class AbstractCreatedAuthProvider {
+abstract class AbstractCreatedAuthProvider {
     /** Provider id (a UUID). */
     public abstract String id();
 

@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -12,9 +11,8 @@ import org.immutables.value.Value;
  * as {@code ****}.
  */
 @Value.Immutable
-@AuraStyle
 @JsonDeserialize(as = CreatedGraphQLDataApi.class)
-public abstract class AbstractCreatedGraphQLDataApi {
+abstract class AbstractCreatedGraphQLDataApi {
     /** Data API id. */
     public abstract String id();
 

@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
 import dev.aurasdk.core.AuraError;
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -12,8 +11,7 @@ import org.immutables.value.Value;
  * such as {@code invalid-type-defs} when the schema cannot be loaded.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractGraphQLDataApi {
+abstract class AbstractGraphQLDataApi {
     /** Data API id. */
     public abstract String id();
 

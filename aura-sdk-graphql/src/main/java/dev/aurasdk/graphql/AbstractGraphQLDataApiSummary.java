@@ -2,16 +2,14 @@ package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A GraphQL Data API in a list, or as returned by a change (update, pause, resume, delete). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = GraphQLDataApiSummary.class)
 @JsonDeserialize(as = GraphQLDataApiSummary.class)
-public abstract class AbstractGraphQLDataApiSummary {
+abstract class AbstractGraphQLDataApiSummary {
     /** Data API id. */
     public abstract String id();
 

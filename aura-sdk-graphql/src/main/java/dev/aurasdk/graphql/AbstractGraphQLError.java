@@ -1,15 +1,13 @@
 package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One entry of a GraphQL response's {@code errors} array. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractGraphQLError {
+abstract class AbstractGraphQLError {
     /** The error message, as the server wrote it. */
     public abstract String message();
 

@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import org.immutables.value.Value;
 
 /**
@@ -9,8 +8,7 @@ import org.immutables.value.Value;
  * sent to Aura and never shown by {@code toString()}.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractInstanceCredentials {
+abstract class AbstractInstanceCredentials {
     /** Database user name, such as {@code neo4j}. */
     public abstract String username();
 

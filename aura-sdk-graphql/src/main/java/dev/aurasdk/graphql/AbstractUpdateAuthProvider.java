@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import dev.aurasdk.graphql.internal.JwksUrls;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -11,8 +10,7 @@ import org.immutables.value.Value;
  * applies to {@code jwks} providers only and must be https without credentials.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractUpdateAuthProvider {
+abstract class AbstractUpdateAuthProvider {
     /** New name. */
     public abstract Optional<String> name();
 

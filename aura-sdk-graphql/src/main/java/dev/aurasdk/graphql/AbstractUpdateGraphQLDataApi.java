@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -18,8 +17,7 @@ import org.immutables.value.Value;
  * <p>{@code toString()} never shows the instance password.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractUpdateGraphQLDataApi {
+abstract class AbstractUpdateGraphQLDataApi {
     /** New name. */
     public abstract Optional<String> name();
 

@@ -3,7 +3,7 @@ package dev.aurasdk.graphql;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aurasdk.core.AuraException;
 import dev.aurasdk.core.http.ApiRequest;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import dev.aurasdk.core.wait.PollListener;
 import dev.aurasdk.core.wait.WaitOptions;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aurasdk.core.internal.BaseUrls;
-import dev.aurasdk.core.internal.Durations;
-import dev.aurasdk.core.internal.UserAgent;
+import dev.aurasdk.core.spi.BaseUrls;
+import dev.aurasdk.core.spi.Durations;
+import dev.aurasdk.core.spi.UserAgent;
 import dev.aurasdk.graphql.internal.GraphQLJson;
 import java.io.IOException;
 import java.net.URI;

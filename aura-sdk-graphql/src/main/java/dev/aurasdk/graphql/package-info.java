@@ -8,5 +8,21 @@
  * <p>Secrets (instance password, API keys, JWTs) never appear in logs, {@code toString()} or exception
  * messages. Security warnings (plain-http CORS origins, no JWKS provider) are logged at WARN once per
  * API on the {@code dev.aurasdk.graphql} logger.
+ *
+ * <p>Models: each package-private {@code AbstractFoo} generates the public immutable {@code Foo} (the API) with
+ * {@code Foo.builder()}, through the Immutables style below (the same in every model package of the SDK):
+ * {@code Optional} setters accept {@code null}, redacted attributes print as {@code ****}, JSON names follow the
+ * mapper's snake_case unless an attribute names its own.
  */
+@Value.Style(
+        typeAbstract = "Abstract*",
+        typeImmutable = "*",
+        visibility = Value.Style.ImplementationVisibility.PUBLIC,
+        jdkOnly = true,
+        optionalAcceptNullable = true,
+        redactedMask = "****",
+        forceJacksonPropertyNames = false,
+        defaults = @Value.Immutable(copy = true))
 package dev.aurasdk.graphql;
+
+import org.immutables.value.Value;

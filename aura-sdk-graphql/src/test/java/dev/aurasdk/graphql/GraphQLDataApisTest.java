@@ -368,7 +368,7 @@ class GraphQLDataApisTest {
     @Test
     void createdApiDeserializesWithoutEnabledAndKeepsUnknownProviderTypes() throws Exception {
         JsonNode node = Fixtures.MAPPER.readTree("{\"id\":\"p\",\"name\":\"n\",\"type\":\"oidc\"}");
-        CreatedAuthProvider p = dev.aurasdk.core.internal.Json.mapper().treeToValue(node, CreatedAuthProvider.class);
+        CreatedAuthProvider p = dev.aurasdk.core.spi.Json.mapper().treeToValue(node, CreatedAuthProvider.class);
         assertThat(p.enabled()).isTrue();
         assertThat(p.type().isKnown()).isFalse();
         assertThat(p.key()).isEmpty();

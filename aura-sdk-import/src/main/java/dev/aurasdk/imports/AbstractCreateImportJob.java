@@ -1,7 +1,6 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -27,8 +26,7 @@ import org.immutables.value.Value;
  * {@link #toString()}.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractCreateImportJob {
+abstract class AbstractCreateImportJob {
     /** The import model id, a UUID (from the console URL {@code …/tools/import/model/<id>}). @return the id */
     public abstract String importModelId();
 

@@ -1,6 +1,5 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -10,8 +9,7 @@ import org.immutables.value.Value;
  * {@link ImportJobs#awaitCompletion(String)}.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractCreatedImportJob {
+abstract class AbstractCreatedImportJob {
     /** The new job's id. @return the id */
     public abstract String id();
 

@@ -1,6 +1,5 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
 import dev.aurasdk.core.wait.WaitOptions;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,8 +15,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractImportAwaitOptions {
+abstract class AbstractImportAwaitOptions {
     /**
      * Poll intervals and timeout; when absent, the client's {@code AuraClient#waitOptions()} (first
      * poll after 1 s, ×1.5 up to 30 s, timeout 30 min).

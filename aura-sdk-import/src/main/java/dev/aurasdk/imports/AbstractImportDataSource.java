@@ -2,16 +2,14 @@ package dev.aurasdk.imports;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** The data source an import job reads ({@code data_source}). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = ImportDataSource.class)
 @JsonDeserialize(as = ImportDataSource.class)
-public abstract class AbstractImportDataSource {
+abstract class AbstractImportDataSource {
     /** The data source id. @return the id */
     public abstract Optional<String> id();
 

@@ -2,16 +2,14 @@ package dev.aurasdk.imports;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** How a finished import job ended ({@code info.exit_status}): a state and Aura's message. */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = ImportExitStatus.class)
 @JsonDeserialize(as = ImportExitStatus.class)
-public abstract class AbstractImportExitStatus {
+abstract class AbstractImportExitStatus {
     /** Success, Failure or Cancelled (open: unknown values kept). @return the state */
     public abstract Optional<ImportExitState> state();
 

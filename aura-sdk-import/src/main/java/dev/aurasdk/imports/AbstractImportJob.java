@@ -3,7 +3,6 @@ package dev.aurasdk.imports;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -22,10 +21,9 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = ImportJob.class)
 @JsonDeserialize(as = ImportJob.class)
-public abstract class AbstractImportJob {
+abstract class AbstractImportJob {
     /** The job id (a UUID). @return the id */
     public abstract String id();
 

@@ -2,7 +2,6 @@ package dev.aurasdk.imports;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -13,10 +12,9 @@ import org.immutables.value.Value;
  * most of them while a job is queued.
  */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = ImportJobInfo.class)
 @JsonDeserialize(as = ImportJobInfo.class)
-public abstract class AbstractImportJobInfo {
+abstract class AbstractImportJobInfo {
     /** Lifecycle state (open: unknown states kept). @return the state */
     public abstract Optional<ImportJobState> state();
 

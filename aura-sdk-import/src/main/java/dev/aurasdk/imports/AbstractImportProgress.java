@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -14,10 +13,9 @@ import org.immutables.value.Value;
  * ({@link ImportJobs#getWithProgress(String)}).
  */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = ImportProgress.class)
 @JsonDeserialize(as = ImportProgress.class)
-public abstract class AbstractImportProgress {
+abstract class AbstractImportProgress {
     /** Node mappings. @return the node progress entries, in Aura's order */
     @JsonSetter(nulls = Nulls.AS_EMPTY)
     public abstract List<NodeProgress> nodes();

@@ -1,7 +1,6 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import org.immutables.value.Value;
 
 /**
@@ -15,8 +14,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractImportStep {
+abstract class AbstractImportStep {
     /** The step's name, unique within a pipeline (used in reports and listeners). @return the name */
     public abstract String name();
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,10 +11,9 @@ import org.immutables.value.Value;
 
 /** Progress of one node mapping of an import job ({@code info.progress.nodes[]}). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = NodeProgress.class)
 @JsonDeserialize(as = NodeProgress.class)
-public abstract class AbstractNodeProgress {
+abstract class AbstractNodeProgress {
     /** The mapping id, such as {@code n:1}. @return the id */
     public abstract Optional<String> id();
 

@@ -1,6 +1,5 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,8 +7,7 @@ import org.immutables.value.Value;
 
 /** The final report of an {@link ImportPipeline} run: one entry per step, in the pipeline's order. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractPipelineReport {
+abstract class AbstractPipelineReport {
     /** One report per step, in the pipeline's order. @return the step reports */
     public abstract List<StepReport> steps();
 

@@ -1,12 +1,10 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
 import org.immutables.value.Value;
 
 /** One check of {@link ImportJobs#validate(CreateImportJob)}. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractPreflightCheck {
+abstract class AbstractPreflightCheck {
     /** What was checked, such as {@code instance running}. @return the name */
     public abstract String name();
 

@@ -1,6 +1,5 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
@@ -10,8 +9,7 @@ import org.immutables.value.Value;
  * Nothing was created.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractPreflightReport {
+abstract class AbstractPreflightReport {
     /** The request that was checked (its password is redacted in {@code toString()}). @return the request */
     public abstract CreateImportJob request();
 

@@ -2,17 +2,15 @@ package dev.aurasdk.imports;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /** Progress of one relationship mapping of an import job ({@code info.progress.relationships[]}). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = RelationshipProgress.class)
 @JsonDeserialize(as = RelationshipProgress.class)
-public abstract class AbstractRelationshipProgress {
+abstract class AbstractRelationshipProgress {
     /** The mapping id, such as {@code r:8}. @return the id */
     public abstract Optional<String> id();
 

@@ -1,6 +1,5 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraStyle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +7,7 @@ import org.immutables.value.Value;
 
 /** What happened to one pipeline step: outcome, the job id of every attempt, duration and rows. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractStepReport {
+abstract class AbstractStepReport {
     /** The step. @return the step */
     public abstract ImportStep step();
 

@@ -20,14 +20,7 @@ public class ImportJobAlreadyCancelledException extends AuraBadRequestException 
      * @param refusal the 400 Aura answered
      */
     public ImportJobAlreadyCancelledException(String jobId, AuraBadRequestException refusal) {
-        super(ErrorDetails.builder()
-                .method(refusal.method())
-                .path(refusal.path())
-                .statusCode(refusal.statusCode())
-                .errors(refusal.errors())
-                .requestId(refusal.requestId())
-                .attempts(refusal.attempts())
-                .build());
+        super(ErrorDetails.of(refusal));
         this.jobId = Objects.requireNonNull(jobId, "jobId");
         initCause(refusal);
     }

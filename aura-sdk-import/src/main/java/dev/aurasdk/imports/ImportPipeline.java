@@ -1,6 +1,6 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import dev.aurasdk.imports.internal.PipelineRun;
 import java.util.ArrayList;
 import java.util.HashSet;

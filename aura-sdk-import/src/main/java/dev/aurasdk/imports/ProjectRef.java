@@ -1,7 +1,7 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.internal.EnvLookup;
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.EnvLookup;
+import dev.aurasdk.core.spi.Ids;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aurasdk.core.AuraBadRequestException;
 import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.AuraError;
 import dev.aurasdk.core.AuraNotFoundException;
+import dev.aurasdk.core.ErrorDetails;
 import dev.aurasdk.core.testing.ScriptedAura;
+import java.time.Duration;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +90,27 @@ class ImportJobsCancelTest {
 
         assertThatThrownBy(() -> jobs.cancel(JOB)).isInstanceOf(dev.aurasdk.core.AuraServerException.class);
         assertThat(aura.apiRequests).hasSize(1);
+    }
+
+    @Test
+    void theAlreadyCancelledExceptionKeepsEverythingTheRefusalCarried() {
+        ErrorDetails refused = ErrorDetails.builder()
+                .method("POST")
+                .path(JOBS_PATH + "/" + JOB + "/cancellation")
+                .statusCode(400)
+                .addErrors(AuraError.builder()
+                        .message("has requested to cancel")
+                        .reason("Requested")
+                        .build())
+                .requestId("rid-cancel")
+                .retryAfter(Duration.ofSeconds(5))
+                .attempts(2)
+                .build();
+
+        ImportJobAlreadyCancelledException e =
+                new ImportJobAlreadyCancelledException(JOB, new AuraBadRequestException(refused));
+
+        assertThat(e.details()).contains(refused);
+        assertThat(e.getMessage()).contains("[retry after 5000 ms]").contains("[request id rid-cancel]");
     }
 }

@@ -14,7 +14,7 @@ import dev.aurasdk.core.AuraBadRequestException;
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraDecodingException;
 import dev.aurasdk.core.AuraServerException;
-import dev.aurasdk.core.internal.Json;
+import dev.aurasdk.core.spi.Json;
 import dev.aurasdk.core.testing.ScriptedAura;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;

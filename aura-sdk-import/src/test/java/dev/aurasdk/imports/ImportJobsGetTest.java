@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraNotFoundException;
-import dev.aurasdk.core.internal.Json;
+import dev.aurasdk.core.spi.Json;
 import dev.aurasdk.core.testing.ScriptedAura;
 import java.time.Instant;
 import mockwebserver3.RecordedRequest;

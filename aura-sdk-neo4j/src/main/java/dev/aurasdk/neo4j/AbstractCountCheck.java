@@ -1,12 +1,10 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import org.immutables.value.Value;
 
 /** One line of an {@link ImportVerification}: a node label or a relationship type, expected versus found. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractCountCheck {
+abstract class AbstractCountCheck {
     /** Node label or relationship type. @return the kind */
     public abstract CountKind kind();
 

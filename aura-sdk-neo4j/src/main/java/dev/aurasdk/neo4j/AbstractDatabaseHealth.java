@@ -1,14 +1,12 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** The health of one database of {@link Neo4jDatabases}: reachable or not, with what was learned. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractDatabaseHealth {
+abstract class AbstractDatabaseHealth {
     /** The registry name. @return the name */
     public abstract String name();
 

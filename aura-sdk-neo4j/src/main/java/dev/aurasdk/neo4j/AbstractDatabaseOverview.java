@@ -1,6 +1,5 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import java.time.Duration;
 import java.util.List;
 import org.immutables.value.Value;
@@ -10,8 +9,7 @@ import org.immutables.value.Value;
  * from the count store, property keys from a bounded sample per label, indexes and constraints.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractDatabaseOverview {
+abstract class AbstractDatabaseOverview {
     /** The registry name. @return the name */
     public abstract String name();
 

@@ -1,6 +1,5 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import dev.aurasdk.imports.ImportJob;
 import dev.aurasdk.imports.ImportProgress;
 import dev.aurasdk.imports.NodeProgress;
@@ -20,8 +19,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractExpectedCounts {
+abstract class AbstractExpectedCounts {
     /** Nodes expected per label, in insertion order. @return label to count */
     public abstract Map<String, Long> nodeLabels();
 

@@ -1,6 +1,5 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +8,7 @@ import org.immutables.value.Value;
 
 /** The result of {@link Neo4jDatabases#verify}: one check per label and relationship type, and a verdict. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractImportVerification {
+abstract class AbstractImportVerification {
     /** The registry name of the database checked. @return the name */
     public abstract String databaseName();
 

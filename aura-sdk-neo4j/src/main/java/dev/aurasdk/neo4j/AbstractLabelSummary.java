@@ -1,13 +1,11 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import org.immutables.value.Value;
 
 /** A node label in a {@link DatabaseOverview}. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractLabelSummary {
+abstract class AbstractLabelSummary {
     /** The label, unquoted. @return the label */
     public abstract String label();
 

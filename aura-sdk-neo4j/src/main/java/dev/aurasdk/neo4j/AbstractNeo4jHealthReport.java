@@ -1,6 +1,5 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import dev.aurasdk.core.HealthReport;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,7 @@ import org.immutables.value.Value;
  * has a client) and one entry per database.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractNeo4jHealthReport {
+abstract class AbstractNeo4jHealthReport {
     /** The Aura API checks, when the registry was built with an {@code AuraClient}. @return the API report */
     public abstract Optional<HealthReport> api();
 

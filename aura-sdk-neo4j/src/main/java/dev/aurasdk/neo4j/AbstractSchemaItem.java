@@ -1,14 +1,12 @@
 package dev.aurasdk.neo4j;
 
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** An index or a constraint in a {@link DatabaseOverview} (as {@code SHOW INDEXES} / {@code SHOW CONSTRAINTS}). */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractSchemaItem {
+abstract class AbstractSchemaItem {
     /** The name. @return the name */
     public abstract String name();
 

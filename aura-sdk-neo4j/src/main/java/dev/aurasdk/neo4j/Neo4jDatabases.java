@@ -1,28 +1,21 @@
 package dev.aurasdk.neo4j;
 
 import dev.aurasdk.core.AuraClient;
-import dev.aurasdk.core.internal.EnvLookup;
-import dev.aurasdk.core.internal.Ids;
 import dev.aurasdk.imports.ImportJob;
+import dev.aurasdk.neo4j.internal.DatabaseSpec;
 import dev.aurasdk.neo4j.internal.Entry;
+import dev.aurasdk.neo4j.internal.EnvironmentConfig;
 import dev.aurasdk.neo4j.internal.Queries;
-import dev.aurasdk.neo4j.internal.Uris;
+import dev.aurasdk.neo4j.internal.Registry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -65,28 +58,16 @@ public final class Neo4jDatabases implements AutoCloseable {
     /** Default number of nodes sampled per label for property keys. */
     public static final int DEFAULT_SAMPLE_SIZE = 100;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    private static final Pattern ENV_NAMED = Pattern.compile("NEO4J_([A-Z0-9][A-Z0-9_]*?)_(URI|INSTANCE_ID)");
-    private static final Pattern PROP_NAMED = Pattern.compile("neo4j\\.([A-Za-z0-9][A-Za-z0-9_-]*)\\.(uri|instanceId)");
-
     private final AuraClient client;
-    private final Map<String, Entry> entries;
+    private final Registry registry;
     private final Duration queryTimeout;
     private final int sampleSize;
-    private volatile boolean closed;
 
     private Neo4jDatabases(Builder b) {
         this.client = b.client;
         this.queryTimeout = b.queryTimeout;
         this.sampleSize = b.sampleSize;
-        Config config = b.config != null
-                ? b.config
-                : Config.builder().withConnectionTimeout(10, TimeUnit.SECONDS).build();
-        Map<String, Entry> map = new LinkedHashMap<>();
-        for (Spec s : b.specs) {
-            map.put(s.name, new Entry(s.name, s.instanceId, s.uri, s.auth, s.user, s.database, client, config));
-        }
-        this.entries = Collections.unmodifiableMap(map);
+        this.registry = new Registry(b.specs, client, b.config);
     }
 
     /** A builder. @return a new builder */
@@ -129,51 +110,7 @@ public final class Neo4jDatabases implements AutoCloseable {
      *     configured without a client
      */
     public static Neo4jDatabases fromEnvironment(Map<String, String> env, Properties properties, AuraClient client) {
-        List<String> names = configuredNames(env, properties);
-        if (names.isEmpty()) {
-            throw new IllegalStateException("no Neo4j database configured: set NEO4J_URI (or NEO4J_INSTANCE_ID), "
-                    + "NEO4J_USERNAME and NEO4J_PASSWORD, or NEO4J_<NAME>_URI, NEO4J_<NAME>_USERNAME and "
-                    + "NEO4J_<NAME>_PASSWORD for each named database");
-        }
-        Builder b = builder();
-        if (client != null) {
-            b.client(client);
-        }
-        for (String name : names) {
-            String envPrefix = name.equals(DEFAULT_NAME) ? "NEO4J_" : "NEO4J_" + name.toUpperCase(Locale.ROOT) + "_";
-            String propPrefix = name.equals(DEFAULT_NAME) ? "neo4j." : "neo4j." + name + ".";
-            String uri = EnvLookup.find(env, properties, envPrefix + "URI", propPrefix + "uri")
-                    .orElse(null);
-            String instance = EnvLookup.find(env, properties, envPrefix + "INSTANCE_ID", propPrefix + "instanceId")
-                    .orElse(null);
-            if (uri != null && instance != null) {
-                throw new IllegalStateException("database '" + name + "': set either " + envPrefix + "URI or "
-                        + envPrefix + "INSTANCE_ID, not both");
-            }
-            String user = EnvLookup.find(env, properties, envPrefix + "USERNAME", propPrefix + "username")
-                    .orElse("neo4j")
-                    .strip();
-            String password = EnvLookup.require(
-                    env,
-                    properties,
-                    envPrefix + "PASSWORD",
-                    propPrefix + "password",
-                    "Neo4j password of database '" + name + "'",
-                    "");
-            String database = EnvLookup.find(env, properties, envPrefix + "DATABASE", propPrefix + "database")
-                    .map(String::strip)
-                    .orElse(null);
-            if (instance != null) {
-                if (client == null) {
-                    throw new IllegalStateException("database '" + name + "': " + envPrefix + "INSTANCE_ID needs an "
-                            + "AuraClient to read the instance's connection_url: use fromEnvironment(aura)");
-                }
-                b.instance(name, instance.strip(), user, password, database);
-            } else {
-                b.uri(name, uri, user, password, database);
-            }
-        }
-        return b.build();
+        return EnvironmentConfig.builder(env, properties, client).build();
     }
 
     /**
@@ -193,38 +130,12 @@ public final class Neo4jDatabases implements AutoCloseable {
      * @return the names, empty when none is configured
      */
     public static List<String> configuredNames(Map<String, String> env, Properties properties) {
-        Objects.requireNonNull(env, "env");
-        Objects.requireNonNull(properties, "properties");
-        List<String> names = new ArrayList<>();
-        if (EnvLookup.find(env, properties, "NEO4J_URI", "neo4j.uri").isPresent()
-                || EnvLookup.find(env, properties, "NEO4J_INSTANCE_ID", "neo4j.instanceId")
-                        .isPresent()) {
-            names.add(DEFAULT_NAME);
-        }
-        TreeSet<String> named = new TreeSet<>();
-        env.forEach((k, v) -> {
-            Matcher m = ENV_NAMED.matcher(k);
-            if (m.matches() && v != null && !v.isBlank()) {
-                named.add(m.group(1).toLowerCase(Locale.ROOT));
-            }
-        });
-        for (String k : properties.stringPropertyNames()) {
-            Matcher m = PROP_NAMED.matcher(k);
-            if (m.matches() && !properties.getProperty(k).isBlank()) {
-                named.add(m.group(1).toLowerCase(Locale.ROOT));
-            }
-        }
-        if (named.contains(DEFAULT_NAME)) {
-            throw new IllegalStateException("NEO4J_DEFAULT_* is reserved: the default database is configured by "
-                    + "NEO4J_URI / NEO4J_INSTANCE_ID");
-        }
-        names.addAll(named);
-        return names;
+        return EnvironmentConfig.names(env, properties);
     }
 
     /** The registered names, in registration order. @return the names */
     public List<String> names() {
-        return List.copyOf(entries.keySet());
+        return registry.names();
     }
 
     /** The Aura client, when the registry has one. @return the client */
@@ -288,12 +199,12 @@ public final class Neo4jDatabases implements AutoCloseable {
      * @throws IllegalStateException when the registry is closed
      */
     public Neo4jHealthReport healthCheck() {
-        ensureOpen();
+        Collection<Entry> all = registry.all();
         Neo4jHealthReport.Builder b = Neo4jHealthReport.builder();
         if (client != null) {
             b.api(client.healthCheck());
         }
-        for (Entry e : entries.values()) {
+        for (Entry e : all) {
             b.addDatabases(Queries.health(e, queryTimeout));
         }
         return b.build();
@@ -371,53 +282,17 @@ public final class Neo4jDatabases implements AutoCloseable {
     /** Closes every driver created; further use is refused. Idempotent. */
     @Override
     public void close() {
-        closed = true;
-        RuntimeException first = null;
-        for (Entry e : entries.values()) {
-            try {
-                e.close();
-            } catch (RuntimeException ex) {
-                if (first == null) {
-                    first = ex;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        registry.close();
     }
 
     /** Names and targets, never credentials. @return a description */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Neo4jDatabases[");
-        boolean firstEntry = true;
-        for (Entry e : entries.values()) {
-            sb.append(firstEntry ? "" : ", ").append(e.name()).append('=').append(e.where() == null ? "?" : e.where());
-            firstEntry = false;
-        }
-        return sb.append(']').toString();
+        return registry.describe();
     }
 
     private Entry entry(String name) {
-        ensureOpen();
-        Objects.requireNonNull(name, "name");
-        Entry e = entries.get(name);
-        if (e == null) {
-            throw new Neo4jDatabaseException(
-                    name,
-                    Neo4jDatabaseException.Reason.UNKNOWN_NAME,
-                    "no Neo4j database named '" + name + "' is registered (known: "
-                            + String.join(", ", entries.keySet()) + ")",
-                    null);
-        }
-        return e;
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this Neo4jDatabases registry is closed");
-        }
+        return registry.get(name);
     }
 
     private static int requireSample(int sampleSize) {
@@ -427,31 +302,13 @@ public final class Neo4jDatabases implements AutoCloseable {
         return sampleSize;
     }
 
-    private static final class Spec {
-        final String name;
-        final String instanceId;
-        final String uri;
-        final AuthToken auth;
-        final String user;
-        final String database;
-
-        Spec(String name, String instanceId, String uri, AuthToken auth, String user, String database) {
-            this.name = name;
-            this.instanceId = instanceId;
-            this.uri = uri;
-            this.auth = auth;
-            this.user = user;
-            this.database = database;
-        }
-    }
-
     /** Configures a {@link Neo4jDatabases}. Every input is checked here, before any network call. */
     public static final class Builder {
         private AuraClient client;
         private Config config;
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private int sampleSize = DEFAULT_SAMPLE_SIZE;
-        private final List<Spec> specs = new ArrayList<>();
+        private final List<DatabaseSpec> specs = new ArrayList<>();
 
         private Builder() {}
 
@@ -528,14 +385,7 @@ public final class Neo4jDatabases implements AutoCloseable {
          * @return this builder
          */
         public Builder instance(String name, String instanceId, String username, String password, String database) {
-            Ids.require("instanceId", instanceId);
-            return add(new Spec(
-                    requireName(name),
-                    instanceId,
-                    null,
-                    basic(name, username, password),
-                    username.strip(),
-                    database(name, database)));
+            return add(DatabaseSpec.instance(name, instanceId, username, password, database));
         }
 
         /**
@@ -547,9 +397,7 @@ public final class Neo4jDatabases implements AutoCloseable {
          * @return this builder
          */
         public Builder instance(String name, String instanceId, AuthToken auth) {
-            Ids.require("instanceId", instanceId);
-            return add(new Spec(
-                    requireName(name), instanceId, null, Objects.requireNonNull(auth, "auth"), "(token)", null));
+            return add(DatabaseSpec.instance(name, instanceId, auth));
         }
 
         /**
@@ -576,14 +424,7 @@ public final class Neo4jDatabases implements AutoCloseable {
          * @return this builder
          */
         public Builder uri(String name, String uri, String username, String password, String database) {
-            requireName(name);
-            return add(new Spec(
-                    name,
-                    null,
-                    Uris.require(name, uri),
-                    basic(name, username, password),
-                    username.strip(),
-                    database(name, database)));
+            return add(DatabaseSpec.uri(name, uri, username, password, database));
         }
 
         /**
@@ -595,9 +436,7 @@ public final class Neo4jDatabases implements AutoCloseable {
          * @return this builder
          */
         public Builder uri(String name, String uri, AuthToken auth) {
-            requireName(name);
-            return add(new Spec(
-                    name, null, Uris.require(name, uri), Objects.requireNonNull(auth, "auth"), "(token)", null));
+            return add(DatabaseSpec.uri(name, uri, auth));
         }
 
         /**
@@ -607,57 +446,13 @@ public final class Neo4jDatabases implements AutoCloseable {
          * @throws IllegalStateException when there is no database, or an instance entry but no client
          */
         public Neo4jDatabases build() {
-            if (specs.isEmpty()) {
-                throw new IllegalStateException("add at least one database: instance(...) or uri(...)");
-            }
-            if (client == null) {
-                for (Spec s : specs) {
-                    if (s.instanceId != null) {
-                        throw new IllegalStateException("database '" + s.name + "' is an Aura instance: set client(...)"
-                                + " so that its connection_url can be read");
-                    }
-                }
-            }
+            Registry.requireBuildable(specs, client != null);
             return new Neo4jDatabases(this);
         }
 
-        private Builder add(Spec spec) {
-            for (Spec s : specs) {
-                if (s.name.equals(spec.name)) {
-                    throw new IllegalArgumentException("a database named '" + spec.name + "' is already registered");
-                }
-            }
-            specs.add(spec);
+        private Builder add(DatabaseSpec spec) {
+            Registry.add(specs, spec);
             return this;
-        }
-
-        private static String requireName(String name) {
-            Objects.requireNonNull(name, "name must not be null");
-            if (!NAME.matcher(name).matches() || name.length() > 64) {
-                throw new IllegalArgumentException("a database name must be 1 to 64 letters, digits, '_', '.' or '-',"
-                        + " starting with a letter or digit; got '" + name + "'");
-            }
-            return name;
-        }
-
-        private static AuthToken basic(String name, String username, String password) {
-            Objects.requireNonNull(username, "username must not be null");
-            Objects.requireNonNull(password, () -> "database '" + name + "': password must not be null");
-            if (username.isBlank()) {
-                throw new IllegalArgumentException("database '" + name + "': username must not be blank");
-            }
-            if (password.isEmpty()) {
-                throw new IllegalArgumentException("database '" + name + "': password must not be empty");
-            }
-            return AuthTokens.basic(username.strip(), password);
-        }
-
-        private static String database(String name, String database) {
-            if (database != null && database.isBlank()) {
-                throw new IllegalArgumentException("database '" + name + "': the database name must not be blank "
-                        + "(null for the server's default)");
-            }
-            return database == null ? null : database.strip();
         }
     }
 }

@@ -5,27 +5,17 @@ import dev.aurasdk.core.AuraCredentials;
 import dev.aurasdk.core.auth.TokenStore;
 import dev.aurasdk.core.http.RateLimit;
 import dev.aurasdk.core.http.RequestBudget;
+import dev.aurasdk.redis.internal.FleetSetup;
 import dev.aurasdk.redis.internal.Keys;
 import dev.aurasdk.redis.internal.RedisLink;
 import dev.aurasdk.redis.internal.RedisRequestBudget;
 import dev.aurasdk.redis.internal.RedisTokenStore;
 import dev.aurasdk.redis.internal.TokenCipher;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisProtocol;
-import redis.clients.jedis.exceptions.JedisAccessControlException;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * One access token and one request budget for every process that uses a credential, kept in Redis: give
@@ -169,35 +159,7 @@ public final class RedisFleet implements AutoCloseable {
          * @throws IllegalArgumentException when it is not such a URL (the message never shows a password)
          */
         public Builder url(String url) {
-            Objects.requireNonNull(url, "url");
-            URI parsed;
-            try {
-                parsed = new URI(url.strip()).parseServerAuthority();
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Redis url is malformed (" + e.getReason() + " at index "
-                        + e.getIndex() + "); expected redis://[[user]:password@]host[:port][/db] or rediss://...");
-            }
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("redis") && !scheme.equals("rediss")) {
-                throw new IllegalArgumentException("Redis url must start with redis:// or rediss:// (TLS), got "
-                        + (scheme.isEmpty() ? "no scheme" : "'" + scheme + "://'") + ": " + masked(parsed));
-            }
-            if (parsed.getHost() == null || parsed.getHost().isEmpty()) {
-                throw new IllegalArgumentException("Redis url has no host: " + masked(parsed));
-            }
-            if (parsed.getPort() != -1 && (parsed.getPort() < 1 || parsed.getPort() > 65535)) {
-                throw new IllegalArgumentException(
-                        "Redis url port must be between 1 and 65535, got " + parsed.getPort() + ": " + masked(parsed));
-            }
-            String path = parsed.getPath() == null ? "" : parsed.getPath();
-            if (!path.isEmpty() && !path.equals("/") && !path.matches("/\\d{1,4}")) {
-                throw new IllegalArgumentException(
-                        "Redis url path must be a database number such as /0, got " + masked(parsed));
-            }
-            if (parsed.getQuery() != null || parsed.getFragment() != null) {
-                throw new IllegalArgumentException("Redis url takes no query or fragment: " + masked(parsed));
-            }
-            this.uri = parsed;
+            this.uri = FleetSetup.parseUrl(url);
             return this;
         }
 
@@ -232,22 +194,7 @@ public final class RedisFleet implements AutoCloseable {
          * @return this builder
          */
         public Builder keyPrefix(String prefix) {
-            Objects.requireNonNull(prefix, "keyPrefix");
-            if (prefix.length() > 64) {
-                throw new IllegalArgumentException("keyPrefix is longer than 64 characters");
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                char c = prefix.charAt(i);
-                if (c <= 0x20 || c >= 0x7f) {
-                    throw new IllegalArgumentException("keyPrefix must not contain spaces, control or non-ASCII "
-                            + "characters: '" + prefix + "' has one at index " + i);
-                }
-                if (c == '{' || c == '}') {
-                    throw new IllegalArgumentException("keyPrefix must not contain braces (the SDK adds the "
-                            + "Redis Cluster hash tag itself): '" + prefix + "'");
-                }
-            }
-            this.keyPrefix = prefix;
+            this.keyPrefix = FleetSetup.requireKeyPrefix(prefix);
             return this;
         }
 
@@ -314,7 +261,7 @@ public final class RedisFleet implements AutoCloseable {
          * @return this builder
          */
         public Builder refreshLeaseTime(Duration leaseTime) {
-            this.refreshLeaseTime = atLeast("refreshLeaseTime", leaseTime, Duration.ofMillis(100));
+            this.refreshLeaseTime = FleetSetup.atLeast("refreshLeaseTime", leaseTime, Duration.ofMillis(100));
             return this;
         }
 
@@ -329,7 +276,7 @@ public final class RedisFleet implements AutoCloseable {
          * @return this builder
          */
         public Builder maxRefreshLeaseHold(Duration maxHold) {
-            this.maxRefreshLeaseHold = atLeast("maxRefreshLeaseHold", maxHold, Duration.ofMillis(1));
+            this.maxRefreshLeaseHold = FleetSetup.atLeast("maxRefreshLeaseHold", maxHold, Duration.ofMillis(1));
             return this;
         }
 
@@ -340,7 +287,7 @@ public final class RedisFleet implements AutoCloseable {
          * @return this builder
          */
         public Builder leaseRetryInterval(Duration interval) {
-            this.leaseRetryInterval = atLeast("leaseRetryInterval", interval, Duration.ofMillis(1));
+            this.leaseRetryInterval = FleetSetup.atLeast("leaseRetryInterval", interval, Duration.ofMillis(1));
             return this;
         }
 
@@ -352,7 +299,7 @@ public final class RedisFleet implements AutoCloseable {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = atLeast("timeout", timeout, Duration.ofMillis(1));
+            this.timeout = FleetSetup.atLeast("timeout", timeout, Duration.ofMillis(1));
             return this;
         }
 
@@ -363,7 +310,7 @@ public final class RedisFleet implements AutoCloseable {
          * @return this builder
          */
         public Builder reconnectInterval(Duration interval) {
-            this.reconnectInterval = atLeast("reconnectInterval", interval, Duration.ofMillis(1));
+            this.reconnectInterval = FleetSetup.atLeast("reconnectInterval", interval, Duration.ofMillis(1));
             return this;
         }
 
@@ -418,104 +365,16 @@ public final class RedisFleet implements AutoCloseable {
             if (credentials == null) {
                 throw new IllegalStateException("RedisFleet needs credentials(...): the same as the clients'");
             }
-            boolean tls = uri.getScheme().equalsIgnoreCase("rediss");
-            int port = uri.getPort() == -1 ? 6379 : uri.getPort();
-            String userInfo = uri.getUserInfo();
-            String urlUser = null;
-            String urlPassword = null;
-            if (userInfo != null) {
-                int colon = userInfo.indexOf(':');
-                urlUser = colon > 0 ? userInfo.substring(0, colon) : null;
-                urlPassword = colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
-            }
-            String path = uri.getPath() == null ? "" : uri.getPath();
-            int db = path.length() > 1 ? Integer.parseInt(path.substring(1)) : 0;
-            DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                    .connectionTimeoutMillis((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                    .socketTimeoutMillis((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                    .database(db)
-                    .clientName("aura-sdk")
-                    .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
-                    .protocol(RedisProtocol.RESP2)
-                    .ssl(tls);
-            String effectiveUser = user != null ? user : urlUser;
-            String effectivePassword = passwordSet ? password : urlPassword;
-            if (effectiveUser != null && !effectiveUser.isEmpty()) {
-                config.user(effectiveUser);
-            }
-            if (effectivePassword != null && !effectivePassword.isEmpty()) {
-                config.password(effectivePassword);
-            }
-            if (tls) {
-                SSLParameters params = new SSLParameters();
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-                config.sslParameters(params);
-                if (sslSocketFactory != null) {
-                    config.sslSocketFactory(sslSocketFactory);
-                }
-            }
-            JedisClientConfig clientConfig = config.build();
-            HostAndPort address = new HostAndPort(uri.getHost(), port);
-            RedisLink link = new RedisLink(
-                    address,
-                    clientConfig,
-                    maxConnections,
-                    Duration.ofSeconds(1),
+            RedisLink link = FleetSetup.connect(
+                    uri,
+                    user,
+                    passwordSet ? password : null,
+                    timeout,
                     reconnectInterval,
-                    new Keys(keyPrefix, credentials.clientId()).probe());
-            try {
-                checkConnection(link, address, effectivePassword != null && !effectivePassword.isEmpty());
-            } catch (RuntimeException e) {
-                link.close();
-                throw e;
-            }
+                    maxConnections,
+                    sslSocketFactory,
+                    new Keys(keyPrefix, credentials.clientId()));
             return new RedisFleet(this, link);
-        }
-
-        /** Refused settings fail the build; an unreachable server only makes the fleet start in fallback. */
-        private static void checkConnection(RedisLink link, HostAndPort address, boolean withPassword) {
-            JedisDataException refused = link.check(Jedis::ping);
-            if (refused == null) {
-                return;
-            }
-            String what = refused.getMessage() == null ? "" : refused.getMessage();
-            if (refused instanceof JedisAccessControlException
-                    || what.contains("WRONGPASS")
-                    || what.contains("NOAUTH")
-                    || what.contains("invalid password")) {
-                throw new IllegalArgumentException("Redis at " + address + " refused the "
-                        + (withPassword ? "password (wrong user or password)" : "connection: it needs a password")
-                        + " [" + firstWord(what) + "]");
-            }
-            throw new IllegalArgumentException(
-                    "Redis at " + address + " refused the connection settings: " + firstLine(what));
-        }
-
-        private static String firstWord(String s) {
-            int sp = s.indexOf(' ');
-            return sp > 0 ? s.substring(0, sp) : s;
-        }
-
-        private static String firstLine(String s) {
-            int nl = s.indexOf('\n');
-            return nl >= 0 ? s.substring(0, nl) : s;
-        }
-
-        private static Duration atLeast(String name, Duration d, Duration min) {
-            Objects.requireNonNull(d, name);
-            if (d.compareTo(min) < 0) {
-                throw new IllegalArgumentException(name + " must be at least " + min.toMillis() + " ms, got " + d);
-            }
-            if (d.compareTo(Duration.ofDays(1)) > 0) {
-                throw new IllegalArgumentException(name + " must be at most one day, got " + d);
-            }
-            return d;
-        }
-
-        private static String masked(URI u) {
-            String s = u.toString();
-            String info = u.getRawUserInfo();
-            return info == null ? s : s.replace(info + "@", "****@");
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.aurasdk.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aurasdk.core.internal.Durations;
+import dev.aurasdk.core.spi.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

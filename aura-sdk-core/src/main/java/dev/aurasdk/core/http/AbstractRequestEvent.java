@@ -1,6 +1,5 @@
 package dev.aurasdk.core.http;
 
-import dev.aurasdk.core.AuraStyle;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,8 +7,7 @@ import org.immutables.value.Value;
 
 /** One attempt of one call, as reported to a {@link RequestListener}. Carries no secrets. */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractRequestEvent {
+abstract class AbstractRequestEvent {
     /** HTTP method. */
     public abstract String method();
 

@@ -1,7 +1,6 @@
 package dev.aurasdk.core.http;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Durations;
+import dev.aurasdk.core.spi.Durations;
 import java.time.Duration;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -16,8 +15,7 @@ import org.immutables.value.Value;
  * retried only on 429 and on failures to connect.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractRetryPolicy {
+abstract class AbstractRetryPolicy {
     /** Attempts in total, including the first (1 disables retries). */
     @Value.Default
     public int maxAttempts() {

@@ -1,6 +1,6 @@
 package dev.aurasdk.core.http;
 
-import dev.aurasdk.core.internal.Ids;
+import dev.aurasdk.core.spi.Ids;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.aurasdk.core.http;
 
-import dev.aurasdk.core.internal.Durations;
+import dev.aurasdk.core.spi.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -2,17 +2,15 @@ package dev.aurasdk.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** An instance with its details ({@code GET /v1/instances/{id}}). Fields Aura sometimes omits are optional. */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = Instance.class)
 @JsonDeserialize(as = Instance.class)
-public abstract class AbstractInstance {
+abstract class AbstractInstance {
     /** The instance id. */
     public abstract String id();
 

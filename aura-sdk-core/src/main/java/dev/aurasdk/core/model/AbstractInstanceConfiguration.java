@@ -2,16 +2,14 @@ package dev.aurasdk.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One instance configuration a tenant may create (region, type, memory, version, cloud). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = InstanceConfiguration.class)
 @JsonDeserialize(as = InstanceConfiguration.class)
-public abstract class AbstractInstanceConfiguration {
+abstract class AbstractInstanceConfiguration {
     /** Region code, such as {@code europe-west1}. */
     public abstract Optional<String> region();
 

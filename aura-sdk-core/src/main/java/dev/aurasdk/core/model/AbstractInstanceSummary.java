@@ -2,17 +2,15 @@ package dev.aurasdk.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** An instance as listed by {@code GET /v1/instances}. */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = InstanceSummary.class)
 @JsonDeserialize(as = InstanceSummary.class)
-public abstract class AbstractInstanceSummary {
+abstract class AbstractInstanceSummary {
     /** The instance id (8 hex characters). */
     public abstract String id();
 

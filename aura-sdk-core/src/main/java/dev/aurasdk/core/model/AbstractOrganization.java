@@ -2,15 +2,13 @@ package dev.aurasdk.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import org.immutables.value.Value;
 
 /** An Aura organization (v2beta1). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = Organization.class)
 @JsonDeserialize(as = Organization.class)
-public abstract class AbstractOrganization {
+abstract class AbstractOrganization {
     /** The organization id (a UUID). */
     public abstract String id();
 

@@ -2,16 +2,14 @@ package dev.aurasdk.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import java.util.List;
 import org.immutables.value.Value;
 
 /** A tenant with the instance configurations it may create ({@code GET /v1/tenants/{id}}). */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = Tenant.class)
 @JsonDeserialize(as = Tenant.class)
-public abstract class AbstractTenant {
+abstract class AbstractTenant {
     /** The tenant id (equal to the console project id). */
     public abstract String id();
 

@@ -2,15 +2,13 @@ package dev.aurasdk.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.aurasdk.core.AuraStyle;
 import org.immutables.value.Value;
 
 /** A tenant (the v1 name of a console project), as listed by {@code GET /v1/tenants}. */
 @Value.Immutable
-@AuraStyle
 @JsonSerialize(as = TenantSummary.class)
 @JsonDeserialize(as = TenantSummary.class)
-public abstract class AbstractTenantSummary {
+abstract class AbstractTenantSummary {
     /** The tenant id (equal to the console project id). */
     public abstract String id();
 

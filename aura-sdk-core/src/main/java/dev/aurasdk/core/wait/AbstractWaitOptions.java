@@ -1,7 +1,6 @@
 package dev.aurasdk.core.wait;
 
-import dev.aurasdk.core.AuraStyle;
-import dev.aurasdk.core.internal.Durations;
+import dev.aurasdk.core.spi.Durations;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -12,8 +11,7 @@ import org.immutables.value.Value;
  * {@link #notFoundGrace()} (60 s) of the start is treated as not visible yet.
  */
 @Value.Immutable
-@AuraStyle
-public abstract class AbstractWaitOptions {
+abstract class AbstractWaitOptions {
     /** Delay before the first poll. */
     @Value.Default
     public Duration initialDelay() {

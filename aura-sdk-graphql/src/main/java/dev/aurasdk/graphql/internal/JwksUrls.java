@@ -1,6 +1,6 @@
 package dev.aurasdk.graphql.internal;
 
-import dev.aurasdk.core.internal.BaseUrls;
+import dev.aurasdk.core.spi.BaseUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -2,15 +2,15 @@ package dev.aurasdk.core.internal.client;
 
 import dev.aurasdk.core.auth.TokenProvider;
 import dev.aurasdk.core.auth.TokenStore;
-import dev.aurasdk.core.internal.BaseUrls;
-import dev.aurasdk.core.internal.Json;
 import dev.aurasdk.core.internal.OwnedThreads;
-import dev.aurasdk.core.internal.UserAgent;
 import dev.aurasdk.core.internal.auth.CachingTokenProvider;
 import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
 import dev.aurasdk.core.internal.http.OwnedHttpClient;
 import dev.aurasdk.core.internal.http.Transport;
 import dev.aurasdk.core.internal.http.TransportConfig;
+import dev.aurasdk.core.spi.BaseUrls;
+import dev.aurasdk.core.spi.Json;
+import dev.aurasdk.core.spi.UserAgent;
 import dev.aurasdk.core.wait.DelayScheduler;
 import dev.aurasdk.core.wait.Waiter;
 import java.net.URI;

@@ -8,7 +8,7 @@ import dev.aurasdk.core.http.ApiResponse;
 import dev.aurasdk.core.http.AuraHttp;
 import dev.aurasdk.core.http.RequestBudget;
 import dev.aurasdk.core.http.RequestListener;
-import dev.aurasdk.core.internal.Futures;
+import dev.aurasdk.core.spi.Futures;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.aurasdk.core.auth.AccessToken;
 import dev.aurasdk.core.auth.TokenProvider;
 import dev.aurasdk.core.http.RequestBudget;
 import dev.aurasdk.core.http.RetryPolicy;
-import dev.aurasdk.core.internal.Json;
+import dev.aurasdk.core.spi.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,8 +1,8 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import java.util.Objects;
 
-/** Validation of ids and other inputs before any request is made. Not API. */
+/** Validation of ids and other inputs before any request is made. SPI: for SDK modules, not for applications (see the package). */
 public final class Ids {
     /** Longest id accepted; Aura's ids are 8-hex or 36-char UUIDs. */
     public static final int MAX_LENGTH = 128;

@@ -1,4 +1,4 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Normalises and checks base and token URLs. Not API. */
+/** Normalises and checks base and token URLs. SPI: for SDK modules, not for applications (see the package). */
 public final class BaseUrls {
     private BaseUrls() {}
 

@@ -1,4 +1,4 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,7 +13,7 @@ import java.time.LocalDate;
 /**
  * Reads the timestamps Aura sends ({@code 2025-08-15T13:12:50.499797Z}: UTC, 0 to 9 fraction digits)
  * without {@code DateTimeFormatter}, which costs about a microsecond each; any other form goes to
- * Jackson's {@link InstantDeserializer}. Not API.
+ * Jackson's {@link InstantDeserializer}. Package-private: used by {@link Json}.
  */
 final class Rfc3339Instants extends StdScalarDeserializer<Instant> {
     private static final long serialVersionUID = 1L;

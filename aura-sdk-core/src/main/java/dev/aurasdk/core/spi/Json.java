@@ -1,4 +1,4 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 
-/** The one shared, thread-safe {@link ObjectMapper} configuration of the SDK. Not API. */
+/** The one shared, thread-safe {@link ObjectMapper} configuration of the SDK. SPI: for SDK modules, not for applications (see the package). */
 public final class Json {
     private static final ObjectMapper MAPPER = newMapper();
 

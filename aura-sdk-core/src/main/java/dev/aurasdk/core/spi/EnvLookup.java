@@ -1,11 +1,11 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
-/** Settings read from an environment variable, else a system property. Not API. */
+/** Settings read from an environment variable, else a system property. SPI: for SDK modules, not for applications (see the package). */
 public final class EnvLookup {
     private EnvLookup() {}
 

@@ -1,10 +1,12 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
-/** {@link CompletableFuture} helpers. Not API. */
+/** {@link CompletableFuture} helpers. SPI: for SDK modules, not for applications (see the package). */
 public final class Futures {
     private Futures() {}
 
@@ -29,5 +31,20 @@ public final class Futures {
             }
         });
         return mapped;
+    }
+
+    /**
+     * The exception behind a failed stage: strips the {@link CompletionException} and {@link ExecutionException}
+     * wrappers that {@code CompletableFuture} adds, so callers see the call's own exception.
+     *
+     * @param failure the failure as a stage or {@code get()} reports it
+     * @return the innermost cause that is not such a wrapper (a wrapper without cause is returned as is)
+     */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable c = Objects.requireNonNull(failure, "failure");
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
     }
 }

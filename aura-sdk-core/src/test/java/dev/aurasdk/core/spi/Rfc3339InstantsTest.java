@@ -1,4 +1,4 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

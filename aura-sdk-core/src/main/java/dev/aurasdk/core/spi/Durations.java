@@ -1,9 +1,9 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import java.time.Duration;
 import java.util.Objects;
 
-/** Checks configured durations before any request. Not API. */
+/** Checks configured durations before any request. SPI: for SDK modules, not for applications (see the package). */
 public final class Durations {
     /**
      * Longest duration accepted for any setting (about 100 years): enough to mean "no limit", short enough that

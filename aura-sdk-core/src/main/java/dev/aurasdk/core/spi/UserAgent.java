@@ -1,10 +1,10 @@
-package dev.aurasdk.core.internal;
+package dev.aurasdk.core.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The SDK version and the User-Agent header. Not API. */
+/** The SDK version and the User-Agent header. SPI: for SDK modules, not for applications (see the package). */
 public final class UserAgent {
     private static final String VERSION = readVersion();
 
