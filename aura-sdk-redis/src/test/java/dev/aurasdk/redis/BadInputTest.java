@@ -19,6 +19,9 @@ class BadInputTest {
     @RegisterExtension
     static final RedisServer redis = RedisServer.perClass("--requirepass", PASSWORD);
 
+    /** The default 250 ms can pass on two busy cores before a local Redis answers: not what these tests check. */
+    static final java.time.Duration LOADED_MACHINE = java.time.Duration.ofSeconds(5);
+
     @Test
     void malformedUrlsAreRefusedWithoutShowingThePassword() {
         assertThatThrownBy(() -> RedisFleet.builder().url("redis//127.0.0.1:6379"))
@@ -68,6 +71,7 @@ class BadInputTest {
         assertThatThrownBy(() -> RedisFleet.builder()
                         .url("redis://:wrong-password-42@127.0.0.1:" + redis.port())
                         .credentials(CREDENTIALS)
+                        .timeout(LOADED_MACHINE)
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("refused the password")
@@ -75,6 +79,7 @@ class BadInputTest {
         assertThatThrownBy(() -> RedisFleet.builder()
                         .url(redis.url())
                         .credentials(CREDENTIALS)
+                        .timeout(LOADED_MACHINE)
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs a password");
@@ -82,6 +87,7 @@ class BadInputTest {
                         .url(redis.url() + "/99")
                         .password(PASSWORD)
                         .credentials(CREDENTIALS)
+                        .timeout(LOADED_MACHINE)
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("refused the connection settings");
@@ -92,11 +98,13 @@ class BadInputTest {
         try (RedisFleet fromUrl = RedisFleet.builder()
                         .url("redis://:" + PASSWORD + "@127.0.0.1:" + redis.port())
                         .credentials(CREDENTIALS)
+                        .timeout(LOADED_MACHINE)
                         .build();
                 RedisFleet fromBuilder = RedisFleet.builder()
                         .url(redis.url())
                         .password(PASSWORD)
                         .credentials(CREDENTIALS)
+                        .timeout(LOADED_MACHINE)
                         .rateLimit(RateLimit.of(5, Duration.ofMinutes(1)))
                         .build()) {
             assertThat(fromUrl.isRedisAvailable()).isTrue();

@@ -56,7 +56,8 @@ class FleetTest {
     static final Pattern RESERVATION = Pattern.compile(
             ".*\\[\\d+ lua\\] \"ZADD\" \"fleet:\\{[0-9a-f]+\\}:budget\" \"([0-9.e+]+)\" .*", Pattern.CASE_INSENSITIVE);
 
-    static final Duration TOKEN_TTL = Duration.ofSeconds(8); // refreshed at half its lifetime: every 4 s
+    // refreshed at half its lifetime (every 8 s): a process descheduled for seconds still sends a valid token
+    static final Duration TOKEN_TTL = Duration.ofSeconds(16);
 
     @RegisterExtension
     static final RedisServer redis = RedisServer.perClass();
