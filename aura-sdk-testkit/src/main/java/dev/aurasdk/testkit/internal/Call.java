@@ -20,6 +20,8 @@ final class Call {
     final String body;
     final Instant now;
     String clientId;
+    /** The named path parameters of the route that matched (set by {@link Router}). */
+    private Map<String, String> params = Map.of();
 
     Call(
             String method,
@@ -67,6 +69,19 @@ final class Call {
 
     String seg(int i) {
         return segments.get(i);
+    }
+
+    void params(Map<String, String> values) {
+        this.params = values;
+    }
+
+    /** A named path parameter of the matched route, such as {@code instanceId}. */
+    String param(String name) {
+        String value = params.get(name);
+        if (value == null) {
+            throw new IllegalStateException("No path parameter " + name + " on " + path);
+        }
+        return value;
     }
 
     boolean is(String m) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,33 +30,36 @@ final class ImportApi {
         this.settings = settings;
     }
 
-    /** Paths: v2beta1/organizations/{org}/projects/{project}/import/jobs[/{job}[/cancellation]]. */
-    Reply route(Call call) {
-        if (call.size() < 7
-                || call.size() > 9
-                || !call.seg(6).equals("jobs")
-                || (call.size() == 9 && !call.seg(8).equals("cancellation"))) {
-            return Replies.noRoute(call);
-        }
-        World.Organization org = world.organizations.get(call.seg(2));
+    /** Registers {@code /v2beta1/organizations/{org}/projects/{project}/import/jobs[/{job}[/cancellation]]}. */
+    void register(Router router) {
+        router.group("/v2beta1/organizations/{organizationId}/projects/{projectId}/import/jobs", this::projectExists)
+                .post("", this::create)
+                .get("/{jobId}", call -> withJob(call, this::get))
+                .post("/{jobId}/cancellation", call -> withJob(call, this::cancel));
+    }
+
+    /** The organization and project are checked before the method, as Aura does. */
+    private Reply projectExists(Call call) {
+        World.Organization org = world.organizations.get(call.param("organizationId"));
         if (org == null) {
-            return PlatformApi.organizationNotFound(call.seg(2));
+            return PlatformApi.organizationNotFound(call.param("organizationId"));
         }
-        if (!org.projects.containsKey(call.seg(4))) {
-            return Reply.error(404, "Project not found: " + call.seg(4), "project-not-found");
+        String projectId = call.param("projectId");
+        if (!org.projects.containsKey(projectId)) {
+            return Reply.error(404, "Project not found: " + projectId, "project-not-found");
         }
-        if (call.size() == 7) {
-            return call.is("POST") ? create(call) : Replies.methodNotAllowed(call);
+        return null;
+    }
+
+    private Reply withJob(Call call, BiFunction<Call, World.ImportJob, Reply> handler) {
+        String jobId = call.param("jobId");
+        World.ImportJob job = world.importJobs.get(jobId);
+        if (job == null
+                || !job.organizationId.equals(call.param("organizationId"))
+                || !job.projectId.equals(call.param("projectId"))) {
+            return Reply.error(404, "The job " + jobId + " does not exist", "Requested");
         }
-        World.ImportJob job = world.importJobs.get(call.seg(7));
-        boolean methodOk = call.size() == 8 ? call.is("GET") : call.is("POST");
-        if (!methodOk) {
-            return Replies.methodNotAllowed(call);
-        }
-        if (job == null || !job.organizationId.equals(org.id) || !job.projectId.equals(call.seg(4))) {
-            return Reply.error(404, "The job " + call.seg(7) + " does not exist", "Requested");
-        }
-        return call.size() == 8 ? get(call, job) : cancel(call, job);
+        return handler.apply(call, job);
     }
 
     private Reply create(Call call) {
@@ -86,11 +90,12 @@ final class ImportApi {
             return Reply.error(404, "Import model not found: " + modelId, "import-model-not-found");
         }
         FakeInstance instance = world.instances.get(dbId);
-        if (instance == null || !instance.tenantId().equals(call.seg(4))) {
+        if (instance == null || !instance.tenantId().equals(call.param("projectId"))) {
             return Replies.instanceNotFound(dbId);
         }
         String id = UUID.randomUUID().toString();
-        World.ImportJob job = new World.ImportJob(id, call.seg(2), call.seg(4), model, dbId, millis(call.now));
+        World.ImportJob job = new World.ImportJob(
+                id, call.param("organizationId"), call.param("projectId"), model, dbId, millis(call.now));
         job.importType = importType.equals("bulk") ? "initial" : "cloud";
         job.userId = UUID.nameUUIDFromBytes(String.valueOf(call.clientId).getBytes(StandardCharsets.UTF_8))
                 .toString();
