@@ -67,7 +67,7 @@ public final class FakeAuraServer implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--port must be 0-65535, --token-ttl and --pace positive");
         }
-        dev.aurasdk.testkit.FakeAuraServer.Builder builder = dev.aurasdk.testkit.FakeAuraServer.builder()
+        dev.aurasdk.testkit.FakeAuraServerBuilder builder = dev.aurasdk.testkit.FakeAuraServer.builder()
                 .stepMode(StepMode.WALL_CLOCK)
                 .port(port)
                 .tokenTtl(Duration.ofSeconds(tokenTtlSeconds))
