@@ -66,7 +66,7 @@ class GraphQLEndpointTest {
         assertThat(request.getHeaders().get("x-api-key")).isEqualTo(KEY);
         assertThat(request.getHeaders().get("Authorization")).isNull();
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(Fixtures.body(request))
+        assertThat(GraphQLFixtures.body(request))
                 .isEqualTo("{\"query\":\"query Q($city: String!) { restaurants { id } }\","
                         + "\"variables\":{\"city\":\"Malmö\",\"since\":\"2026-01-02T03:04:05Z\",\"limit\":null},"
                         + "\"operationName\":\"Q\"}");
@@ -83,7 +83,7 @@ class GraphQLEndpointTest {
         GraphQLEndpoint.withApiKey(url, KEY)
                 .execute("mutation M($input: Input!) { m(input: $input) }", Map.of("input", new Input("t1", 2)));
 
-        assertThat(Fixtures.json(taken()).at("/variables/input/tenantId").asText())
+        assertThat(GraphQLFixtures.json(taken()).at("/variables/input/tenantId").asText())
                 .isEqualTo("t1");
     }
 
@@ -96,7 +96,7 @@ class GraphQLEndpointTest {
         RecordedRequest request = taken();
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + JWT);
         assertThat(request.getHeaders().get("x-api-key")).isNull();
-        assertThat(Fixtures.body(request)).isEqualTo("{\"query\":\"{ alerts { id } }\"}");
+        assertThat(GraphQLFixtures.body(request)).isEqualTo("{\"query\":\"{ alerts { id } }\"}");
     }
 
     @Test

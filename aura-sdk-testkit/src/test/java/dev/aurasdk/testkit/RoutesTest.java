@@ -14,18 +14,18 @@ class RoutesTest {
     @RegisterExtension
     final FakeAuraExtension aura = new FakeAuraExtension();
 
-    private static String reason(RawClient.Response r) {
+    private static String reason(RawFakeClient.Response r) {
         return r.json().get("errors").get(0).get("reason").asText();
     }
 
-    private static void assertAnswer(RawClient.Response r, int status, String reason) {
+    private static void assertAnswer(RawFakeClient.Response r, int status, String reason) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(reason(r)).isEqualTo(reason);
     }
 
     @Test
     void unknownPathsAre404NotFoundAndWrongMethods405(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         assertAnswer(client.get("/v1/instances/" + DemoWorld.INSTANCE_ID + "/nothing"), 404, "not-found");
         assertAnswer(client.get(GRAPHQL + "/x/bogus"), 404, "not-found");
@@ -57,7 +57,7 @@ class RoutesTest {
 
     @Test
     void parentResourcesAreCheckedBeforeTheRestOfTheDataApiPath(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String unknownInstance = "/v1beta5/instances/nope/data-apis/graphql";
         String free = "/v1beta5/instances/" + DemoWorld.FREE_INSTANCE_ID + "/data-apis/graphql";
 
@@ -72,7 +72,7 @@ class RoutesTest {
 
     @Test
     void importJobsCheckTheOrganizationAndProjectBeforeTheMethod(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String unknownOrganization = JOBS.replace(DemoWorld.ORGANIZATION_ID, "nope");
 
         assertAnswer(client.post(unknownOrganization + "/x", null), 404, "organization-not-found");
@@ -84,12 +84,12 @@ class RoutesTest {
 
     @Test
     void theFakeGraphQLEndpointAnswersInGraphQLShape(FakeAuraServer server) {
-        RawClient client = new RawClient(server).token(null);
+        RawFakeClient client = new RawFakeClient(server).token(null);
 
-        RawClient.Response get = client.get("/graphql-endpoints/x/graphql");
+        RawFakeClient.Response get = client.get("/graphql-endpoints/x/graphql");
         assertThat(get.status()).isEqualTo(405);
         assertThat(get.json().get("errors").get(0).get("message").asText()).isEqualTo("Use POST");
-        RawClient.Response shortPath = client.post("/graphql-endpoints/x", "{}");
+        RawFakeClient.Response shortPath = client.post("/graphql-endpoints/x", "{}");
         assertThat(shortPath.status()).isEqualTo(404);
         assertThat(shortPath.json().get("errors").get(0).get("message").asText())
                 .isEqualTo("Not found");
@@ -98,6 +98,6 @@ class RoutesTest {
 
     @Test
     void trailingSlashesAreIgnored(FakeAuraServer server) {
-        assertThat(new RawClient(server).get("/v1/tenants/").status()).isEqualTo(200);
+        assertThat(new RawFakeClient(server).get("/v1/tenants/").status()).isEqualTo(200);
     }
 }

@@ -48,7 +48,7 @@ final class AuthProviderApi {
     }
 
     private Reply listProviders(World.DataApi api) {
-        ArrayNode list = Json.array();
+        ArrayNode list = FakeJson.array();
         api.providers.values().forEach(p -> list.add(providerJson(p, false)));
         return Reply.data(200, list);
     }
@@ -78,7 +78,8 @@ final class AuthProviderApi {
             return Replies.invalid("The request must contain at least one field to update", null);
         }
         if (body.has("name")
-                && (Json.text(body, "name") == null || Json.text(body, "name").isBlank())) {
+                && (FakeJson.text(body, "name") == null
+                        || FakeJson.text(body, "name").isBlank())) {
             return Replies.invalid("name must be a non-empty string", "name");
         }
         if (body.has("enabled") && !body.get("enabled").isBoolean()) {
@@ -88,18 +89,18 @@ final class AuthProviderApi {
             if (provider.type.equals("api-key")) {
                 return Replies.invalid("url must not be set for api-key authentication providers", "url");
             }
-            if (!BodyChecks.isHttpUrl(Json.text(body, "url"))) {
+            if (!BodyChecks.isHttpUrl(FakeJson.text(body, "url"))) {
                 return Replies.invalid("url must be an http(s) URL of a JWKS document", "url");
             }
         }
         if (body.has("name")) {
-            provider.name = Json.text(body, "name");
+            provider.name = FakeJson.text(body, "name");
         }
         if (body.has("enabled")) {
             provider.enabled = body.get("enabled").asBoolean();
         }
         if (body.hasNonNull("url")) {
-            provider.url = Json.text(body, "url");
+            provider.url = FakeJson.text(body, "url");
         }
         DataApiStates.touch(api, call);
         return Reply.data(202, providerJson(provider, false));
@@ -117,11 +118,11 @@ final class AuthProviderApi {
                     "An authentication provider must be an object",
                     prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1));
         }
-        String name = Json.text(p, "name");
+        String name = FakeJson.text(p, "name");
         if (name == null || name.isBlank()) {
             return Replies.invalid("name is required", prefix + "name");
         }
-        String type = Json.text(p, "type");
+        String type = FakeJson.text(p, "type");
         if (!"api-key".equals(type) && !"jwks".equals(type)) {
             return Replies.invalid("type must be one of api-key, jwks", prefix + "type");
         }
@@ -132,7 +133,7 @@ final class AuthProviderApi {
         if (type.equals("jwks") && !hasUrl) {
             return Replies.invalid("url is required for jwks authentication providers", prefix + "url");
         }
-        if (type.equals("jwks") && !BodyChecks.isHttpUrl(Json.text(p, "url"))) {
+        if (type.equals("jwks") && !BodyChecks.isHttpUrl(FakeJson.text(p, "url"))) {
             return Replies.invalid("url must be an http(s) URL of a JWKS document", prefix + "url");
         }
         if (type.equals("api-key") && hasUrl) {
@@ -142,19 +143,19 @@ final class AuthProviderApi {
     }
 
     World.AuthProvider newProvider(JsonNode p) {
-        String type = Json.text(p, "type");
+        String type = FakeJson.text(p, "type");
         boolean enabled = !p.has("enabled") || p.get("enabled").asBoolean();
         return new World.AuthProvider(
                 UUID.randomUUID().toString(),
-                Json.text(p, "name"),
+                FakeJson.text(p, "name"),
                 type,
                 enabled,
-                type.equals("jwks") ? Json.text(p, "url") : null,
+                type.equals("jwks") ? FakeJson.text(p, "url") : null,
                 type.equals("api-key") ? randomKey(32) : null);
     }
 
     static ObjectNode providerJson(World.AuthProvider p, boolean withKey) {
-        ObjectNode o = Json.object()
+        ObjectNode o = FakeJson.object()
                 .put("id", p.id)
                 .put("name", p.name)
                 .put("type", p.type)

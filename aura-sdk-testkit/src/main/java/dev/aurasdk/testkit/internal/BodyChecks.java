@@ -30,7 +30,7 @@ final class BodyChecks {
 
     /** The object without nulls, empty arrays and empty objects, recursively. */
     static ObjectNode pruned(JsonNode node) {
-        ObjectNode out = Json.object();
+        ObjectNode out = FakeJson.object();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
             if (v.isObject()) {

@@ -70,7 +70,7 @@ final class DataApiApi {
 
     private Reply list(Call call) {
         String instanceId = call.param("instanceId");
-        ArrayNode list = Json.array();
+        ArrayNode list = FakeJson.array();
         for (World.DataApi api : new ArrayList<>(world.dataApis.values())) {
             if (api.instanceId.equals(instanceId)) {
                 states.settle(api, call);
@@ -88,7 +88,7 @@ final class DataApiApi {
         data.putObject("features").put("subgraph", api.subgraph);
         ArrayNode origins = data.putObject("security").putObject("cors_policy").putArray("allowed_origins");
         api.allowedOrigins.forEach(origins::add);
-        ObjectNode root = Json.data(data);
+        ObjectNode root = FakeJson.data(data);
         if (api.transition == null && api.settled.equals("error")) {
             String message =
                     typeDefinitions.typeDefinitionError(api.typeDefinitions).orElse("Invalid type definitions");
@@ -110,7 +110,7 @@ final class DataApiApi {
             return Replies.invalid("The request body must be a JSON object", null);
         }
         JsonNode body = parsed.get();
-        String name = Json.text(body, "name");
+        String name = FakeJson.text(body, "name");
         if (name == null || name.isBlank()) {
             return Replies.invalid("name is required", "name");
         }
@@ -119,8 +119,8 @@ final class DataApiApi {
             return bad;
         }
         JsonNode aura = body.get("aura_instance");
-        String username = Json.text(aura, "username");
-        String password = Json.text(aura, "password");
+        String username = FakeJson.text(aura, "username");
+        String password = FakeJson.text(aura, "password");
         if (username == null || username.isBlank()) {
             return Replies.invalid("aura_instance.username is required", "aura_instance.username");
         }
@@ -213,7 +213,8 @@ final class DataApiApi {
                     "security.authentication_providers");
         }
         if (body.has("name")
-                && (Json.text(body, "name") == null || Json.text(body, "name").isBlank())) {
+                && (FakeJson.text(body, "name") == null
+                        || FakeJson.text(body, "name").isBlank())) {
             return Replies.invalid("name must be a non-empty string", "name");
         }
         Reply bad = TypeDefinitionCheck.checkTypeDefinitions(body.get("type_definitions"), false);
@@ -243,17 +244,17 @@ final class DataApiApi {
             typeDefinitions.typeDefinitionError(body.get("type_definitions").asText());
         }
         if (body.has("name")) {
-            api.name = Json.text(body, "name");
+            api.name = FakeJson.text(body, "name");
         }
         if (body.has("type_definitions")) {
             api.typeDefinitions = body.get("type_definitions").asText();
         }
         if (aura != null) {
-            if (Json.text(aura, "username") != null) {
-                api.username = Json.text(aura, "username");
+            if (FakeJson.text(aura, "username") != null) {
+                api.username = FakeJson.text(aura, "username");
             }
-            if (Json.text(aura, "password") != null) {
-                api.password = Json.text(aura, "password");
+            if (FakeJson.text(aura, "password") != null) {
+                api.password = FakeJson.text(aura, "password");
             }
         }
         if (features != null && features.has("subgraph")) {

@@ -74,7 +74,7 @@ final class DataApiStates {
     }
 
     ObjectNode summary(World.DataApi api) {
-        return Json.object()
+        return FakeJson.object()
                 .put("id", api.id)
                 .put("name", api.name)
                 .put("status", status(api))

@@ -72,22 +72,22 @@ final class FakeGraphQLEndpoint {
             return graphqlError(401, "Unauthenticated");
         }
         Optional<JsonNode> parsed = call.json();
-        String query = parsed.map(b -> Json.text(b, "query")).orElse(null);
+        String query = parsed.map(b -> FakeJson.text(b, "query")).orElse(null);
         if (query == null || query.isBlank()) {
             return graphqlError(400, "Must provide query string.");
         }
-        String operation = parsed.map(b -> Json.text(b, "operationName")).orElse(null);
+        String operation = parsed.map(b -> FakeJson.text(b, "operationName")).orElse(null);
         if (operation == null) {
             Matcher m = OPERATION.matcher(query);
             operation = m.find() ? m.group(1) : null;
         }
-        ObjectNode echo = Json.object();
+        ObjectNode echo = FakeJson.object();
         echo.put("dataApiId", api.id);
         echo.put("authenticatedBy", method);
         echo.put("operationName", operation);
         JsonNode tenant = claims == null ? null : claims.get("tenantId");
         echo.set("tenantId", tenant == null ? echo.nullNode() : tenant);
-        ObjectNode data = Json.object();
+        ObjectNode data = FakeJson.object();
         data.set("fakeAura", echo);
         return Reply.data(200, data);
     }
@@ -99,14 +99,14 @@ final class FakeGraphQLEndpoint {
         }
         try {
             String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            return Json.parse(payload).filter(JsonNode::isObject);
+            return FakeJson.parse(payload).filter(JsonNode::isObject);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     private static Reply graphqlError(int status, String message) {
-        ObjectNode root = Json.object();
+        ObjectNode root = FakeJson.object();
         root.putArray("errors").addObject().put("message", message);
         return Reply.json(status, root);
     }

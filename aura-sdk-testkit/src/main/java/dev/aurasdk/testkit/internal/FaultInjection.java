@@ -9,7 +9,7 @@ final class FaultInjection {
         switch (rule.action()) {
             case RESPOND:
                 if (rule.body() != null) {
-                    boolean json = Json.parse(rule.body()).isPresent();
+                    boolean json = FakeJson.parse(rule.body()).isPresent();
                     reply = Reply.raw(rule.status(), rule.body(), json ? "application/json" : "text/plain");
                 } else if (rule.status() == 429) {
                     reply = Reply.error(429, "Too many requests", "rate-limited");

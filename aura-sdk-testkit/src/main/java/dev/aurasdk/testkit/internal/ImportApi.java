@@ -68,12 +68,12 @@ final class ImportApi {
             return Reply.error(400, "The request body must be a JSON object", "BadRequest");
         }
         JsonNode body = parsed.get();
-        String modelId = Json.text(body, "importModelId");
+        String modelId = FakeJson.text(body, "importModelId");
         if (modelId == null || modelId.isBlank()) {
             return Reply.error(400, "Import model id is required", "Required", "ImportModelId");
         }
         JsonNode credentials = body.get("auraCredentials");
-        String dbId = credentials == null ? null : Json.text(credentials, "dbId");
+        String dbId = credentials == null ? null : FakeJson.text(credentials, "dbId");
         if (dbId == null || dbId.isBlank()) {
             return Reply.error(400, "Aura DB id is required", "Required", "DbId");
         }
@@ -100,7 +100,7 @@ final class ImportApi {
         job.userId = UUID.nameUUIDFromBytes(String.valueOf(call.clientId).getBytes(StandardCharsets.UTF_8))
                 .toString();
         world.importJobs.put(id, job);
-        return Reply.data(201, Json.object().put("id", id));
+        return Reply.data(201, FakeJson.object().put("id", id));
     }
 
     private Reply get(Call call, World.ImportJob job) {
@@ -123,7 +123,7 @@ final class ImportApi {
         }
         job.cancelledAtStep = job.progress.steps(call.now, settings.tickMillis());
         job.cancellationRequestedAt = millis(call.now);
-        return Reply.data(200, Json.object().put("id", job.id));
+        return Reply.data(200, FakeJson.object().put("id", job.id));
     }
 
     /** Computes the job's state now, freezing its timestamps the first time each is seen. */
@@ -191,7 +191,7 @@ final class ImportApi {
         }
         job.lastSteps = steps;
 
-        ObjectNode data = Json.object();
+        ObjectNode data = FakeJson.object();
         data.put("id", job.id);
         data.put("import_type", job.importType);
         ObjectNode info = data.putObject("info");
@@ -227,7 +227,7 @@ final class ImportApi {
     }
 
     private static ObjectNode progress(FakeImportModel model, double fraction) {
-        ObjectNode progress = Json.object();
+        ObjectNode progress = FakeJson.object();
         ArrayNode nodes = progress.putArray("nodes");
         ArrayNode relationships = progress.putArray("relationships");
         int k = 0;

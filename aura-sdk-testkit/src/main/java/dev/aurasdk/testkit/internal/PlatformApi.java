@@ -26,9 +26,9 @@ final class PlatformApi {
     }
 
     private Reply listTenants(Call call) {
-        ArrayNode list = Json.array();
+        ArrayNode list = FakeJson.array();
         for (World.Project p : world.allProjects()) {
-            list.add(Json.object().put("id", p.id).put("name", p.name));
+            list.add(FakeJson.object().put("id", p.id).put("name", p.name));
         }
         return Reply.data(200, list);
     }
@@ -36,7 +36,7 @@ final class PlatformApi {
     private Reply getTenant(Call call) {
         return world.project(call.param("tenantId"))
                 .map(p -> {
-                    ObjectNode t = Json.object().put("id", p.id).put("name", p.name);
+                    ObjectNode t = FakeJson.object().put("id", p.id).put("name", p.name);
                     ArrayNode configs = t.putArray("instance_configurations");
                     World.instanceConfigurations().forEach(configs::add);
                     return Reply.data(200, t);
@@ -46,10 +46,10 @@ final class PlatformApi {
 
     private Reply listInstances(Call call) {
         String tenantId = call.queryParam("tenantId");
-        ArrayNode list = Json.array();
+        ArrayNode list = FakeJson.array();
         for (FakeInstance i : world.instances.values()) {
             if (tenantId == null || tenantId.equals(i.tenantId())) {
-                list.add(Json.object()
+                list.add(FakeJson.object()
                         .put("id", i.id())
                         .put("name", i.name())
                         .put("tenant_id", i.tenantId())
@@ -70,7 +70,7 @@ final class PlatformApi {
     }
 
     static ObjectNode instanceJson(FakeInstance i) {
-        ObjectNode o = Json.object()
+        ObjectNode o = FakeJson.object()
                 .put("id", i.id())
                 .put("name", i.name())
                 .put("status", i.status())
@@ -90,10 +90,10 @@ final class PlatformApi {
     }
 
     private Reply listOrganizations(Call call) {
-        ArrayNode list = Json.array();
+        ArrayNode list = FakeJson.array();
         world.organizations
                 .values()
-                .forEach(o -> list.add(Json.object().put("id", o.id).put("name", o.name)));
+                .forEach(o -> list.add(FakeJson.object().put("id", o.id).put("name", o.name)));
         return Reply.data(200, list);
     }
 
@@ -102,7 +102,7 @@ final class PlatformApi {
         if (org == null) {
             return organizationNotFound(call.param("organizationId"));
         }
-        return Reply.data(200, Json.object().put("id", org.id).put("name", org.name));
+        return Reply.data(200, FakeJson.object().put("id", org.id).put("name", org.name));
     }
 
     private Reply listProjects(Call call) {
@@ -110,10 +110,10 @@ final class PlatformApi {
         if (org == null) {
             return organizationNotFound(call.param("organizationId"));
         }
-        ArrayNode list = Json.array();
+        ArrayNode list = FakeJson.array();
         org.projects
                 .values()
-                .forEach(p -> list.add(Json.object().put("id", p.id).put("name", p.name)));
+                .forEach(p -> list.add(FakeJson.object().put("id", p.id).put("name", p.name)));
         return Reply.data(200, list);
     }
 

@@ -112,7 +112,7 @@ final class Tokens {
         Duration ttl = settings.tokenTtl;
         String token = newToken(clientId, call.now);
         tokens.put(token, new TokenInfo(clientId, call.now.plus(ttl)));
-        ObjectNode body = Json.object();
+        ObjectNode body = FakeJson.object();
         body.put("access_token", token);
         body.put("expires_in", ttl.getSeconds());
         body.put("token_type", "bearer");
@@ -121,8 +121,8 @@ final class Tokens {
 
     private String newToken(String clientId, Instant now) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        ObjectNode header = Json.object().put("alg", "RS256").put("typ", "JWT");
-        ObjectNode claims = Json.object()
+        ObjectNode header = FakeJson.object().put("alg", "RS256").put("typ", "JWT");
+        ObjectNode claims = FakeJson.object()
                 .put("iss", "https://fake-aura.local/")
                 .put("sub", clientId)
                 .put("iat", now.getEpochSecond())
@@ -130,8 +130,8 @@ final class Tokens {
                 .put("jti", Long.toHexString(random.nextLong()));
         byte[] signature = new byte[32];
         random.nextBytes(signature);
-        String token = b64.encodeToString(Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8)) + "."
+        String token = b64.encodeToString(FakeJson.write(header).getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(FakeJson.write(claims).getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(signature);
         Secrets.record(token);
         return token;
@@ -150,11 +150,11 @@ final class Tokens {
     }
 
     private static ObjectNode middleware(String message) {
-        return Json.object().put("error", message);
+        return FakeJson.object().put("error", message);
     }
 
     private static ObjectNode oauthError(String error, String description) {
-        return Json.object().put("error", error).put("error_description", description);
+        return FakeJson.object().put("error", error).put("error_description", description);
     }
 
     static long ceilSeconds(Duration d) {
