@@ -248,6 +248,27 @@ public final class AuraClient implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * The JDK HTTP client this client sends with: its own (closed with this client) or the one given to
+     * {@link Builder#httpClient}. For modules that call other endpoints on this client's connections, such as a
+     * GraphQL Data API endpoint; valid while this client is open.
+     *
+     * @return the HTTP client
+     */
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    /**
+     * The request listeners given to {@link Builder#addRequestListener}, in order, for modules that report their
+     * own calls to them.
+     *
+     * @return an unmodifiable list
+     */
+    public List<RequestListener> requestListeners() {
+        return listeners;
+    }
+
     /** The default options of waits started from this client. @return the wait options */
     public WaitOptions waitOptions() {
         return waitOptions;
