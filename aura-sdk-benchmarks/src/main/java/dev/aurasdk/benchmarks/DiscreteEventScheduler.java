@@ -3,7 +3,7 @@ package dev.aurasdk.benchmarks;
 import dev.aurasdk.core.http.RequestEvent;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.testkit.FakeClock;
-import dev.aurasdk.testkit.internal.QueuedScheduler;
+import dev.aurasdk.testkit.QueuedScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

@@ -16,6 +16,7 @@ import dev.aurasdk.core.wait.Waiter;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -111,6 +112,27 @@ public final class AuraClient implements AutoCloseable {
     /** The clock used for tokens, deadlines and waits. @return the clock */
     public Clock clock() {
         return options.clock();
+    }
+
+    /**
+     * The JDK HTTP client this client sends with: its own (closed with this client) or the one given to
+     * {@link Builder#httpClient}. For modules that call other endpoints on this client's connections, such as a
+     * GraphQL Data API endpoint; valid while this client is open.
+     *
+     * @return the HTTP client
+     */
+    public HttpClient httpClient() {
+        return wiring.httpClient();
+    }
+
+    /**
+     * The request listeners given to {@link Builder#addRequestListener}, in order, for modules that report their
+     * own calls to them.
+     *
+     * @return an unmodifiable list
+     */
+    public List<RequestListener> requestListeners() {
+        return options.listeners();
     }
 
     /** The default options of waits started from this client. @return the wait options */

@@ -151,7 +151,7 @@ public final class TriggerImport extends ExampleCommand {
     private void printNextSteps(ExampleEnvironment env, String jobId, PrintWriter out) {
         if (env.isFake()) {
             out.println("This job ran on this program's built-in fake, which stops now. To follow a job with "
-                    + "ImportStatus and CancelImport, start FakeAuraServer, set the variables it prints, and run "
+                    + "ImportStatus and CancelImport, start RunFakeAura, set the variables it prints, and run "
                     + "TriggerImport again (or use --wait).");
             return;
         }

@@ -315,7 +315,7 @@ class ExamplesTest {
             new CancelImport(),
             new RunImportPipeline(),
             new DeployGraphQLApi(),
-            new FakeAuraServer(),
+            new RunFakeAura(),
             new InvestigateData()
         }) {
             Run r = execute(command, "--help");
@@ -328,7 +328,7 @@ class ExamplesTest {
 
     @Test
     void fakeAuraServerProgramStartsAndPrintsTheSettings() {
-        FakeAuraServer program = new FakeAuraServer();
+        RunFakeAura program = new RunFakeAura();
         program.stop = new CountDownLatch(0);
         Run r = execute(program, "--port", "0", "--pace", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();

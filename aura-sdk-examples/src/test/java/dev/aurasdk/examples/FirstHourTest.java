@@ -129,7 +129,7 @@ class FirstHourTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())
                 .doesNotContain("ImportStatus --job-id", "CancelImport --job-id")
-                .contains("start FakeAuraServer, set the variables it prints");
+                .contains("start RunFakeAura, set the variables it prints");
     }
 
     @Test
@@ -198,19 +198,19 @@ class FirstHourTest {
 
     @Test
     void fakeAuraServerWithAPortThatIsNotANumberIsOneLineAndExitTwo() {
-        Run r = execute(new FakeAuraServer(), "--port", "abc");
+        Run r = execute(new RunFakeAura(), "--port", "abc");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines())
                 .hasSize(1)
                 .first()
                 .asString()
                 .startsWith("error: Invalid value for option '--port': 'abc' is not an int")
-                .endsWith("(FakeAuraServer --help lists the options)");
+                .endsWith("(RunFakeAura --help lists the options)");
     }
 
     @Test
     void fakeAuraServerWithAPortOutOfRangeIsOneLineAndExitTwo() {
-        Run r = execute(new FakeAuraServer(), "--port", "70000");
+        Run r = execute(new RunFakeAura(), "--port", "70000");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("error: --port must be 0-65535");
     }
@@ -219,7 +219,7 @@ class FirstHourTest {
     void fakeAuraServerOnABusyPortIsOneLineAndExitTwo() {
         try (dev.aurasdk.testkit.FakeAuraServer busy =
                 dev.aurasdk.testkit.FakeAuraServer.create().start()) {
-            FakeAuraServer program = new FakeAuraServer();
+            RunFakeAura program = new RunFakeAura();
             program.stop = new CountDownLatch(0);
             Run r = execute(program, "--port", String.valueOf(busy.port()));
             assertThat(r.exitCode()).isEqualTo(2);
@@ -233,7 +233,7 @@ class FirstHourTest {
 
     @Test
     void fakeAuraServerPrintsAnExportForEveryVariableTheExamplesRead() {
-        FakeAuraServer program = new FakeAuraServer();
+        RunFakeAura program = new RunFakeAura();
         program.stop = new CountDownLatch(0);
         Run r = execute(program, "--port", "0");
         assertThat(r.exitCode()).as(r.err()).isZero();

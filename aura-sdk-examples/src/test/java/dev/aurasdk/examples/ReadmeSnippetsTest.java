@@ -218,7 +218,7 @@ class ReadmeSnippetsTest {
                         "`mvn -B -ntp -pl aura-sdk-core javadoc:javadoc`",
                         "the API cannot list import models: open the model in the Aura console, its id is the last part of "
                                 + "the URL, `.../tools/import/model/<id>`",
-                        "-Dexample=FakeAuraServer",
+                        "-Dexample=RunFakeAura",
                         "paste the `export AURA_...` lines",
                         "-Dexample=ImportStatus -Dexec.args=\"--job-id <id>\"",
                         "-Dexample=CancelImport -Dexec.args=\"--job-id <id>\"");

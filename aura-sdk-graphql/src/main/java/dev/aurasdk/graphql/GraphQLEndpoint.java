@@ -1,7 +1,8 @@
 package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.spi.BaseUrls;
 import dev.aurasdk.core.spi.Durations;
 import dev.aurasdk.core.spi.UserAgent;
@@ -12,19 +13,12 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Calls a deployed GraphQL Data API: POSTs a query with variables to the API's URL, authenticated with
@@ -41,6 +35,15 @@ import org.slf4j.LoggerFactory;
  * followed, so the credential goes to that URL only. The key or token is never logged, and appears in
  * no message or {@code toString()}. Requests are not retried: a GraphQL mutation is not idempotent.
  * Thread-safe.
+ *
+ * <p><b>HTTP client.</b> Built with {@link Builder#auraClient(AuraClient)}, an endpoint sends on that client's JDK
+ * {@link HttpClient} and reports each request to its {@link dev.aurasdk.core.http.RequestListener}s (one attempt,
+ * path template {@code {dataApiUrl}}), so metrics and traces see GraphQL calls beside Aura API calls; it is usable
+ * while that client is open. Otherwise ({@link #withApiKey}, {@link #withBearerToken}, a plain {@link #builder})
+ * every endpoint of the JVM shares one {@code HttpClient}, created on first use (10 s connect timeout, no
+ * redirects) and never closed: Java 11's {@code HttpClient} cannot be closed, and sharing keeps one connection
+ * pool and one selector thread however many endpoints are made. So an endpoint holds nothing to release and is not
+ * {@code AutoCloseable}. {@link Builder#httpClient(HttpClient)} gives a client of your own (proxy, TLS).
  */
 public final class GraphQLEndpoint {
     /** Header carrying an API key. */
@@ -48,31 +51,21 @@ public final class GraphQLEndpoint {
     /** Default timeout of one request. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.graphql");
-    private static final int MAX_SHOWN_ERRORS = 3;
-
     private final URI url;
-    private final String credentialHeader;
-    private final String credentialValue;
-    private final String secret;
-    private final String authKind;
+    private final EndpointCredential credential;
     private final HttpClient httpClient;
+    private final EndpointListeners listeners;
+    private final EndpointResponses responses;
     private final Duration timeout;
     private final String userAgent;
 
     private GraphQLEndpoint(Builder b) {
         this.url = b.url;
-        this.secret = b.secret;
-        this.authKind = b.authKind;
-        if ("api-key".equals(b.authKind)) {
-            this.credentialHeader = API_KEY_HEADER;
-            this.credentialValue = b.secret;
-        } else {
-            this.credentialHeader = "Authorization";
-            this.credentialValue = "Bearer " + b.secret;
-        }
+        this.credential = b.credential;
         this.httpClient = b.httpClient != null ? b.httpClient : SharedClient.INSTANCE;
+        this.listeners = EndpointListeners.of(b.listeners);
         this.timeout = b.timeout;
+        this.responses = new EndpointResponses(url, credential, timeout);
         this.userAgent = UserAgent.header(b.userAgentSuffix);
     }
 
@@ -159,16 +152,23 @@ public final class GraphQLEndpoint {
     public GraphQLResponse execute(GraphQLRequest request) {
         HttpRequest httpRequest = httpRequest(request);
         long t0 = System.nanoTime();
+        EndpointListeners.Attempt attempt = listeners.start(url);
         HttpResponse<byte[]> response;
         try {
             response = httpClient.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw networkFailure(e);
+            attempt.failed(e);
+            throw responses.networkFailure(e);
         } catch (InterruptedException e) {
+            attempt.failed(e);
             Thread.currentThread().interrupt();
-            throw new GraphQLEndpointException("POST " + url + " interrupted", url.toString(), -1, List.of(), e);
+            throw responses.interrupted(e);
+        } catch (RuntimeException e) {
+            attempt.failed(e);
+            throw e;
         }
-        return toResponse(response, t0);
+        attempt.answered(response);
+        return responses.toResponse(response, t0);
     }
 
     /**
@@ -180,25 +180,22 @@ public final class GraphQLEndpoint {
     public CompletableFuture<GraphQLResponse> executeAsync(GraphQLRequest request) {
         HttpRequest httpRequest = httpRequest(request);
         long t0 = System.nanoTime();
-        return httpClient
-                .sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause()
-                                : failure;
-                        if (cause instanceof IOException) {
-                            throw networkFailure((IOException) cause);
-                        }
-                        throw new GraphQLEndpointException(
-                                "POST " + url + " failed: " + cause.getClass().getSimpleName(),
-                                url.toString(),
-                                -1,
-                                List.of(),
-                                cause);
-                    }
-                    return toResponse(response, t0);
-                });
+        EndpointListeners.Attempt attempt = listeners.start(url);
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            sent = httpClient.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (RuntimeException e) {
+            attempt.failed(e);
+            throw e;
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                attempt.failed(failure);
+                throw responses.asyncFailure(failure);
+            }
+            attempt.answered(response);
+            return responses.toResponse(response, t0);
+        });
     }
 
     private HttpRequest httpRequest(GraphQLRequest request) {
@@ -214,113 +211,9 @@ public final class GraphQLEndpoint {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json, application/json")
                 .header("User-Agent", userAgent)
-                .header(credentialHeader, credentialValue)
+                .header(credential.headerName(), credential.headerValue())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-    }
-
-    private GraphQLResponse toResponse(HttpResponse<byte[]> response, long t0) {
-        int status = response.statusCode();
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        Optional<JsonNode> root = readJson(response.body());
-        List<GraphQLError> errors = root.map(this::errors).orElse(List.of());
-        boolean graphQLBody = root.map(r -> r.isObject() && (r.has("data") || r.has("errors")))
-                .orElse(false);
-        LOG.debug("POST {} -> {} in {} ms ({} GraphQL error(s))", url, status, ms, errors.size());
-        if (status == 401 || status == 403) {
-            throw new GraphQLUnauthorizedException(
-                    "POST " + url + " was refused: HTTP " + status + ", the "
-                            + (authKind.equals("api-key") ? "API key" : "bearer token") + " was not accepted"
-                            + summary(errors),
-                    url.toString(),
-                    status,
-                    errors);
-        }
-        if (status >= 300 && status < 400) {
-            throw new GraphQLEndpointException(
-                    "POST " + url + " answered HTTP " + status + " (redirect to "
-                            + response.headers()
-                                    .firstValue("Location")
-                                    .map(this::redact)
-                                    .orElse("?")
-                            + "); redirects are not followed so that the credential is not sent elsewhere",
-                    url.toString(),
-                    status,
-                    errors,
-                    null);
-        }
-        if (!graphQLBody) {
-            String type = response.headers().firstValue("Content-Type").orElse("no content type");
-            throw new GraphQLEndpointException(
-                    "POST " + url + " answered HTTP " + status + " without a GraphQL response body (" + redact(type)
-                            + ")",
-                    url.toString(),
-                    status,
-                    errors,
-                    null);
-        }
-        return new GraphQLResponse(status, root.get().get("data"), errors, url.toString());
-    }
-
-    private List<GraphQLError> errors(JsonNode root) {
-        JsonNode list = root.path("errors");
-        if (!list.isArray()) {
-            return List.of();
-        }
-        List<GraphQLError> out = new ArrayList<>();
-        for (JsonNode e : list) {
-            GraphQLError.Builder b = GraphQLError.builder()
-                    .message(redact(
-                            e.path("message").isTextual() ? e.get("message").textValue() : e.toString()));
-            for (JsonNode p : e.path("path")) {
-                b.addPath(p.isInt() ? (Object) p.intValue() : redact(p.asText()));
-            }
-            JsonNode extensions = e.get("extensions");
-            if (extensions != null && extensions.isObject()) {
-                b.extensions(extensions.deepCopy());
-                JsonNode code = extensions.get("code");
-                if (code != null && code.isTextual()) {
-                    b.code(code.textValue());
-                }
-            }
-            out.add(b.build());
-        }
-        return out;
-    }
-
-    private static Optional<JsonNode> readJson(byte[] body) {
-        if (body == null || body.length == 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(GraphQLJson.mapper().readTree(body));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String summary(List<GraphQLError> errors) {
-        if (errors.isEmpty()) {
-            return "";
-        }
-        return ": "
-                + errors.stream()
-                        .limit(MAX_SHOWN_ERRORS)
-                        .map(GraphQLError::message)
-                        .collect(Collectors.joining("; ")) + (errors.size() > MAX_SHOWN_ERRORS ? "; …" : "");
-    }
-
-    private GraphQLEndpointException networkFailure(IOException e) {
-        String what = e instanceof HttpTimeoutException
-                ? "no response within " + timeout.toSeconds() + " s"
-                : "failed on the network: " + e.getClass().getSimpleName()
-                        + (e.getMessage() != null ? " " + redact(e.getMessage()) : "");
-        return new GraphQLEndpointException("POST " + url + " " + what, url.toString(), -1, List.of(), e);
-    }
-
-    /** Removes the credential from text that came from the server or the network stack. */
-    private String redact(String text) {
-        return text.replace(secret, "****");
     }
 
     private static URI checkUrl(String url) {
@@ -351,7 +244,7 @@ public final class GraphQLEndpoint {
 
     @Override
     public String toString() {
-        return "GraphQLEndpoint{url=" + url + ", auth=" + authKind + " ****}";
+        return "GraphQLEndpoint{url=" + url + ", auth=" + credential + "}";
     }
 
     /** The default JDK client: created on first use, never follows redirects. */
@@ -365,9 +258,9 @@ public final class GraphQLEndpoint {
     /** Builds a {@link GraphQLEndpoint}: exactly one of {@link #apiKey} or {@link #bearerToken}. */
     public static final class Builder {
         private final URI url;
-        private String secret;
-        private String authKind;
+        private EndpointCredential credential;
         private HttpClient httpClient;
+        private List<RequestListener> listeners = List.of();
         private Duration timeout = DEFAULT_TIMEOUT;
         private String userAgentSuffix;
 
@@ -382,7 +275,7 @@ public final class GraphQLEndpoint {
          * @return this builder
          */
         public Builder apiKey(String apiKey) {
-            setCredential("api-key", apiKey, "apiKey");
+            setCredential(EndpointCredential.Kind.API_KEY, apiKey, "apiKey");
             return this;
         }
 
@@ -398,19 +291,36 @@ public final class GraphQLEndpoint {
             if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 token = token.substring(7).strip();
             }
-            setCredential("bearer", token, "bearer token");
+            setCredential(EndpointCredential.Kind.BEARER_TOKEN, token, "bearer token");
             return this;
         }
 
         /**
          * The JDK client to use (for proxies or TLS settings). It should not follow redirects. By default
-         * a shared client with a 10 s connect timeout is used.
+         * a shared client with a 10 s connect timeout is used (see the class comment). Replaces
+         * {@link #auraClient(AuraClient)}: requests are then reported to no listener.
          *
          * @param httpClient the client
          * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            this.listeners = List.of();
+            return this;
+        }
+
+        /**
+         * Sends on this Aura client's JDK {@link HttpClient} and reports each request to its request listeners
+         * (see the class comment). Only the connections and listeners are shared: the endpoint's own credential,
+         * timeout and User-Agent apply, and requests are not retried. Replaces {@link #httpClient(HttpClient)}.
+         *
+         * @param aura an open client
+         * @return this builder
+         */
+        public Builder auraClient(AuraClient aura) {
+            Objects.requireNonNull(aura, "aura");
+            this.httpClient = aura.httpClient();
+            this.listeners = aura.requestListeners();
             return this;
         }
 
@@ -448,31 +358,23 @@ public final class GraphQLEndpoint {
          * @throws IllegalStateException when no credential was given
          */
         public GraphQLEndpoint build() {
-            if (secret == null) {
+            if (credential == null) {
                 throw new IllegalStateException("GraphQLEndpoint needs apiKey(...) or bearerToken(...)");
             }
             return new GraphQLEndpoint(this);
         }
 
-        private void setCredential(String kind, String value, String name) {
-            Objects.requireNonNull(value, name + " must not be null");
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            if (value.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
-                throw new IllegalArgumentException(name + " must not contain spaces, control or non-ASCII characters");
-            }
-            if (secret != null) {
+        private void setCredential(EndpointCredential.Kind kind, String value, String name) {
+            EndpointCredential checked = EndpointCredential.of(kind, value, name);
+            if (credential != null) {
                 throw new IllegalStateException("set either apiKey(...) or bearerToken(...), not both");
             }
-            this.secret = value;
-            this.authKind = kind;
+            this.credential = checked;
         }
 
         @Override
         public String toString() {
-            return "GraphQLEndpoint.Builder{url=" + url + ", auth=" + (authKind == null ? "none" : authKind + " ****")
-                    + "}";
+            return "GraphQLEndpoint.Builder{url=" + url + ", auth=" + (credential == null ? "none" : credential) + "}";
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.aurasdk.graphql;
 
-import static dev.aurasdk.graphql.Fixtures.API;
-import static dev.aurasdk.graphql.Fixtures.API_KEY;
-import static dev.aurasdk.graphql.Fixtures.BASE;
-import static dev.aurasdk.graphql.Fixtures.INSTANCE;
-import static dev.aurasdk.graphql.Fixtures.JWKS_PROVIDER;
-import static dev.aurasdk.graphql.Fixtures.JWKS_URL;
-import static dev.aurasdk.graphql.Fixtures.NEW_API_KEY;
-import static dev.aurasdk.graphql.Fixtures.PROVIDER;
-import static dev.aurasdk.graphql.Fixtures.body;
+import static dev.aurasdk.graphql.GraphQLFixtures.API;
+import static dev.aurasdk.graphql.GraphQLFixtures.API_KEY;
+import static dev.aurasdk.graphql.GraphQLFixtures.BASE;
+import static dev.aurasdk.graphql.GraphQLFixtures.INSTANCE;
+import static dev.aurasdk.graphql.GraphQLFixtures.JWKS_PROVIDER;
+import static dev.aurasdk.graphql.GraphQLFixtures.JWKS_URL;
+import static dev.aurasdk.graphql.GraphQLFixtures.NEW_API_KEY;
+import static dev.aurasdk.graphql.GraphQLFixtures.PROVIDER;
+import static dev.aurasdk.graphql.GraphQLFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +36,7 @@ class AuthProvidersTest {
     void setUp() {
         CapturedLogs.clear();
         aura = new ScriptedAura();
-        client = Fixtures.client(aura);
+        client = GraphQLFixtures.client(aura);
         apis = GraphQLDataApis.create(client);
         providers = apis.authProviders(INSTANCE, API);
     }
@@ -80,7 +80,7 @@ class AuthProvidersTest {
         assertThat(one.isJwks()).isTrue();
         assertThat(one.url()).contains(JWKS_URL);
         assertThat(aura.apiRequests)
-                .extracting(Fixtures::line)
+                .extracting(GraphQLFixtures::line)
                 .containsExactly("GET " + PROVIDERS, "GET " + PROVIDERS + "/" + JWKS_PROVIDER);
     }
 
@@ -90,7 +90,7 @@ class AuthProvidersTest {
 
         AuthProvider created = providers.createJwks("auth0", JWKS_URL);
 
-        assertThat(Fixtures.line(aura.apiRequests.get(0))).isEqualTo("POST " + PROVIDERS);
+        assertThat(GraphQLFixtures.line(aura.apiRequests.get(0))).isEqualTo("POST " + PROVIDERS);
         assertThat(body(aura.apiRequests.get(0)))
                 .isEqualTo("{\"name\":\"auth0\",\"type\":\"jwks\",\"enabled\":true,\"url\":\"" + JWKS_URL + "\"}");
         assertThat(created.id()).isEqualTo(JWKS_PROVIDER);
@@ -183,9 +183,10 @@ class AuthProvidersTest {
         providers.changeUrl(JWKS_PROVIDER, "https://okta.example.com/keys");
 
         assertThat(aura.apiRequests)
-                .allSatisfy(r -> assertThat(Fixtures.line(r)).isEqualTo("PATCH " + PROVIDERS + "/" + JWKS_PROVIDER));
+                .allSatisfy(
+                        r -> assertThat(GraphQLFixtures.line(r)).isEqualTo("PATCH " + PROVIDERS + "/" + JWKS_PROVIDER));
         assertThat(aura.apiRequests)
-                .extracting(Fixtures::body)
+                .extracting(GraphQLFixtures::body)
                 .containsExactly(
                         "{\"enabled\":false}",
                         "{\"enabled\":true}",
@@ -198,29 +199,30 @@ class AuthProvidersTest {
         aura.enqueue(jwksProvider(202));
 
         assertThat(providers.delete(JWKS_PROVIDER).id()).isEqualTo(JWKS_PROVIDER);
-        assertThat(Fixtures.line(aura.apiRequests.get(0))).isEqualTo("DELETE " + PROVIDERS + "/" + JWKS_PROVIDER);
+        assertThat(GraphQLFixtures.line(aura.apiRequests.get(0)))
+                .isEqualTo("DELETE " + PROVIDERS + "/" + JWKS_PROVIDER);
     }
 
     @Test
     void awaitingReadyWaitsForTheApiAfterEachChange() {
         aura.enqueue(jwksProvider(202));
-        aura.enqueue(Fixtures.get("updating"));
-        aura.enqueue(Fixtures.get("ready"));
+        aura.enqueue(GraphQLFixtures.get("updating"));
+        aura.enqueue(GraphQLFixtures.get("ready"));
 
         providers.awaitingReady().createJwks("auth0", JWKS_URL);
 
         assertThat(aura.apiRequests)
-                .extracting(Fixtures::line)
+                .extracting(GraphQLFixtures::line)
                 .containsExactly("POST " + PROVIDERS, "GET " + BASE + "/" + API, "GET " + BASE + "/" + API);
     }
 
     @Test
     void aFailedWaitAfterCreatingAnApiKeyStillHandsTheKeyBack() {
         aura.enqueue(createdApiKey(PROVIDER, "ci", API_KEY));
-        aura.enqueue(Fixtures.get("updating"));
+        aura.enqueue(GraphQLFixtures.get("updating"));
         aura.enqueue(ScriptedAura.json(
                 200,
-                "{\"data\":" + Fixtures.details("error")
+                "{\"data\":" + GraphQLFixtures.details("error")
                         + ",\"errors\":[{\"reason\":\"server-err\",\"message\":\"internal\"}]}"));
 
         assertThatThrownBy(() -> providers.awaitingReady().createApiKey("ci"))
@@ -245,7 +247,7 @@ class AuthProvidersTest {
         assertThat(rotation.newKey()).isEqualTo(NEW_API_KEY);
         assertThat(rotation.state()).isEqualTo(ApiKeyRotation.State.COMPLETED);
         assertThat(aura.apiRequests)
-                .extracting(Fixtures::line)
+                .extracting(GraphQLFixtures::line)
                 .containsExactly(
                         "GET " + PROVIDERS + "/" + PROVIDER,
                         "POST " + PROVIDERS,
@@ -270,7 +272,7 @@ class AuthProvidersTest {
                 .as("confirming twice sends nothing more")
                 .isEqualTo(PROVIDER);
         assertThat(aura.apiRequests).hasSize(3);
-        assertThat(Fixtures.line(aura.apiRequests.get(2))).isEqualTo("DELETE " + PROVIDERS + "/" + PROVIDER);
+        assertThat(GraphQLFixtures.line(aura.apiRequests.get(2))).isEqualTo("DELETE " + PROVIDERS + "/" + PROVIDER);
         assertThat(rotation.state()).isEqualTo(ApiKeyRotation.State.COMPLETED);
         assertThatThrownBy(rotation::abort).isInstanceOf(IllegalStateException.class);
     }
@@ -285,7 +287,7 @@ class AuthProvidersTest {
                 providers.rotateApiKey(PROVIDER, "ci-2026", ApiKeyRotation.Mode.DELETE_OLD_ON_CONFIRM);
         rotation.abort();
 
-        assertThat(Fixtures.line(aura.apiRequests.get(2))).isEqualTo("DELETE " + PROVIDERS + "/" + NEW_PROVIDER);
+        assertThat(GraphQLFixtures.line(aura.apiRequests.get(2))).isEqualTo("DELETE " + PROVIDERS + "/" + NEW_PROVIDER);
         assertThat(rotation.state()).isEqualTo(ApiKeyRotation.State.ABORTED);
         assertThatThrownBy(rotation::confirm).isInstanceOf(IllegalStateException.class);
     }

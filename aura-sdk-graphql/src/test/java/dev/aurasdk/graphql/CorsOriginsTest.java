@@ -1,9 +1,9 @@
 package dev.aurasdk.graphql;
 
-import static dev.aurasdk.graphql.Fixtures.API;
-import static dev.aurasdk.graphql.Fixtures.BASE;
-import static dev.aurasdk.graphql.Fixtures.INSTANCE;
-import static dev.aurasdk.graphql.Fixtures.body;
+import static dev.aurasdk.graphql.GraphQLFixtures.API;
+import static dev.aurasdk.graphql.GraphQLFixtures.BASE;
+import static dev.aurasdk.graphql.GraphQLFixtures.INSTANCE;
+import static dev.aurasdk.graphql.GraphQLFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +33,7 @@ class CorsOriginsTest {
     void setUp() {
         CapturedLogs.clear();
         aura = new ScriptedAura();
-        client = Fixtures.client(aura);
+        client = GraphQLFixtures.client(aura);
         apis = GraphQLDataApis.create(client);
         cors = apis.cors(INSTANCE, API);
     }
@@ -46,9 +46,9 @@ class CorsOriginsTest {
 
     /** PATCH accepted, then the API goes through updating to ready with these origins. */
     private void patchThenReadyWith(String... origins) {
-        aura.enqueue(Fixtures.accepted("updating"));
-        aura.enqueue(Fixtures.get("updating"));
-        aura.enqueue(Fixtures.get("ready", origins));
+        aura.enqueue(GraphQLFixtures.accepted("updating"));
+        aura.enqueue(GraphQLFixtures.get("updating"));
+        aura.enqueue(GraphQLFixtures.get("ready", origins));
     }
 
     private List<RecordedRequest> patches() {
@@ -59,21 +59,21 @@ class CorsOriginsTest {
 
     @Test
     void originsReadsTheListAsStored() {
-        aura.enqueue(Fixtures.get("ready", A, B));
+        aura.enqueue(GraphQLFixtures.get("ready", A, B));
 
         assertThat(cors.origins()).containsExactly(A, B);
     }
 
     @Test
     void allowReadsComputesTheWholeListPatchesWaitsAndReturnsTheReRead() {
-        aura.enqueue(Fixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.get("ready", A));
         patchThenReadyWith(A, B);
 
         List<String> result = cors.allow("HTTPS://B.Example.COM:443/");
 
         assertThat(result).containsExactly(A, B);
         assertThat(aura.apiRequests)
-                .extracting(Fixtures::line)
+                .extracting(GraphQLFixtures::line)
                 .containsExactly(
                         "GET " + BASE + "/" + API,
                         "PATCH " + BASE + "/" + API,
@@ -85,7 +85,7 @@ class CorsOriginsTest {
 
     @Test
     void disallowingTheLastOriginSendsTheEmptyListWithTheClisWorkaroundField() {
-        aura.enqueue(Fixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.get("ready", A));
         patchThenReadyWith();
 
         List<String> result = cors.disallow(A + "/");
@@ -97,7 +97,7 @@ class CorsOriginsTest {
 
     @Test
     void disallowKeepsTheOtherOriginsInOrder() {
-        aura.enqueue(Fixtures.get("ready", A, B, C));
+        aura.enqueue(GraphQLFixtures.get("ready", A, B, C));
         patchThenReadyWith(A, C);
 
         cors.disallow(B);
@@ -108,7 +108,7 @@ class CorsOriginsTest {
 
     @Test
     void replaceWithAnEmptyListAlsoUsesTheWorkaround() {
-        aura.enqueue(Fixtures.get("ready", A, B));
+        aura.enqueue(GraphQLFixtures.get("ready", A, B));
         patchThenReadyWith();
 
         assertThat(cors.replace(List.of())).isEmpty();
@@ -119,7 +119,7 @@ class CorsOriginsTest {
 
     @Test
     void replaceNormalisesAndDropsDuplicates() {
-        aura.enqueue(Fixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.get("ready", A));
         patchThenReadyWith(B, C);
 
         cors.replace(List.of("https://B.example.com:443", B + "/", "HTTPS://c.example.com"));
@@ -130,7 +130,7 @@ class CorsOriginsTest {
 
     @Test
     void aNonEmptyListIsSentWithoutTheWorkaroundField() {
-        aura.enqueue(Fixtures.get("ready"));
+        aura.enqueue(GraphQLFixtures.get("ready"));
         patchThenReadyWith(A);
 
         cors.replace(List.of(A));
@@ -140,9 +140,9 @@ class CorsOriginsTest {
 
     @Test
     void aChangeAlreadyInEffectSendsNothing() {
-        aura.enqueue(Fixtures.get("ready", A, B));
-        aura.enqueue(Fixtures.get("ready", A, B));
-        aura.enqueue(Fixtures.get("ready", A, B));
+        aura.enqueue(GraphQLFixtures.get("ready", A, B));
+        aura.enqueue(GraphQLFixtures.get("ready", A, B));
+        aura.enqueue(GraphQLFixtures.get("ready", A, B));
 
         assertThat(cors.allow(B)).containsExactly(A, B);
         assertThat(cors.disallow(C)).containsExactly(A, B);
@@ -154,7 +154,7 @@ class CorsOriginsTest {
 
     @Test
     void aLostUpdateIsDetectedOnTheReReadAndApplied() {
-        aura.enqueue(Fixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.get("ready", A));
         patchThenReadyWith(A, C); // another writer replaced the list: B is missing
         patchThenReadyWith(A, C, B);
 
@@ -176,7 +176,7 @@ class CorsOriginsTest {
 
     @Test
     void aLostDisallowIsRetriedToo() {
-        aura.enqueue(Fixtures.get("ready", A, B));
+        aura.enqueue(GraphQLFixtures.get("ready", A, B));
         patchThenReadyWith(A, B, C); // the removed origin came back with someone else's change
         patchThenReadyWith(A, C);
 
@@ -186,7 +186,7 @@ class CorsOriginsTest {
 
     @Test
     void aChangeLostThreeTimesEndsInTheTypedException() {
-        aura.enqueue(Fixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.get("ready", A));
         patchThenReadyWith(A);
         patchThenReadyWith(A);
         patchThenReadyWith(A);
@@ -206,7 +206,7 @@ class CorsOriginsTest {
     void theNumberOfAttemptsIsConfigurable() {
         GraphQLDataApis once =
                 GraphQLDataApis.builder(client).corsUpdateAttempts(1).build();
-        aura.enqueue(Fixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.get("ready", A));
         patchThenReadyWith(A);
 
         assertThatThrownBy(() -> once.cors(INSTANCE, API).allow(B)).isInstanceOf(CorsUpdateConflictException.class);
@@ -249,9 +249,9 @@ class CorsOriginsTest {
 
     @Test
     void aPlainHttpOriginIsWarnedAboutOncePerApi() {
-        aura.enqueue(Fixtures.get("ready"));
+        aura.enqueue(GraphQLFixtures.get("ready"));
         patchThenReadyWith("http://localhost:3000");
-        aura.enqueue(Fixtures.get("ready", "http://localhost:3000"));
+        aura.enqueue(GraphQLFixtures.get("ready", "http://localhost:3000"));
         patchThenReadyWith("http://localhost:3000", "http://localhost:4000");
 
         cors.allow("http://localhost:3000");
@@ -267,9 +267,9 @@ class CorsOriginsTest {
 
     @Test
     void theWaitAfterACorsChangeUsesTheGivenWaitOptions() {
-        aura.enqueue(Fixtures.get("ready", A));
-        aura.enqueue(Fixtures.accepted("updating"));
-        aura.defaultApi(Fixtures.get("updating"));
+        aura.enqueue(GraphQLFixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.accepted("updating"));
+        aura.defaultApi(GraphQLFixtures.get("updating"));
         CorsOrigins slow = cors.withWaitOptions(dev.aurasdk.core.wait.WaitOptions.builder()
                 .jitter(0)
                 .timeout(java.time.Duration.ofSeconds(5))

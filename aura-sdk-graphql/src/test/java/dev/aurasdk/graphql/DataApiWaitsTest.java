@@ -1,7 +1,7 @@
 package dev.aurasdk.graphql;
 
-import static dev.aurasdk.graphql.Fixtures.API;
-import static dev.aurasdk.graphql.Fixtures.INSTANCE;
+import static dev.aurasdk.graphql.GraphQLFixtures.API;
+import static dev.aurasdk.graphql.GraphQLFixtures.INSTANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +27,7 @@ class DataApiWaitsTest {
     private static final MockResponse INVALID_SCHEMA = ScriptedAura.json(
             200,
             "{\"data\":"
-                    + Fixtures.details("error") + ",\"errors\":[{\"reason\":\"invalid-type-defs\","
+                    + GraphQLFixtures.details("error") + ",\"errors\":[{\"reason\":\"invalid-type-defs\","
                     + "\"message\":\"Unknown type \\\"Strig\\\". Did you mean \\\"String\\\"?\"}]}");
 
     /** Runs a wait either on the calling thread or through the async API. */
@@ -41,7 +41,7 @@ class DataApiWaitsTest {
         void setUp() {
             aura = new ScriptedAura();
             scheduler = StepScheduler.manual(aura.clock, aura.clock::advance);
-            client = Fixtures.client(aura, scheduler);
+            client = GraphQLFixtures.client(aura, scheduler);
             apis = GraphQLDataApis.create(client);
         }
 
@@ -71,7 +71,7 @@ class DataApiWaitsTest {
         }
 
         List<String> requestLines() {
-            return aura.apiRequests.stream().map(Fixtures::line).toList();
+            return aura.apiRequests.stream().map(GraphQLFixtures::line).toList();
         }
 
         long elapsedSeconds() {
@@ -81,9 +81,9 @@ class DataApiWaitsTest {
 
         @Test
         void awaitReadyPollsUntilCreatingBecomesReady() {
-            aura.enqueue(Fixtures.get("creating"));
-            aura.enqueue(Fixtures.get("creating"));
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
 
             GraphQLDataApi api = ready();
 
@@ -94,7 +94,7 @@ class DataApiWaitsTest {
 
         @Test
         void anInvalidSchemaEndsInTheTypedExceptionWithAurasReasonWithinSeconds() {
-            aura.enqueue(Fixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("creating"));
             aura.enqueue(INVALID_SCHEMA);
 
             assertThatThrownBy(this::ready)
@@ -113,10 +113,10 @@ class DataApiWaitsTest {
 
         @Test
         void afterAnUpdateAStaleReadyIsNotTrustedUntilUpdatingIsSeen() {
-            aura.enqueue(Fixtures.accepted("updating"));
-            aura.enqueue(Fixtures.get("ready")); // stale: Aura still shows the old state
-            aura.enqueue(Fixtures.get("updating"));
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.accepted("updating"));
+            aura.enqueue(GraphQLFixtures.get("ready")); // stale: Aura still shows the old state
+            aura.enqueue(GraphQLFixtures.get("updating"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
             apis.updateTypeDefinitions(INSTANCE, API, TypeDefinitions.of("type A @node { a: String }"));
 
             GraphQLDataApi api = ready();
@@ -127,9 +127,9 @@ class DataApiWaitsTest {
 
         @Test
         void afterAnUpdateWithoutAnyVisibleTransitionReadyIsAcceptedOnceTheSettleTimeHasPassed() {
-            aura.enqueue(Fixtures.accepted("updating"));
+            aura.enqueue(GraphQLFixtures.accepted("updating"));
             for (int i = 0; i < 4; i++) {
-                aura.enqueue(Fixtures.get("ready"));
+                aura.enqueue(GraphQLFixtures.get("ready"));
             }
             apis.update(
                     INSTANCE,
@@ -145,10 +145,10 @@ class DataApiWaitsTest {
 
         @Test
         void fixingABrokenSchemaIgnoresTheStaleErrorRightAfterTheUpdate() {
-            aura.enqueue(Fixtures.accepted("updating"));
+            aura.enqueue(GraphQLFixtures.accepted("updating"));
             aura.enqueue(INVALID_SCHEMA); // stale error from the previous schema
-            aura.enqueue(Fixtures.get("updating"));
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.get("updating"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
             apis.updateTypeDefinitions(INSTANCE, API, TypeDefinitions.of("type Movie @node { title: String }"));
 
             assertThat(ready().isReady()).isTrue();
@@ -156,7 +156,7 @@ class DataApiWaitsTest {
 
         @Test
         void withoutARecentChangeReadyIsAcceptedAtTheFirstPoll() {
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
 
             ready();
 
@@ -165,7 +165,7 @@ class DataApiWaitsTest {
 
         @Test
         void awaitReadyStopsWhenTheApiIsPausedInstead() {
-            aura.enqueue(Fixtures.get("paused"));
+            aura.enqueue(GraphQLFixtures.get("paused"));
 
             assertThatThrownBy(this::ready)
                     .isInstanceOf(GraphQLDataApiStateException.class)
@@ -176,18 +176,18 @@ class DataApiWaitsTest {
 
         @Test
         void aNewApiThatAnswers404BrieflyIsStillAwaited() {
-            aura.enqueue(Fixtures.notFound());
-            aura.enqueue(Fixtures.get("creating"));
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.notFound());
+            aura.enqueue(GraphQLFixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
 
             assertThat(ready().isReady()).isTrue();
         }
 
         @Test
         void awaitPausedPollsUntilPaused() {
-            aura.enqueue(Fixtures.accepted("pausing"));
-            aura.enqueue(Fixtures.get("pausing"));
-            aura.enqueue(Fixtures.get("paused"));
+            aura.enqueue(GraphQLFixtures.accepted("pausing"));
+            aura.enqueue(GraphQLFixtures.get("pausing"));
+            aura.enqueue(GraphQLFixtures.get("paused"));
             apis.pause(INSTANCE, API);
 
             GraphQLDataApi api = paused();
@@ -195,17 +195,17 @@ class DataApiWaitsTest {
             assertThat(api.status()).isEqualTo(GraphQLDataApiStatus.PAUSED);
             assertThat(requestLines())
                     .containsExactly(
-                            "POST " + Fixtures.BASE + "/" + API + "/pause",
-                            "GET " + Fixtures.BASE + "/" + API,
-                            "GET " + Fixtures.BASE + "/" + API);
+                            "POST " + GraphQLFixtures.BASE + "/" + API + "/pause",
+                            "GET " + GraphQLFixtures.BASE + "/" + API,
+                            "GET " + GraphQLFixtures.BASE + "/" + API);
         }
 
         @Test
         void resumeThenAwaitReadyDoesNotTrustAStalePaused() {
-            aura.enqueue(Fixtures.accepted("resuming"));
-            aura.enqueue(Fixtures.get("paused")); // stale
-            aura.enqueue(Fixtures.get("resuming"));
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.accepted("resuming"));
+            aura.enqueue(GraphQLFixtures.get("paused")); // stale
+            aura.enqueue(GraphQLFixtures.get("resuming"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
             apis.resume(INSTANCE, API);
 
             assertThat(ready().isReady()).isTrue();
@@ -213,9 +213,9 @@ class DataApiWaitsTest {
 
         @Test
         void awaitDeletedEndsWhenTheApiAnswers404() {
-            aura.enqueue(Fixtures.accepted("deleting"));
-            aura.enqueue(Fixtures.get("deleting"));
-            aura.enqueue(Fixtures.notFound());
+            aura.enqueue(GraphQLFixtures.accepted("deleting"));
+            aura.enqueue(GraphQLFixtures.get("deleting"));
+            aura.enqueue(GraphQLFixtures.notFound());
             apis.delete(INSTANCE, API);
 
             deleted();
@@ -243,9 +243,9 @@ class DataApiWaitsTest {
 
         @Test
         void theWaitSleepsThroughTheClientSleeperWithGrowingIntervals() {
-            aura.enqueue(Fixtures.get("creating"));
-            aura.enqueue(Fixtures.get("creating"));
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
 
             apis.awaitReady(INSTANCE, API);
 
@@ -255,7 +255,7 @@ class DataApiWaitsTest {
 
         @Test
         void listenerSeesEveryPollAndTimeoutSaysTheOperationGoesOn() {
-            aura.defaultApi(Fixtures.get("creating"));
+            aura.defaultApi(GraphQLFixtures.get("creating"));
             List<PollEvent<GraphQLDataApi>> polls = new ArrayList<>();
             WaitOptions options = WaitOptions.builder()
                     .jitter(0)
@@ -293,9 +293,9 @@ class DataApiWaitsTest {
 
         @Test
         void pollsAreScheduledOnTheClientSchedulerWithGrowingDelays() {
-            aura.enqueue(Fixtures.get("creating"));
-            aura.enqueue(Fixtures.get("creating"));
-            aura.enqueue(Fixtures.get("ready"));
+            aura.enqueue(GraphQLFixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("creating"));
+            aura.enqueue(GraphQLFixtures.get("ready"));
 
             ready();
 
@@ -307,10 +307,10 @@ class DataApiWaitsTest {
 
         @Test
         void cancellingOrTimingOutTheReturnedFutureStopsPolling() {
-            aura.defaultApi(Fixtures.get("creating"));
+            aura.defaultApi(GraphQLFixtures.get("creating"));
             java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
             try (AuraClient listened = aura.clientBuilder()
-                    .waitOptions(Fixtures.exactWaits())
+                    .waitOptions(GraphQLFixtures.exactWaits())
                     .scheduler(scheduler)
                     .addRequestListener(new dev.aurasdk.core.http.RequestListener() {
                         @Override

@@ -1,16 +1,16 @@
 package dev.aurasdk.graphql;
 
-import static dev.aurasdk.graphql.Fixtures.API;
-import static dev.aurasdk.graphql.Fixtures.API_KEY;
-import static dev.aurasdk.graphql.Fixtures.API_URL;
-import static dev.aurasdk.graphql.Fixtures.BASE;
-import static dev.aurasdk.graphql.Fixtures.INSTANCE;
-import static dev.aurasdk.graphql.Fixtures.INSTANCE_PASSWORD;
-import static dev.aurasdk.graphql.Fixtures.JWKS_URL;
-import static dev.aurasdk.graphql.Fixtures.SCHEMA;
-import static dev.aurasdk.graphql.Fixtures.body;
-import static dev.aurasdk.graphql.Fixtures.json;
-import static dev.aurasdk.graphql.Fixtures.line;
+import static dev.aurasdk.graphql.GraphQLFixtures.API;
+import static dev.aurasdk.graphql.GraphQLFixtures.API_KEY;
+import static dev.aurasdk.graphql.GraphQLFixtures.API_URL;
+import static dev.aurasdk.graphql.GraphQLFixtures.BASE;
+import static dev.aurasdk.graphql.GraphQLFixtures.INSTANCE;
+import static dev.aurasdk.graphql.GraphQLFixtures.INSTANCE_PASSWORD;
+import static dev.aurasdk.graphql.GraphQLFixtures.JWKS_URL;
+import static dev.aurasdk.graphql.GraphQLFixtures.SCHEMA;
+import static dev.aurasdk.graphql.GraphQLFixtures.body;
+import static dev.aurasdk.graphql.GraphQLFixtures.json;
+import static dev.aurasdk.graphql.GraphQLFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +37,7 @@ class GraphQLDataApisTest {
     void setUp() {
         CapturedLogs.clear();
         aura = new ScriptedAura();
-        client = Fixtures.client(aura);
+        client = GraphQLFixtures.client(aura);
         apis = GraphQLDataApis.create(client);
     }
 
@@ -57,9 +57,11 @@ class GraphQLDataApisTest {
     private static String createdResponse() {
         return "{\"data\":{\"id\":\"" + API + "\",\"name\":\"restaurants\",\"status\":\"creating\",\"url\":\""
                 + API_URL + "\",\"authentication_providers\":["
-                + "{\"id\":\"" + Fixtures.PROVIDER + "\",\"name\":\"default\",\"type\":\"api-key\",\"enabled\":true,"
+                + "{\"id\":\"" + GraphQLFixtures.PROVIDER
+                + "\",\"name\":\"default\",\"type\":\"api-key\",\"enabled\":true,"
                 + "\"key\":\"" + API_KEY + "\"},"
-                + "{\"id\":\"" + Fixtures.JWKS_PROVIDER + "\",\"name\":\"auth0\",\"type\":\"jwks\",\"enabled\":true,"
+                + "{\"id\":\"" + GraphQLFixtures.JWKS_PROVIDER
+                + "\",\"name\":\"auth0\",\"type\":\"jwks\",\"enabled\":true,"
                 + "\"url\":\"" + JWKS_URL + "\"}]}}";
     }
 
@@ -196,8 +198,9 @@ class GraphQLDataApisTest {
 
     @Test
     void listReturnsSummaries() {
-        aura.enqueue(ScriptedAura.data("[" + Fixtures.summary("ready") + ",{\"id\":\"524b7d8d\",\"name\":\"dev\","
-                + "\"status\":\"updating\",\"url\":\"https://524b7d8d.data-api-url/graphql\"}]"));
+        aura.enqueue(
+                ScriptedAura.data("[" + GraphQLFixtures.summary("ready") + ",{\"id\":\"524b7d8d\",\"name\":\"dev\","
+                        + "\"status\":\"updating\",\"url\":\"https://524b7d8d.data-api-url/graphql\"}]"));
 
         List<GraphQLDataApiSummary> list = apis.list(INSTANCE);
 
@@ -209,7 +212,7 @@ class GraphQLDataApisTest {
 
     @Test
     void updateSendsOnlyTheTypeDefinitionsWhenOnlyThoseChange() {
-        aura.enqueue(Fixtures.accepted("updating"));
+        aura.enqueue(GraphQLFixtures.accepted("updating"));
         TypeDefinitions next = TypeDefinitions.of("type Restaurant @node { name: String! }");
 
         GraphQLDataApiSummary summary = apis.updateTypeDefinitions(INSTANCE, API, next);
@@ -222,8 +225,8 @@ class GraphQLDataApisTest {
 
     @Test
     void updateSendsOnlyTheFieldsThatAreSet() {
-        aura.enqueue(Fixtures.accepted("updating"));
-        aura.enqueue(Fixtures.accepted("updating"));
+        aura.enqueue(GraphQLFixtures.accepted("updating"));
+        aura.enqueue(GraphQLFixtures.accepted("updating"));
         UpdateGraphQLDataApi passwordOnly =
                 UpdateGraphQLDataApi.builder().instancePassword("N3w-Pa55word").build();
 
@@ -250,16 +253,16 @@ class GraphQLDataApisTest {
 
     @Test
     void pauseResumeAndDeleteAcceptBoth200And202() {
-        aura.enqueue(ScriptedAura.data(Fixtures.summary("pausing")));
-        aura.enqueue(Fixtures.accepted("resuming"));
-        aura.enqueue(Fixtures.accepted("deleting"));
+        aura.enqueue(ScriptedAura.data(GraphQLFixtures.summary("pausing")));
+        aura.enqueue(GraphQLFixtures.accepted("resuming"));
+        aura.enqueue(GraphQLFixtures.accepted("deleting"));
 
         assertThat(apis.pause(INSTANCE, API).status()).isEqualTo(GraphQLDataApiStatus.PAUSING);
         assertThat(apis.resume(INSTANCE, API).status()).isEqualTo(GraphQLDataApiStatus.RESUMING);
         assertThat(apis.delete(INSTANCE, API).status()).isEqualTo(GraphQLDataApiStatus.DELETING);
 
         assertThat(aura.apiRequests)
-                .extracting(Fixtures::line)
+                .extracting(GraphQLFixtures::line)
                 .containsExactly(
                         "POST " + BASE + "/" + API + "/pause",
                         "POST " + BASE + "/" + API + "/resume",
@@ -307,7 +310,7 @@ class GraphQLDataApisTest {
 
     @Test
     void unknownApiIsNotFound() {
-        aura.enqueue(Fixtures.notFound());
+        aura.enqueue(GraphQLFixtures.notFound());
 
         assertThatThrownBy(() -> apis.get(INSTANCE, API)).isInstanceOf(AuraNotFoundException.class);
     }
@@ -367,7 +370,7 @@ class GraphQLDataApisTest {
 
     @Test
     void createdApiDeserializesWithoutEnabledAndKeepsUnknownProviderTypes() throws Exception {
-        JsonNode node = Fixtures.MAPPER.readTree("{\"id\":\"p\",\"name\":\"n\",\"type\":\"oidc\"}");
+        JsonNode node = GraphQLFixtures.MAPPER.readTree("{\"id\":\"p\",\"name\":\"n\",\"type\":\"oidc\"}");
         CreatedAuthProvider p = dev.aurasdk.core.spi.Json.mapper().treeToValue(node, CreatedAuthProvider.class);
         assertThat(p.enabled()).isTrue();
         assertThat(p.type().isKnown()).isFalse();

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.AuraCredentials;
+import dev.aurasdk.core.http.RequestEvent;
+import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.testing.CapturedLogs;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -66,7 +73,7 @@ class GraphQLEndpointTest {
         assertThat(request.getHeaders().get("x-api-key")).isEqualTo(KEY);
         assertThat(request.getHeaders().get("Authorization")).isNull();
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(Fixtures.body(request))
+        assertThat(GraphQLFixtures.body(request))
                 .isEqualTo("{\"query\":\"query Q($city: String!) { restaurants { id } }\","
                         + "\"variables\":{\"city\":\"Malmö\",\"since\":\"2026-01-02T03:04:05Z\",\"limit\":null},"
                         + "\"operationName\":\"Q\"}");
@@ -83,7 +90,7 @@ class GraphQLEndpointTest {
         GraphQLEndpoint.withApiKey(url, KEY)
                 .execute("mutation M($input: Input!) { m(input: $input) }", Map.of("input", new Input("t1", 2)));
 
-        assertThat(Fixtures.json(taken()).at("/variables/input/tenantId").asText())
+        assertThat(GraphQLFixtures.json(taken()).at("/variables/input/tenantId").asText())
                 .isEqualTo("t1");
     }
 
@@ -96,7 +103,7 @@ class GraphQLEndpointTest {
         RecordedRequest request = taken();
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + JWT);
         assertThat(request.getHeaders().get("x-api-key")).isNull();
-        assertThat(Fixtures.body(request)).isEqualTo("{\"query\":\"{ alerts { id } }\"}");
+        assertThat(GraphQLFixtures.body(request)).isEqualTo("{\"query\":\"{ alerts { id } }\"}");
     }
 
     @Test
@@ -316,5 +323,107 @@ class GraphQLEndpointTest {
         assertThat(withSecret.withVariables(Map.of()).variables().isEmpty()).isTrue();
         assertThatThrownBy(() -> GraphQLRequest.of(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThat(List.of(base, base.withOperationName("Q"))).doesNotHaveDuplicates();
+    }
+
+    /** Records listener events as text. */
+    private static final class Recorder implements RequestListener {
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void onAttemptStart(RequestEvent e) {
+            events.add("start " + e.method() + " " + e.path() + " " + e.pathTemplate() + " #" + e.attempt());
+        }
+
+        @Override
+        public void onAttemptEnd(RequestEvent e) {
+            events.add("end "
+                    + (e.statusCode().isPresent()
+                            ? e.statusCode().getAsInt()
+                            : e.failure().orElse("?")) + " " + e.requestId().orElse("-") + " "
+                    + e.elapsed().isPresent());
+        }
+    }
+
+    private AuraClient auraClient(Recorder recorder, HttpClient httpClient) {
+        return AuraClient.builder()
+                .baseUrl(server.url("/").toString())
+                .credentials(AuraCredentials.of("client-id", "client-secret-value"))
+                .httpClient(httpClient)
+                .addRequestListener(recorder)
+                .build();
+    }
+
+    @Test
+    void anEndpointOfAnAuraClientSendsOnItsHttpClientAndReportsToItsListeners() throws Exception {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("X-Request-Id", "rid-1")
+                .body("{\"data\":{\"ok\":true}}")
+                .build());
+        server.enqueue(json(401, "{}"));
+        Recorder recorder = new Recorder();
+        HttpClient httpClient = HttpClient.newHttpClient();
+        try (AuraClient aura = auraClient(recorder, httpClient)) {
+            assertThat(aura.httpClient()).isSameAs(httpClient);
+            assertThat(aura.requestListeners()).containsExactly(recorder);
+            GraphQLEndpoint endpoint =
+                    GraphQLEndpoint.builder(url).apiKey(KEY).auraClient(aura).build();
+
+            assertThat(endpoint.execute("{ ok }").dataOrThrow().get("ok").asBoolean())
+                    .isTrue();
+            assertThatThrownBy(() ->
+                            endpoint.executeAsync(GraphQLRequest.of("{ ok }")).join())
+                    .hasCauseInstanceOf(GraphQLUnauthorizedException.class);
+
+            RecordedRequest request = taken();
+            assertThat(request.getHeaders().get("x-api-key")).isEqualTo(KEY);
+            assertThat(request.getHeaders().get("Authorization")).isNull();
+            assertThat(server.getRequestCount()).as("no token request").isEqualTo(2);
+            assertThat(recorder.events)
+                    .containsExactly(
+                            "start POST /graphql {dataApiUrl} #1",
+                            "end 200 rid-1 true",
+                            "start POST /graphql {dataApiUrl} #1",
+                            "end 401 - true");
+        }
+    }
+
+    @Test
+    void aNetworkFailureEndsTheReportedAttemptOnce() throws Exception {
+        Recorder recorder = new Recorder();
+        try (AuraClient aura = auraClient(recorder, HttpClient.newHttpClient())) {
+            GraphQLEndpoint endpoint = GraphQLEndpoint.builder(url)
+                    .bearerToken(JWT)
+                    .auraClient(aura)
+                    .build();
+            server.close();
+
+            assertThatThrownBy(() -> endpoint.execute("{ a }")).isInstanceOf(GraphQLEndpointException.class);
+            assertThatThrownBy(() ->
+                            endpoint.executeAsync(GraphQLRequest.of("{ a }")).join())
+                    .hasCauseInstanceOf(GraphQLEndpointException.class);
+
+            assertThat(recorder.events).hasSize(4);
+            assertThat(recorder.events.get(1)).startsWith("end ").doesNotContain("?");
+            assertThat(recorder.events.get(3)).startsWith("end ").doesNotContain("?");
+        }
+    }
+
+    @Test
+    void aPlainHttpClientReplacesTheAuraClientsListeners() throws Exception {
+        server.enqueue(json(200, "{\"data\":{\"ok\":true}}"));
+        Recorder recorder = new Recorder();
+        try (AuraClient aura = auraClient(recorder, HttpClient.newHttpClient())) {
+            GraphQLEndpoint endpoint = GraphQLEndpoint.builder(url)
+                    .apiKey(KEY)
+                    .auraClient(aura)
+                    .httpClient(HttpClient.newHttpClient())
+                    .build();
+
+            endpoint.execute("{ ok }");
+
+            assertThat(recorder.events).isEmpty();
+        }
     }
 }

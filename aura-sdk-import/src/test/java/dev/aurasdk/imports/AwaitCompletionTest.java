@@ -37,7 +37,7 @@ class AwaitCompletionTest {
     private final StepScheduler scheduler = StepScheduler.immediate(aura.clock, aura.clock::advance);
     private final AuraClient client =
             aura.clientBuilder().scheduler(scheduler).waitOptions(EXACT).build();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
     private final JobScripts scripts = JobScripts.install(aura);
 
     /** How the wait is made. */
@@ -80,7 +80,7 @@ class AwaitCompletionTest {
 
     private String created(JobScripts.Plan plan) {
         scripts.nextJob(plan);
-        return jobs.create(Fixtures.request()).id();
+        return jobs.create(ImportFixtures.request()).id();
     }
 
     @ParameterizedTest
@@ -295,8 +295,8 @@ class AwaitCompletionTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void listenerHearsOnlyChangedSnapshotsWhenAsked(Mode mode) {
-        String same10a = Fixtures.jobData("%s", "Running", null, null, 10, 100, 1000, "2026-01-01T00:00:01Z");
-        String same10b = Fixtures.jobData("%s", "Running", null, null, 10, 100, 1000, "2026-01-01T00:00:02Z");
+        String same10a = ImportFixtures.jobData("%s", "Running", null, null, 10, 100, 1000, "2026-01-01T00:00:01Z");
+        String same10b = ImportFixtures.jobData("%s", "Running", null, null, 10, 100, 1000, "2026-01-01T00:00:02Z");
         JobScripts.Plan plan = sequence(
                 frame(same10a, false),
                 frame(same10b, false),
@@ -334,9 +334,9 @@ class AwaitCompletionTest {
         StepScheduler stepping = StepScheduler.manual(aura.clock, aura.clock::advance);
         try (AuraClient steppingClient =
                 aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
-            ImportJobs steppingJobs = Fixtures.jobs(steppingClient);
+            ImportJobs steppingJobs = ImportFixtures.jobs(steppingClient);
             scripts.nextJob(sequence(runningFrame(10), succeededFrame()));
-            String id = steppingJobs.create(Fixtures.request()).id();
+            String id = steppingJobs.create(ImportFixtures.request()).id();
 
             CompletableFuture<ImportJob> future = steppingJobs.awaitCompletionAsync(id);
 
@@ -365,9 +365,9 @@ class AwaitCompletionTest {
         StepScheduler stepping = StepScheduler.manual(aura.clock, aura.clock::advance);
         try (AuraClient steppingClient =
                 aura.clientBuilder().scheduler(stepping).waitOptions(EXACT).build()) {
-            ImportJobs steppingJobs = Fixtures.jobs(steppingClient);
+            ImportJobs steppingJobs = ImportFixtures.jobs(steppingClient);
             scripts.nextJob(sequence(runningFrame(10)));
-            String id = steppingJobs.create(Fixtures.request()).id();
+            String id = steppingJobs.create(ImportFixtures.request()).id();
             CompletableFuture<ImportJob> future = steppingJobs.awaitCompletionAsync(id);
             stepping.runNext();
             stepping.awaitTask();
@@ -391,9 +391,9 @@ class AwaitCompletionTest {
     void cancellingTheAsyncWaitAlsoStopsTheRetryOfItsPollInFlight() {
         // the client's own (real) scheduler: the poll's retry after a 429 waits 30 s there
         try (AuraClient realClient = aura.clientBuilder().waitOptions(EXACT).build()) {
-            ImportJobs realJobs = Fixtures.jobs(realClient);
+            ImportJobs realJobs = ImportFixtures.jobs(realClient);
             scripts.nextJob(sequence(rateLimitedFrame(30), succeededFrame()));
-            String id = realJobs.create(Fixtures.request()).id();
+            String id = realJobs.create(ImportFixtures.request()).id();
             java.util.concurrent.ScheduledThreadPoolExecutor scheduler =
                     (java.util.concurrent.ScheduledThreadPoolExecutor) realClient.scheduler();
             CompletableFuture<ImportJob> future = realJobs.awaitCompletionAsync(

@@ -1,9 +1,9 @@
 package dev.aurasdk.imports;
 
-import static dev.aurasdk.imports.Fixtures.INSTANCE;
-import static dev.aurasdk.imports.Fixtures.MODEL;
-import static dev.aurasdk.imports.Fixtures.ORG;
-import static dev.aurasdk.imports.Fixtures.PROJECT;
+import static dev.aurasdk.imports.ImportFixtures.INSTANCE;
+import static dev.aurasdk.imports.ImportFixtures.MODEL;
+import static dev.aurasdk.imports.ImportFixtures.ORG;
+import static dev.aurasdk.imports.ImportFixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadIdsTest {
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
 
     @AfterEach
     void close() {
@@ -148,9 +148,9 @@ class BadIdsTest {
     void rejectsNullArgumentsBeforeAnyRequest() {
         assertThatThrownBy(() -> jobs.create(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> jobs.validate(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> jobs.awaitCompletion(Fixtures.JOB, null, ProgressListener.none()))
+        assertThatThrownBy(() -> jobs.awaitCompletion(ImportFixtures.JOB, null, ProgressListener.none()))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> jobs.awaitCompletion(Fixtures.JOB, ImportAwaitOptions.defaults(), null))
+        assertThatThrownBy(() -> jobs.awaitCompletion(ImportFixtures.JOB, ImportAwaitOptions.defaults(), null))
                 .isInstanceOf(NullPointerException.class);
         assertThat(aura.server.getRequestCount()).isZero();
     }

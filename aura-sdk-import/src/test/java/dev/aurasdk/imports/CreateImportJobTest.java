@@ -1,8 +1,8 @@
 package dev.aurasdk.imports;
 
-import static dev.aurasdk.imports.Fixtures.INSTANCE;
-import static dev.aurasdk.imports.Fixtures.MODEL;
-import static dev.aurasdk.imports.Fixtures.PASSWORD;
+import static dev.aurasdk.imports.ImportFixtures.INSTANCE;
+import static dev.aurasdk.imports.ImportFixtures.MODEL;
+import static dev.aurasdk.imports.ImportFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

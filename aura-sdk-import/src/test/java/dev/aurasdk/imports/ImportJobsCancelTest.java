@@ -1,8 +1,8 @@
 package dev.aurasdk.imports;
 
 import static dev.aurasdk.core.testing.ScriptedAura.json;
-import static dev.aurasdk.imports.Fixtures.JOB;
-import static dev.aurasdk.imports.Fixtures.JOBS_PATH;
+import static dev.aurasdk.imports.ImportFixtures.JOB;
+import static dev.aurasdk.imports.ImportFixtures.JOBS_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ImportJobsCancelTest {
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
 
     @AfterEach
     void close() {
@@ -43,7 +43,7 @@ class ImportJobsCancelTest {
     @Test
     void cancellingTwiceThrowsTheTypedAlreadyCancelledException() {
         JobScripts scripts = JobScripts.install(aura).defaultPlan(JobScripts.sequence(JobScripts.runningFrame(5)));
-        String id = jobs.create(Fixtures.request()).id();
+        String id = jobs.create(ImportFixtures.request()).id();
         jobs.cancel(id);
 
         assertThatThrownBy(() -> jobs.cancel(id))

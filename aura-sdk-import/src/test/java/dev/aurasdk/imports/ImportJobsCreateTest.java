@@ -1,11 +1,11 @@
 package dev.aurasdk.imports;
 
 import static dev.aurasdk.core.testing.ScriptedAura.json;
-import static dev.aurasdk.imports.Fixtures.INSTANCE;
-import static dev.aurasdk.imports.Fixtures.JOB;
-import static dev.aurasdk.imports.Fixtures.JOBS_PATH;
-import static dev.aurasdk.imports.Fixtures.MODEL;
-import static dev.aurasdk.imports.Fixtures.PASSWORD;
+import static dev.aurasdk.imports.ImportFixtures.INSTANCE;
+import static dev.aurasdk.imports.ImportFixtures.JOB;
+import static dev.aurasdk.imports.ImportFixtures.JOBS_PATH;
+import static dev.aurasdk.imports.ImportFixtures.MODEL;
+import static dev.aurasdk.imports.ImportFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImportJobsCreateTest {
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
 
     @AfterEach
     void close() {
@@ -41,7 +41,7 @@ class ImportJobsCreateTest {
     void sendsTheCamelCaseBodyWithoutCredentialKeysWhenNoneAreGiven() throws Exception {
         aura.enqueue(json(201, created(JOB)));
 
-        jobs.create(Fixtures.request());
+        jobs.create(ImportFixtures.request());
 
         RecordedRequest request = aura.apiRequests.get(0);
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -93,7 +93,7 @@ class ImportJobsCreateTest {
     void acceptsBothTheDocumented200AndTheLive201(int status) {
         aura.enqueue(json(status, created(JOB)));
 
-        CreatedImportJob job = jobs.create(Fixtures.request());
+        CreatedImportJob job = jobs.create(ImportFixtures.request());
 
         assertThat(job.id()).isEqualTo(JOB);
         assertThat(job.statusCode()).isEqualTo(status);
@@ -108,7 +108,7 @@ class ImportJobsCreateTest {
         aura.enqueue(json(503, "{\"errors\":[{\"message\":\"unavailable\",\"reason\":\"server-err\"}]}"));
         aura.enqueue(json(201, created(JOB)));
 
-        assertThatThrownBy(() -> jobs.create(Fixtures.request())).isInstanceOf(AuraServerException.class);
+        assertThatThrownBy(() -> jobs.create(ImportFixtures.request())).isInstanceOf(AuraServerException.class);
 
         assertThat(aura.apiRequests).hasSize(1);
         assertThat(aura.sleeper.sleeps()).isEmpty();
@@ -121,7 +121,7 @@ class ImportJobsCreateTest {
                 .build());
         aura.enqueue(json(201, created(JOB)));
 
-        assertThatThrownBy(() -> jobs.create(Fixtures.request()))
+        assertThatThrownBy(() -> jobs.create(ImportFixtures.request()))
                 .isInstanceOf(dev.aurasdk.core.AuraException.class)
                 .hasMessageContaining("not resent");
 
@@ -135,7 +135,7 @@ class ImportJobsCreateTest {
                 .build());
         aura.enqueue(json(201, created(JOB)));
 
-        assertThat(jobs.create(Fixtures.request()).id()).isEqualTo(JOB);
+        assertThat(jobs.create(ImportFixtures.request()).id()).isEqualTo(JOB);
 
         assertThat(aura.apiRequests).hasSize(2);
         assertThat(aura.sleeper.sleeps()).containsExactly(java.time.Duration.ofSeconds(3));
@@ -148,7 +148,7 @@ class ImportJobsCreateTest {
                 "{\"errors\":[{\"message\":\"Import model data source id is required\","
                         + "\"reason\":\"Required\",\"field\":\"DataSourceId\"}]}"));
 
-        assertThatThrownBy(() -> jobs.create(Fixtures.request()))
+        assertThatThrownBy(() -> jobs.create(ImportFixtures.request()))
                 .isInstanceOfSatisfying(AuraBadRequestException.class, e -> {
                     assertThat(e.reason()).contains("Required");
                     assertThat(e.errors().get(0).field()).contains("DataSourceId");
@@ -161,7 +161,7 @@ class ImportJobsCreateTest {
     void failsClearlyWhenTheCreateResponseHasNoId() {
         aura.enqueue(json(201, "{\"data\":{}}"));
 
-        assertThatThrownBy(() -> jobs.create(Fixtures.request()))
+        assertThatThrownBy(() -> jobs.create(ImportFixtures.request()))
                 .isInstanceOf(AuraDecodingException.class)
                 .hasMessageContaining("no job 'id'");
     }

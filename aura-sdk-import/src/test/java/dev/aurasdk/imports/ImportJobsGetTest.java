@@ -2,9 +2,9 @@ package dev.aurasdk.imports;
 
 import static dev.aurasdk.core.testing.ScriptedAura.data;
 import static dev.aurasdk.core.testing.ScriptedAura.json;
-import static dev.aurasdk.imports.Fixtures.JOB;
-import static dev.aurasdk.imports.Fixtures.JOBS_PATH;
-import static dev.aurasdk.imports.Fixtures.PROJECT;
+import static dev.aurasdk.imports.ImportFixtures.JOB;
+import static dev.aurasdk.imports.ImportFixtures.JOBS_PATH;
+import static dev.aurasdk.imports.ImportFixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ImportJobsGetTest {
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
 
     @AfterEach
     void close() {
@@ -31,8 +31,8 @@ class ImportJobsGetTest {
 
     @Test
     void getAsksWithoutProgressAndGetWithProgressAsksWithIt() {
-        aura.enqueue(json(200, Fixtures.SPEC_JOB_WITHOUT_PROGRESS));
-        aura.enqueue(json(200, Fixtures.README_JOB_WITH_PROGRESS));
+        aura.enqueue(json(200, ImportFixtures.SPEC_JOB_WITHOUT_PROGRESS));
+        aura.enqueue(json(200, ImportFixtures.README_JOB_WITH_PROGRESS));
 
         jobs.get(JOB);
         jobs.getWithProgress(JOB);
@@ -48,7 +48,7 @@ class ImportJobsGetTest {
 
     @Test
     void parsesTheDocumentedJobWithProgressDetails() {
-        aura.enqueue(json(200, Fixtures.README_JOB_WITH_PROGRESS));
+        aura.enqueue(json(200, ImportFixtures.README_JOB_WITH_PROGRESS));
 
         ImportJob job = jobs.getWithProgress(JOB);
 
@@ -95,7 +95,7 @@ class ImportJobsGetTest {
 
     @Test
     void sumsRowsOverNodeAndRelationshipMappings() {
-        aura.enqueue(json(200, Fixtures.README_JOB_WITH_PROGRESS));
+        aura.enqueue(json(200, ImportFixtures.README_JOB_WITH_PROGRESS));
 
         ImportJob job = jobs.getWithProgress(JOB);
 
@@ -105,7 +105,7 @@ class ImportJobsGetTest {
 
     @Test
     void decidesOutcomeByExitStatusNotByStateForACancelledJob() {
-        aura.enqueue(json(200, Fixtures.SPEC_JOB_WITHOUT_PROGRESS));
+        aura.enqueue(json(200, ImportFixtures.SPEC_JOB_WITHOUT_PROGRESS));
 
         ImportJob job = jobs.get(JOB);
 
@@ -177,7 +177,7 @@ class ImportJobsGetTest {
 
     @Test
     void writesAJobBackInAurasSnakeCaseShape() throws Exception {
-        aura.enqueue(json(200, Fixtures.README_JOB_WITH_PROGRESS));
+        aura.enqueue(json(200, ImportFixtures.README_JOB_WITH_PROGRESS));
         ImportJob job = jobs.getWithProgress(JOB);
 
         String written = Json.mapper().writeValueAsString(job);
@@ -192,7 +192,7 @@ class ImportJobsGetTest {
 
     @Test
     void summarisesProgressForLogs() {
-        aura.enqueue(data(Fixtures.running(JOB, 42.5)));
+        aura.enqueue(data(ImportFixtures.running(JOB, 42.5)));
 
         assertThat(jobs.getWithProgress(JOB).summary()).isEqualTo("Running 42.5% (425/1000 rows)");
     }

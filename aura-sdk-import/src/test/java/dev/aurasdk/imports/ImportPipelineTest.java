@@ -1,9 +1,9 @@
 package dev.aurasdk.imports;
 
 import static dev.aurasdk.core.testing.ScriptedAura.json;
-import static dev.aurasdk.imports.Fixtures.INSTANCE;
-import static dev.aurasdk.imports.Fixtures.MODEL;
-import static dev.aurasdk.imports.Fixtures.MODEL_2;
+import static dev.aurasdk.imports.ImportFixtures.INSTANCE;
+import static dev.aurasdk.imports.ImportFixtures.MODEL;
+import static dev.aurasdk.imports.ImportFixtures.MODEL_2;
 import static dev.aurasdk.imports.JobScripts.cancelledFrame;
 import static dev.aurasdk.imports.JobScripts.failedFrame;
 import static dev.aurasdk.imports.JobScripts.runningFrame;
@@ -35,7 +35,7 @@ class ImportPipelineTest {
 
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
     private final JobScripts scripts = JobScripts.install(aura);
     private final RecordingListener listener = new RecordingListener();
 

@@ -115,19 +115,19 @@ final class JobScripts extends Dispatcher {
     }
 
     static Frame runningFrame(double percent) {
-        return new Frame(id -> data(Fixtures.running(id, percent)), false);
+        return new Frame(id -> data(ImportFixtures.running(id, percent)), false);
     }
 
     static Frame succeededFrame() {
-        return new Frame(id -> data(Fixtures.succeeded(id)), true);
+        return new Frame(id -> data(ImportFixtures.succeeded(id)), true);
     }
 
     static Frame failedFrame(String message) {
-        return new Frame(id -> data(Fixtures.failed(id, message)), true);
+        return new Frame(id -> data(ImportFixtures.failed(id, message)), true);
     }
 
     static Frame cancelledFrame() {
-        return new Frame(id -> data(Fixtures.cancelled(id)), true);
+        return new Frame(id -> data(ImportFixtures.cancelled(id)), true);
     }
 
     static Frame notFoundFrame() {

@@ -2,10 +2,10 @@ package dev.aurasdk.imports;
 
 import static dev.aurasdk.core.testing.ScriptedAura.data;
 import static dev.aurasdk.core.testing.ScriptedAura.json;
-import static dev.aurasdk.imports.Fixtures.INSTANCE;
-import static dev.aurasdk.imports.Fixtures.MODEL;
-import static dev.aurasdk.imports.Fixtures.PASSWORD;
-import static dev.aurasdk.imports.Fixtures.PROJECT;
+import static dev.aurasdk.imports.ImportFixtures.INSTANCE;
+import static dev.aurasdk.imports.ImportFixtures.MODEL;
+import static dev.aurasdk.imports.ImportFixtures.PASSWORD;
+import static dev.aurasdk.imports.ImportFixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aurasdk.core.AuraClient;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PreflightTest {
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
 
     @AfterEach
     void close() {
@@ -32,9 +32,9 @@ class PreflightTest {
 
     @Test
     void passesForARunningInstanceOfTheProjectWithoutCreatingAnything() {
-        aura.enqueue(data(Fixtures.instance(INSTANCE, "running", PROJECT, "enterprise-db")));
+        aura.enqueue(data(ImportFixtures.instance(INSTANCE, "running", PROJECT, "enterprise-db")));
 
-        PreflightReport report = jobs.validate(Fixtures.request());
+        PreflightReport report = jobs.validate(ImportFixtures.request());
 
         assertThat(report.ok()).isTrue();
         assertThat(report.failures()).isEmpty();
@@ -58,7 +58,7 @@ class PreflightTest {
                 404,
                 "{\"errors\":[{\"message\":\"DB not found: " + INSTANCE + "\"," + "\"reason\":\"db-not-found\"}]}"));
 
-        PreflightReport report = jobs.validate(Fixtures.request());
+        PreflightReport report = jobs.validate(ImportFixtures.request());
 
         assertThat(report.ok()).isFalse();
         assertThat(statuses(report))
@@ -72,10 +72,10 @@ class PreflightTest {
 
     @Test
     void failsWhenTheInstanceIsPausedOrInAnotherProject() {
-        aura.enqueue(
-                data(Fixtures.instance(INSTANCE, "paused", "0c3e1a2b-0000-4000-8000-000000000099", "enterprise-db")));
+        aura.enqueue(data(
+                ImportFixtures.instance(INSTANCE, "paused", "0c3e1a2b-0000-4000-8000-000000000099", "enterprise-db")));
 
-        PreflightReport report = jobs.validate(Fixtures.request());
+        PreflightReport report = jobs.validate(ImportFixtures.request());
 
         assertThat(report.ok()).isFalse();
         assertThat(statuses(report))
@@ -88,7 +88,7 @@ class PreflightTest {
     void reportsAServerErrorAsAFailedCheckInsteadOfThrowing() {
         aura.defaultApi(json(500, "{\"errors\":[{\"message\":\"boom\",\"reason\":\"server-err\"}]}"));
 
-        PreflightReport report = jobs.validate(Fixtures.request());
+        PreflightReport report = jobs.validate(ImportFixtures.request());
 
         assertThat(report.ok()).isFalse();
         assertThat(report.failures())
@@ -98,7 +98,7 @@ class PreflightTest {
 
     @Test
     void warnsAboutBulkOverwriteAndFreeInstancesWithoutCredentials() {
-        aura.enqueue(data(Fixtures.instance(INSTANCE, "running", PROJECT, "free-db")));
+        aura.enqueue(data(ImportFixtures.instance(INSTANCE, "running", PROJECT, "free-db")));
 
         PreflightReport report = jobs.validate(CreateImportJob.builder()
                 .importModelId(MODEL)
@@ -116,7 +116,7 @@ class PreflightTest {
 
     @Test
     void neverShowsThePasswordInTheReport() {
-        aura.enqueue(data(Fixtures.instance(INSTANCE, "running", PROJECT, "free-db")));
+        aura.enqueue(data(ImportFixtures.instance(INSTANCE, "running", PROJECT, "free-db")));
 
         PreflightReport report = jobs.validate(CreateImportJob.builder()
                 .importModelId(MODEL)

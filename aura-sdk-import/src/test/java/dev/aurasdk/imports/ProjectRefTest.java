@@ -1,7 +1,7 @@
 package dev.aurasdk.imports;
 
-import static dev.aurasdk.imports.Fixtures.ORG;
-import static dev.aurasdk.imports.Fixtures.PROJECT;
+import static dev.aurasdk.imports.ImportFixtures.ORG;
+import static dev.aurasdk.imports.ImportFixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -36,13 +36,8 @@ class ArchitectureTest {
     /** Modules allowed to use other modules' internals: the benchmarks measure them and are not published. */
     static final Set<String> MAY_USE_INTERNALS = Set.of("aura-sdk-benchmarks");
 
-    /**
-     * Violations known and being fixed on their own branch (issue 15, testkit: its public schedulers extend an
-     * internal class). An entry that no longer occurs fails the test: delete it once fixed.
-     */
-    static final Set<String> KNOWN_PUBLIC_TYPES_ON_INTERNALS = Set.of(
-            "aura-sdk-testkit: dev.aurasdk.testkit.StepScheduler -> dev.aurasdk.testkit.internal.QueuedScheduler",
-            "aura-sdk-testkit: dev.aurasdk.testkit.VirtualTimeScheduler -> dev.aurasdk.testkit.internal.QueuedScheduler");
+    /** Violations tolerated for now: none (an entry that no longer occurs fails the test). */
+    static final Set<String> KNOWN_PUBLIC_TYPES_ON_INTERNALS = Set.of();
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern INTERNAL_REFERENCE = Pattern.compile("\\bdev\\.aurasdk\\.[\\w.]*?\\.internal\\b");

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A place where a request received or a response sent by the fake disagrees with the official Aura OpenAPI
- * documents (see {@link FakeAuraServer.Builder#contractChecked()}). Immutable.
+ * documents (see {@link FakeAuraServerBuilder#contractChecked()}). Immutable.
  */
 public final class ContractViolation {
     /** Which side of the exchange broke the contract. */

@@ -2,7 +2,7 @@ package dev.aurasdk.testkit;
 
 /**
  * The ids and credentials of the ready-made demo world a {@link FakeAuraServer} seeds by default (see
- * {@link FakeAuraServer.Builder#demoData(boolean)}). Stable across runs, so examples and docs can print them.
+ * {@link FakeAuraServerBuilder#demoData(boolean)}). Stable across runs, so examples and docs can print them.
  *
  * <ul>
  *   <li>organization {@value #ORGANIZATION_ID} "Demo Org" with projects (= v1 tenants)

@@ -37,7 +37,7 @@ public final class FakeAuraExtension implements BeforeEachCallback, AfterEachCal
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(FakeAuraExtension.class);
 
-    private final Consumer<FakeAuraServer.Builder> configurer;
+    private final Consumer<FakeAuraServerBuilder> configurer;
     private volatile FakeAuraServer current;
 
     /** An extension with the default configuration (see {@link FakeAuraServer#builder()}). */
@@ -45,7 +45,7 @@ public final class FakeAuraExtension implements BeforeEachCallback, AfterEachCal
         this(b -> {});
     }
 
-    private FakeAuraExtension(Consumer<FakeAuraServer.Builder> configurer) {
+    private FakeAuraExtension(Consumer<FakeAuraServerBuilder> configurer) {
         this.configurer = Objects.requireNonNull(configurer, "configurer");
     }
 
@@ -55,7 +55,7 @@ public final class FakeAuraExtension implements BeforeEachCallback, AfterEachCal
      * @param configurer adjusts a fresh builder before each test
      * @return the extension
      */
-    public static FakeAuraExtension with(Consumer<FakeAuraServer.Builder> configurer) {
+    public static FakeAuraExtension with(Consumer<FakeAuraServerBuilder> configurer) {
         return new FakeAuraExtension(configurer);
     }
 
@@ -82,7 +82,7 @@ public final class FakeAuraExtension implements BeforeEachCallback, AfterEachCal
      */
     @Override
     public void beforeEach(ExtensionContext context) {
-        FakeAuraServer.Builder builder = FakeAuraServer.builder();
+        FakeAuraServerBuilder builder = FakeAuraServer.builder();
         configurer.accept(builder);
         FakeAuraServer server = builder.build();
         server.start();

@@ -2,28 +2,17 @@ package dev.aurasdk.testkit;
 
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraCredentials;
-import dev.aurasdk.testkit.internal.ContractChecker;
-import dev.aurasdk.testkit.internal.Engine;
-import dev.aurasdk.testkit.internal.FaultRegistry;
-import dev.aurasdk.testkit.internal.JournalStore;
-import dev.aurasdk.testkit.internal.NoDelayServerSockets;
-import dev.aurasdk.testkit.internal.OpenApiDocuments;
+import dev.aurasdk.testkit.internal.FakeServerCore;
 import dev.aurasdk.testkit.internal.RateLimiter;
+import dev.aurasdk.testkit.internal.ServerOptions;
 import dev.aurasdk.testkit.internal.Settings;
-import dev.aurasdk.testkit.internal.World;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import mockwebserver3.MockWebServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A stateful fake of the Neo4j Aura API on a local port, for tests of Aura clients (ours and our users').
@@ -34,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * error envelopes and status codes of the real API, and an {@code X-Request-Id} on every response. Controls: a
  * virtual {@link #clock()} and {@link StepMode step modes} so tests never sleep, {@link #fault() fault injection},
  * a {@link #journal() journal} of received requests, an optional rate limit, and an optional
- * {@link Builder#contractChecked() contract check} against the official OpenAPI documents (shipped in the testkit
+ * {@link FakeAuraServerBuilder#contractChecked() contract check} against the official OpenAPI documents (shipped in the testkit
  * jar).
  *
  * <pre>{@code
@@ -58,84 +47,37 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Each instance binds its own port on 127.0.0.1.
  */
 public final class FakeAuraServer implements AutoCloseable {
-    private VirtualTimeScheduler virtualScheduler;
+    private final FakeServerCore core;
     private final Settings settings;
-    private final int requestedPort;
     private final FakeClock clock;
-    private final World world = new World();
-    private final FaultRegistry faultRegistry = new FaultRegistry();
-    private final JournalStore journalStore = new JournalStore();
-    private final Engine engine;
     private final Seeder seeder;
     private final Faults faults;
     private final Journal journal;
-    private final URI contractDocuments;
-    private MockWebServer server;
-    private final SchemaValidationMode schemaValidationMode;
+    private VirtualTimeScheduler virtualScheduler; // guarded by this
 
-    private FakeAuraServer(Builder b) {
-        this.settings = new Settings();
-        settings.clientId = b.clientId;
-        settings.clientSecret = b.clientSecret;
-        settings.tokenTtl = b.tokenTtl;
-        settings.stepMode = b.stepMode;
-        settings.tick = b.tick;
-        settings.dataApiTransitionTicks = b.dataApiTransitionTicks;
-        settings.rateLimiter = b.rateLimit == null ? null : new RateLimiter(b.rateLimit, b.rateWindow);
-        settings.tokenRateLimiter =
-                b.tokenRateLimit == null ? null : new RateLimiter(b.tokenRateLimit, b.tokenRateWindow);
-        this.requestedPort = b.port;
-        this.clock = new FakeClock(b.stepMode == StepMode.WALL_CLOCK, b.startTime);
-        ContractChecker checker = null;
-        URI documents = null;
-        if (b.contractChecked) {
-            OpenApiDocuments loaded = OpenApiDocuments.load(b.openApiDir);
-            documents = loaded.location();
-            checker = ContractChecker.forDocuments(loaded);
-        }
-        this.contractDocuments = documents;
-        this.engine = new Engine(world, settings, clock, faultRegistry, journalStore, checker);
-        this.seeder = new Seeder(world);
-        this.faults = new Faults(faultRegistry);
-        this.journal = new Journal(journalStore);
-        if (b.demoData) {
+    /** Use {@link #builder()}. */
+    FakeAuraServer(ServerOptions options) {
+        this.core =
+                new FakeServerCore(options, new FakeClock(options.stepMode == StepMode.WALL_CLOCK, options.startTime));
+        this.settings = core.settings;
+        this.clock = core.clock;
+        this.seeder = new Seeder(core.world);
+        this.faults = new Faults(core.faultRegistry);
+        this.journal = new Journal(core.journalStore);
+        if (options.demoData) {
             seeder.demoWorld();
         }
-        this.schemaValidationMode = schemaValidation(b.schemaValidator);
-    }
-
-    private SchemaValidationMode schemaValidation(SchemaValidator validator) {
-        if (validator == null) {
-            return SchemaValidationMode.BUILT_IN;
-        }
-        Logger log = LoggerFactory.getLogger("dev.aurasdk.testkit");
-        if (!validator.isAvailable()) {
-            log.warn(
-                    "FakeAuraServer validates type definitions with its built-in check: the Neo4j GraphQL Library"
-                            + " is not available ({})",
-                    validator.unavailableReason().orElse("?"));
-            return SchemaValidationMode.BUILT_IN;
-        }
-        settings.typeDefinitionsCheck = sdl -> {
-            SchemaValidation v = validator.validate(sdl);
-            return v.isValid() ? Optional.empty() : Optional.of(v.message());
-        };
-        log.info(
-                "FakeAuraServer validates type definitions with the Neo4j GraphQL Library {} on Node.js {}",
-                SchemaValidator.LIBRARY_VERSION,
-                validator.nodeVersion().orElse("?"));
-        return SchemaValidationMode.NEO4J_GRAPHQL_LIBRARY;
     }
 
     /**
      * How this server validates Data API type definitions: {@link SchemaValidationMode#NEO4J_GRAPHQL_LIBRARY} when
-     * built with {@link Builder#realSchemaValidation(SchemaValidator)} and Node.js and the packages were found, else
+     * built with {@link FakeAuraServerBuilder#realSchemaValidation(SchemaValidator)} and Node.js and the packages were found, else
      * {@link SchemaValidationMode#BUILT_IN} (the reason of a fallback is logged).
      *
      * @return the mode
      */
     public SchemaValidationMode schemaValidationMode() {
-        return schemaValidationMode;
+        return core.schemaValidationMode();
     }
 
     /**
@@ -144,8 +86,8 @@ public final class FakeAuraServer implements AutoCloseable {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static FakeAuraServerBuilder builder() {
+        return new FakeAuraServerBuilder();
     }
 
     /**
@@ -165,19 +107,7 @@ public final class FakeAuraServer implements AutoCloseable {
      * @throws IllegalStateException when already started
      */
     public synchronized FakeAuraServer start() {
-        if (server != null) {
-            throw new IllegalStateException("Already started");
-        }
-        MockWebServer s = new MockWebServer();
-        s.setDispatcher(engine);
-        s.setServerSocketFactory(new NoDelayServerSockets());
-        try {
-            s.start(InetAddress.getByName("127.0.0.1"), requestedPort);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the fake Aura server on port " + requestedPort, e);
-        }
-        server = s;
-        settings.baseUrl = "http://127.0.0.1:" + s.getPort();
+        core.start();
         return this;
     }
 
@@ -188,10 +118,7 @@ public final class FakeAuraServer implements AutoCloseable {
             virtualScheduler.shutdownNow();
             virtualScheduler = null;
         }
-        if (server != null) {
-            server.close();
-            server = null;
-        }
+        core.stop();
     }
 
     /**
@@ -199,8 +126,8 @@ public final class FakeAuraServer implements AutoCloseable {
      *
      * @return true between {@link #start()} and {@link #close()}
      */
-    public synchronized boolean isStarted() {
-        return server != null;
+    public boolean isStarted() {
+        return core.isStarted();
     }
 
     /**
@@ -209,11 +136,8 @@ public final class FakeAuraServer implements AutoCloseable {
      * @return e.g. {@code http://127.0.0.1:53211}, without a trailing slash
      * @throws IllegalStateException before {@link #start()}
      */
-    public synchronized String baseUrl() {
-        if (server == null) {
-            throw new IllegalStateException("Start the server first");
-        }
-        return settings.baseUrl;
+    public String baseUrl() {
+        return core.baseUrl();
     }
 
     /**
@@ -222,11 +146,8 @@ public final class FakeAuraServer implements AutoCloseable {
      * @return the port
      * @throws IllegalStateException before {@link #start()}
      */
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("Start the server first");
-        }
-        return server.getPort();
+    public int port() {
+        return core.port();
     }
 
     /**
@@ -263,7 +184,7 @@ public final class FakeAuraServer implements AutoCloseable {
      * @return this server
      */
     public FakeAuraServer tokenTtl(Duration ttl) {
-        settings.tokenTtl = Builder.positive(ttl, "tokenTtl");
+        settings.tokenTtl = ServerOptions.positive(ttl, "tokenTtl");
         return this;
     }
 
@@ -273,7 +194,7 @@ public final class FakeAuraServer implements AutoCloseable {
      * @return the count
      */
     public int tokenRequestCount() {
-        return engine.tokenRequestCount();
+        return core.engine.tokenRequestCount();
     }
 
     /**
@@ -283,12 +204,12 @@ public final class FakeAuraServer implements AutoCloseable {
      * @return a bearer token valid for {@link #tokenTtl()} from now
      */
     public String issueToken() {
-        return engine.issueToken(settings.clientId);
+        return core.engine.issueToken(settings.clientId);
     }
 
     /** Revokes every token issued so far: they become unknown and are answered 401. */
     public void revokeTokens() {
-        engine.revokeTokens();
+        core.engine.revokeTokens();
     }
 
     /**
@@ -345,7 +266,7 @@ public final class FakeAuraServer implements AutoCloseable {
 
     /**
      * Moves the clock forward: tokens expire, rate-limit windows pass, resources advance (one tick per
-     * {@link Builder#tick(Duration)}).
+     * {@link FakeAuraServerBuilder#tick(Duration)}).
      *
      * @param amount a non-negative duration
      * @return this server
@@ -441,21 +362,21 @@ public final class FakeAuraServer implements AutoCloseable {
     /**
      * Whether requests and responses are checked against the OpenAPI documents.
      *
-     * @return true when built with {@link Builder#contractChecked()}
+     * @return true when built with {@link FakeAuraServerBuilder#contractChecked()}
      */
     public boolean isContractChecked() {
-        return engine.contractChecked();
+        return core.engine.contractChecked();
     }
 
     /**
      * Where the OpenAPI documents of the contract check were read: the folder of the copies shipped in the testkit
      * jar (a {@code jar:} URI, or a {@code file:} URI when the testkit's classes are a folder), or the folder given
-     * with {@link Builder#openApiDirectory(Path)} or {@code -Daura.openapi.dir}.
+     * with {@link FakeAuraServerBuilder#openApiDirectory(Path)} or {@code -Daura.openapi.dir}.
      *
      * @return the location, empty when the check is off
      */
     public Optional<URI> contractDocuments() {
-        return Optional.ofNullable(contractDocuments);
+        return core.contractDocuments();
     }
 
     /**
@@ -465,12 +386,12 @@ public final class FakeAuraServer implements AutoCloseable {
      * @return a snapshot, in order of discovery
      */
     public List<ContractViolation> contractViolations() {
-        return engine.violations();
+        return core.engine.violations();
     }
 
     /** Forgets the contract violations found so far (e.g. after asserting on deliberate ones). */
     public void clearContractViolations() {
-        engine.clearViolations();
+        core.engine.clearViolations();
     }
 
     /**
@@ -479,244 +400,8 @@ public final class FakeAuraServer implements AutoCloseable {
      * @return base URL (or "not started") and mode
      */
     @Override
-    public synchronized String toString() {
-        return "FakeAuraServer[" + (server == null ? "not started" : settings.baseUrl) + ", " + settings.stepMode + "]";
-    }
-
-    /** Configures a {@link FakeAuraServer}. */
-    public static final class Builder {
-        private int port;
-        private String clientId = DemoWorld.CLIENT_ID;
-        private String clientSecret = DemoWorld.CLIENT_SECRET;
-        private Duration tokenTtl = Duration.ofHours(1);
-        private StepMode stepMode = StepMode.MANUAL;
-        private Duration tick = Duration.ofSeconds(1);
-        private int dataApiTransitionTicks = 1;
-        private Instant startTime = Instant.parse("2026-01-01T00:00:00Z");
-        private boolean contractChecked;
-        private Path openApiDir;
-        private Integer rateLimit;
-        private Duration rateWindow;
-        private Integer tokenRateLimit;
-        private Duration tokenRateWindow;
-        private boolean demoData = true;
-        private SchemaValidator schemaValidator;
-
-        private Builder() {}
-
-        /**
-         * The port to listen on.
-         *
-         * @param value 0 (the default) for any free port
-         * @return this builder
-         */
-        public Builder port(int value) {
-            if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException("port out of range: " + value);
-            }
-            this.port = value;
-            return this;
-        }
-
-        /**
-         * The valid client id (default {@link DemoWorld#CLIENT_ID}).
-         *
-         * @param value the client id
-         * @return this builder
-         */
-        public Builder clientId(String value) {
-            this.clientId = FakeInstance.requireText(value, "clientId");
-            return this;
-        }
-
-        /**
-         * The valid client secret (default {@link DemoWorld#CLIENT_SECRET}).
-         *
-         * @param value the secret
-         * @return this builder
-         */
-        public Builder clientSecret(String value) {
-            this.clientSecret = FakeInstance.requireText(value, "clientSecret");
-            return this;
-        }
-
-        /**
-         * The token lifetime, reported as {@code expires_in} (default one hour).
-         *
-         * @param value a positive duration
-         * @return this builder
-         */
-        public Builder tokenTtl(Duration value) {
-            this.tokenTtl = positive(value, "tokenTtl");
-            return this;
-        }
-
-        /**
-         * How resources advance (default {@link StepMode#MANUAL}).
-         *
-         * @param value the mode
-         * @return this builder
-         */
-        public Builder stepMode(StepMode value) {
-            this.stepMode = Objects.requireNonNull(value, "stepMode");
-            return this;
-        }
-
-        /**
-         * The duration of one tick (default one second). An import job of a demo model takes 10 ticks; a Data API
-         * transition takes {@link #dataApiTransitionTicks(int)} ticks.
-         *
-         * @param value a positive duration
-         * @return this builder
-         */
-        public Builder tick(Duration value) {
-            this.tick = positive(value, "tick");
-            return this;
-        }
-
-        /**
-         * Ticks each Data API transition ({@code creating}, {@code updating}, {@code pausing}, {@code resuming},
-         * {@code deleting}) takes (default 1).
-         *
-         * @param value at least 1
-         * @return this builder
-         */
-        public Builder dataApiTransitionTicks(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("dataApiTransitionTicks must be at least 1");
-            }
-            this.dataApiTransitionTicks = value;
-            return this;
-        }
-
-        /**
-         * Where the virtual clock starts (default 2026-01-01T00:00:00Z; ignored in wall-clock mode).
-         *
-         * @param value the start instant
-         * @return this builder
-         */
-        public Builder startTime(Instant value) {
-            this.startTime = Objects.requireNonNull(value, "startTime");
-            return this;
-        }
-
-        /**
-         * Checks every request received and response sent against the official OpenAPI documents: the copies
-         * shipped in the testkit jar, unless {@link #openApiDirectory(Path)} or the system property
-         * {@code aura.openapi.dir} names a folder holding others; see {@link FakeAuraServer#contractViolations()}.
-         *
-         * @return this builder
-         */
-        public Builder contractChecked() {
-            return contractChecked(true);
-        }
-
-        /**
-         * Turns the contract check on or off.
-         *
-         * @param value whether to check
-         * @return this builder
-         */
-        public Builder contractChecked(boolean value) {
-            this.contractChecked = value;
-            return this;
-        }
-
-        /**
-         * A folder holding {@code aura_api_spec_v1beta5.yaml} and {@code aura_api_spec_v2beta1.yaml} to check
-         * against instead of the copies shipped in the testkit jar.
-         *
-         * @param dir the folder
-         * @return this builder
-         */
-        public Builder openApiDirectory(Path dir) {
-            this.openApiDir = Objects.requireNonNull(dir, "dir");
-            return this;
-        }
-
-        /**
-         * Turns on Aura's documented rate limit: 125 API requests per 60 seconds per client id.
-         *
-         * @return this builder
-         */
-        public Builder rateLimit() {
-            return rateLimit(125, Duration.ofSeconds(60));
-        }
-
-        /**
-         * Turns on a rate limit of API requests per client id (the token endpoint excluded).
-         *
-         * @param limit requests per window
-         * @param window the sliding window, on the fake's clock
-         * @return this builder
-         */
-        public Builder rateLimit(int limit, Duration window) {
-            this.rateLimit = limit;
-            this.rateWindow = positive(window, "window");
-            return this;
-        }
-
-        /**
-         * Turns on a rate limit on the token endpoint per client id (Aura documents about 15 per hour).
-         *
-         * @param limit token requests per window
-         * @param window the sliding window, on the fake's clock
-         * @return this builder
-         */
-        public Builder tokenRateLimit(int limit, Duration window) {
-            this.tokenRateLimit = limit;
-            this.tokenRateWindow = positive(window, "window");
-            return this;
-        }
-
-        /**
-         * Whether to seed the {@link DemoWorld} (default true).
-         *
-         * @param value false for an empty world
-         * @return this builder
-         */
-        public Builder demoData(boolean value) {
-            this.demoData = value;
-            return this;
-        }
-
-        /**
-         * Validates Data API type definitions with the real Neo4j GraphQL Library: creating or updating a Data API
-         * with type definitions the library refuses puts it in {@code error}, with the library's messages as the
-         * reason ({@code invalid-type-defs}), as Aura does. Without Node.js or the packages the server falls back
-         * to the built-in check and says so ({@link FakeAuraServer#schemaValidationMode()}, a log line). The
-         * library runs before the create or update call changes anything and without blocking other calls; when
-         * it cannot run (node fails or overruns the validator's timeout), the call is accepted as usual and the
-         * Data API (holding the new type definitions) goes to {@code error} with a reason starting
-         * {@code The type definitions could not be validated}. Outcomes are kept per type definitions text, so
-         * each text is validated once.
-         *
-         * @param validator the validator (see {@link SchemaValidator} for what it needs)
-         * @return this builder
-         */
-        public Builder realSchemaValidation(SchemaValidator validator) {
-            this.schemaValidator = Objects.requireNonNull(validator, "validator");
-            return this;
-        }
-
-        /**
-         * Builds the server (not started).
-         *
-         * @return the server
-         * @throws IllegalStateException when the contract check is on and the documents cannot be read
-         */
-        public FakeAuraServer build() {
-            if (rateLimit != null && rateLimit < 1 || tokenRateLimit != null && tokenRateLimit < 1) {
-                throw new IllegalArgumentException("rate limits must allow at least one request");
-            }
-            return new FakeAuraServer(this);
-        }
-
-        static Duration positive(Duration value, String what) {
-            if (value == null || value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(what + " must be positive");
-            }
-            return value;
-        }
+    public String toString() {
+        return "FakeAuraServer[" + (core.isStarted() ? settings.baseUrl : "not started") + ", " + settings.stepMode
+                + "]";
     }
 }

@@ -44,7 +44,7 @@ public final class FakeAuraServerMain {
      * @throws InterruptedException when interrupted while serving
      */
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop) throws InterruptedException {
-        FakeAuraServer.Builder builder =
+        FakeAuraServerBuilder builder =
                 FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).port(8089);
         int port = 8089;
         try {

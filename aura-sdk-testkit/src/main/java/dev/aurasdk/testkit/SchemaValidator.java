@@ -2,27 +2,17 @@ package dev.aurasdk.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurasdk.testkit.internal.NpmProject;
+import dev.aurasdk.testkit.internal.Processes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,12 +55,9 @@ public final class SchemaValidator {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.testkit");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String SCRIPT = "validate.mjs";
-    private static final List<String> PROJECT_FILES = List.of("package.json", "package-lock.json", SCRIPT);
+    private static final String SCRIPT = NpmProject.SCRIPT;
     /** Written into an {@link Builder#installInto} directory only after npm ci succeeded: the project's hash. */
-    static final String STAMP = ".aura-sdk-installed";
-    /** One monitor per install directory: a JVM cannot take the same file lock twice. */
-    private static final ConcurrentHashMap<Path, Object> INSTALLS = new ConcurrentHashMap<>();
+    static final String STAMP = NpmProject.STAMP;
 
     private final String node;
     private final String npm;
@@ -142,16 +129,17 @@ public final class SchemaValidator {
         if (a.reason != null) {
             throw new IllegalStateException("cannot validate with the Neo4j GraphQL Library: " + a.reason);
         }
-        Result r = run(
+        Processes.Result r = Processes.run(
                 List.of(node, directory.resolve(SCRIPT).toString()),
                 directory,
                 typeDefinitions.getBytes(StandardCharsets.UTF_8),
                 timeout);
-        if (r.exit != 0) {
-            throw new IllegalStateException("the validation script failed (exit " + r.exit + "): " + tail(r.err));
+        if (r.exit() != 0) {
+            throw new IllegalStateException(
+                    "the validation script failed (exit " + r.exit() + "): " + Processes.tail(r.err()));
         }
         try {
-            JsonNode out = MAPPER.readTree(r.out);
+            JsonNode out = MAPPER.readTree(r.out());
             return new SchemaValidation(
                     out.path("valid").asBoolean(false),
                     texts(out.path("errors")),
@@ -159,7 +147,8 @@ public final class SchemaValidator {
                     out.path("library").asText("?"),
                     out.path("node").asText("?"));
         } catch (IOException e) {
-            throw new IllegalStateException("the validation script printed no verdict: " + tail(r.out + r.err));
+            throw new IllegalStateException(
+                    "the validation script printed no verdict: " + Processes.tail(r.out() + r.err()));
         }
     }
 
@@ -193,27 +182,28 @@ public final class SchemaValidator {
     }
 
     private Availability check() {
-        Result version;
+        Processes.Result version;
         try {
-            version = run(List.of(node, "--version"), null, new byte[0], Duration.ofSeconds(30));
+            version = Processes.run(List.of(node, "--version"), null, new byte[0], Duration.ofSeconds(30));
         } catch (IllegalStateException e) {
             return new Availability(
                     null,
                     "Node.js not found (" + node + "): " + e.getMessage() + "; install Node.js " + MIN_NODE_MAJOR
                             + "+ or set the node executable");
         }
-        String v = version.out.strip();
+        String v = version.out().strip();
         int major = major(v);
-        if (version.exit != 0 || major < MIN_NODE_MAJOR) {
+        if (version.exit() != 0 || major < MIN_NODE_MAJOR) {
             return new Availability(
                     v.isEmpty() ? null : v,
                     "Node.js " + MIN_NODE_MAJOR + "+ is needed, " + node + " is " + (v.isEmpty() ? "not working" : v));
         }
         try {
+            NpmProject project = new NpmProject(directory, RESOURCE_DIR, LIBRARY_VERSION);
             if (install) {
-                installPackages();
+                project.install(npm);
             } else {
-                copyScript();
+                project.copyScript();
             }
         } catch (IOException | IllegalStateException e) {
             return new Availability(
@@ -226,100 +216,6 @@ public final class SchemaValidator {
                             + ": run npm ci there with the package.json and package-lock.json of " + RESOURCE_DIR);
         }
         return new Availability(v, null);
-    }
-
-    private void copyScript() throws IOException {
-        Files.createDirectories(directory);
-        writeIfChanged(SCRIPT);
-    }
-
-    /**
-     * Installs the shipped project unless the stamp says this very project was installed completely. Other
-     * validators (this JVM: a monitor; other JVMs: a file lock on {@code <dir>.lock} beside the directory) wait;
-     * the stamp is written only after npm ci succeeded, so an install that was interrupted is redone.
-     */
-    private void installPackages() throws IOException {
-        Files.createDirectories(directory);
-        Path lockFile = directory.resolveSibling(directory.getFileName() + ".lock");
-        synchronized (INSTALLS.computeIfAbsent(directory, d -> new Object())) {
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
-                String expected = projectHash();
-                Path stamp = directory.resolve(STAMP);
-                if (Files.isRegularFile(stamp)
-                        && Files.readString(stamp).strip().equals(expected)) {
-                    writeIfChanged(SCRIPT);
-                    return;
-                }
-                Files.deleteIfExists(stamp);
-                for (String file : PROJECT_FILES) {
-                    writeIfChanged(file);
-                }
-                LOG.info("Installing @neo4j/graphql {} with npm ci into {}", LIBRARY_VERSION, directory);
-                Result r = run(
-                        List.of(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"),
-                        directory,
-                        new byte[0],
-                        Duration.ofMinutes(10));
-                if (r.exit != 0) {
-                    throw new IllegalStateException("npm ci failed (exit " + r.exit + "): " + tail(r.err + r.out));
-                }
-                writeAtomically(stamp, expected.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-    }
-
-    /** SHA-256 of the shipped package.json and package-lock.json, in hex. */
-    private static String projectHash() throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String name : List.of("package.json", "package-lock.json")) {
-                digest.update(shipped(name));
-                digest.update((byte) 0);
-            }
-            StringBuilder hex = new StringBuilder();
-            for (byte b : digest.digest()) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] shipped(String name) throws IOException {
-        try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + RESOURCE_DIR + name);
-            }
-            return in.readAllBytes();
-        }
-    }
-
-    /** Writes to a temporary sibling and renames it, so that a reader never sees half a file. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes a shipped file unless the same bytes are there; true when written. */
-    private boolean writeIfChanged(String name) throws IOException {
-        byte[] shipped = shipped(name);
-        Path target = directory.resolve(name);
-        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), shipped)) {
-            return false;
-        }
-        writeAtomically(target, shipped);
-        return true;
     }
 
     private static int major(String version) {
@@ -336,98 +232,6 @@ public final class SchemaValidator {
         List<String> out = new ArrayList<>();
         list.forEach(e -> out.add(e.asText()));
         return out;
-    }
-
-    private static String tail(String text) {
-        String t = text.strip();
-        return t.length() <= 2000 ? t : "..." + t.substring(t.length() - 2000);
-    }
-
-    /** Runs a process with the input on stdin; stdout and stderr are read to the end. */
-    private static Result run(List<String> command, Path dir, byte[] input, Duration timeout) {
-        Process p;
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command);
-            if (dir != null) {
-                pb.directory(dir.toFile());
-            }
-            p = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        try {
-            StreamReader out = new StreamReader(p.getInputStream());
-            StreamReader err = new StreamReader(p.getErrorStream());
-            out.start();
-            err.start();
-            // on its own thread: a process that never reads its input must not block the caller past the timeout
-            Thread writer = new Thread(
-                    () -> {
-                        try (OutputStream stdin = p.getOutputStream()) {
-                            stdin.write(input);
-                        } catch (IOException e) {
-                            // the process ended without reading its input: its exit code and output tell why
-                        }
-                    },
-                    "aura-sdk-schema-validator-stdin");
-            writer.setDaemon(true);
-            writer.start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(p);
-                throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(2, command.size())))
-                        + " did not finish within " + timeout.toSeconds() + " s");
-            }
-            out.join(TimeUnit.SECONDS.toMillis(10));
-            err.join(TimeUnit.SECONDS.toMillis(10));
-            return new Result(p.exitValue(), out.text(), err.text());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + command.get(0), e);
-        } finally {
-            kill(p);
-        }
-    }
-
-    /** Kills the process and everything it started (npm and node start children of their own). */
-    private static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-    }
-
-    private static final class StreamReader extends Thread {
-        private final InputStream in;
-        private volatile byte[] bytes = new byte[0];
-
-        StreamReader(InputStream in) {
-            super("aura-sdk-schema-validator-io");
-            setDaemon(true);
-            this.in = in;
-        }
-
-        @Override
-        public void run() {
-            try {
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        String text() {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static final class Result {
-        final int exit;
-        final String out;
-        final String err;
-
-        Result(int exit, String out, String err) {
-            this.exit = exit;
-            this.out = out;
-            this.err = err;
-        }
     }
 
     private static final class Availability {
@@ -508,7 +312,7 @@ public final class SchemaValidator {
          * @return this builder
          */
         public Builder timeout(Duration value) {
-            this.timeout = FakeAuraServer.Builder.positive(value, "timeout");
+            this.timeout = dev.aurasdk.testkit.internal.ServerOptions.positive(value, "timeout");
             return this;
         }
 

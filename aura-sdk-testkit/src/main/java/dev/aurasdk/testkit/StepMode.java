@@ -3,7 +3,7 @@ package dev.aurasdk.testkit;
 /**
  * How long-running resources (import jobs, GraphQL Data APIs) move through their states.
  *
- * <p>A resource advances in <em>ticks</em> (see {@link FakeAuraServer.Builder#tick(java.time.Duration)}, one second
+ * <p>A resource advances in <em>ticks</em> (see {@link FakeAuraServerBuilder#tick(java.time.Duration)}, one second
  * by default). The mode decides what makes ticks pass.
  */
 public enum StepMode {

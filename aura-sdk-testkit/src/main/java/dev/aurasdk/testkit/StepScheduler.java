@@ -1,6 +1,5 @@
 package dev.aurasdk.testkit;
 
-import dev.aurasdk.testkit.internal.QueuedScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package dev.aurasdk.testkit;
 
 import dev.aurasdk.core.http.RequestEvent;
 import dev.aurasdk.core.http.RequestListener;
-import dev.aurasdk.testkit.internal.QueuedScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

@@ -28,7 +28,7 @@ class ContractCheckTest {
 
     @Test
     void everyEmulatedOperationConformsToTheDocuments(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String token = client.token(null)
                 .tokenRequest(server.clientId(), server.clientSecret())
                 .json()
@@ -111,7 +111,7 @@ class ContractCheckTest {
                                 path,
                                 "{\"name\":\"renamed\",\"features\":{\"subgraph\":true},"
                                         + "\"aura_instance\":{\"password\":\"new-password\"},\"type_definitions\":\""
-                                        + RawClient.base64(DataApiLifecycleTest.SDL) + "\"}")
+                                        + RawFakeClient.base64(DataApiLifecycleTest.SDL) + "\"}")
                         .status())
                 .isEqualTo(202);
         server.advance(Duration.ofSeconds(1));
@@ -191,7 +191,7 @@ class ContractCheckTest {
                                 created.get("url").asText(),
                                 "{\"query\":\"{ a }\"}",
                                 Map.of("Content-Type", "application/json")))
-                .extracting(RawClient.Response::status)
+                .extracting(RawFakeClient.Response::status)
                 .isEqualTo(404);
 
         // auth and rate-limit errors (429 via the fake's own limiter, on v1 and v2beta1)
@@ -211,7 +211,7 @@ class ContractCheckTest {
 
     @Test
     void reportsARequestThatBreaksTheDocumentedSchema(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         client.post(
                 APIS,
@@ -232,7 +232,7 @@ class ContractCheckTest {
     void reportsAResponseThatBreaksTheDocumentedSchema(FakeAuraServer server) {
         server.fault().next(1).matching("GET", "/v1/tenants").respond(200, "{\"data\":[{\"id\":\"x\"}]}");
 
-        new RawClient(server).get("/v1/tenants");
+        new RawFakeClient(server).get("/v1/tenants");
 
         assertThat(server.contractViolations()).singleElement().satisfies(v -> {
             assertThat(v.side()).isEqualTo(ContractViolation.Side.RESPONSE);
@@ -245,7 +245,7 @@ class ContractCheckTest {
 
     @Test
     void reportsImportJobCreateWithoutImportModelIdAsARequestViolation(FakeAuraServer server) {
-        new RawClient(server).post(JOBS, "{\"auraCredentials\":{\"dbId\":\"" + DemoWorld.INSTANCE_ID + "\"}}");
+        new RawFakeClient(server).post(JOBS, "{\"auraCredentials\":{\"dbId\":\"" + DemoWorld.INSTANCE_ID + "\"}}");
 
         assertThat(server.contractViolations())
                 .singleElement()
@@ -255,7 +255,7 @@ class ContractCheckTest {
 
     @Test
     void reportsPathsNoDocumentDescribes(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         client.get("/v1/nothing-here");
         client.get("/v2/organizations");
 
@@ -272,7 +272,7 @@ class ContractCheckTest {
         server.fault().next(1).matching("GET", "/v1/instances").truncateBody();
         // twice: on a reused connection the JDK's HTTP client resends a GET once after a drop
         server.fault().next(2).matching("GET", "/v1/tenants/.*").dropConnection();
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         client.get("/v1/tenants");
         client.get("/v1/instances");
@@ -323,8 +323,8 @@ class ContractCheckTest {
                 .build()
                 .start()) {
             assertThat(own.contractDocuments()).contains(folder.toUri());
-            new RawClient(own).get("/v1/tenants");
-            new RawClient(own).get("/v1/instances");
+            new RawFakeClient(own).get("/v1/tenants");
+            new RawFakeClient(own).get("/v1/instances");
 
             assertThat(own.contractViolations()).singleElement().satisfies(v -> {
                 assertThat(v.path()).isEqualTo("/v1/tenants");

@@ -17,26 +17,26 @@ class DataApiLifecycleTest {
 
     static String createBody(String sdl, String providers) {
         return "{\"name\":\"movies-api\",\"aura_instance\":{\"username\":\"neo4j\",\"password\":\"s3cret-pw\"},"
-                + "\"type_definitions\":\"" + RawClient.base64(sdl) + "\","
+                + "\"type_definitions\":\"" + RawFakeClient.base64(sdl) + "\","
                 + "\"security\":{\"cors_policy\":{\"allowed_origins\":[\"https://app.example.com\"]},"
                 + "\"authentication_providers\":[" + providers + "]}}";
     }
 
     static final String API_KEY_PROVIDER = "{\"name\":\"default\",\"type\":\"api-key\",\"enabled\":true}";
 
-    static JsonNode create(RawClient client, String sdl) {
-        RawClient.Response r = client.post(APIS, createBody(sdl, API_KEY_PROVIDER));
+    static JsonNode create(RawFakeClient client, String sdl) {
+        RawFakeClient.Response r = client.post(APIS, createBody(sdl, API_KEY_PROVIDER));
         assertThat(r.status()).isEqualTo(202);
         return r.data();
     }
 
-    private static String status(RawClient client, String id) {
+    private static String status(RawFakeClient client, String id) {
         return client.get(APIS + "/" + id).data().get("status").asText();
     }
 
     @Test
     void createAnswers202CreatingWithApiKeyThenBecomesReady(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         JsonNode created = create(client, SDL);
 
         assertThat(created.get("status").asText()).isEqualTo("creating");
@@ -56,12 +56,12 @@ class DataApiLifecycleTest {
 
     @Test
     void getShowsDetailsButNeverTheApiKey(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
 
-        RawClient.Response r = client.get(APIS + "/" + id);
+        RawFakeClient.Response r = client.get(APIS + "/" + id);
         JsonNode data = r.data();
-        assertThat(data.get("type_definitions").asText()).isEqualTo(RawClient.base64(SDL));
+        assertThat(data.get("type_definitions").asText()).isEqualTo(RawFakeClient.base64(SDL));
         assertThat(data.get("features").get("subgraph").asBoolean()).isFalse();
         assertThat(data.get("security")
                         .get("cors_policy")
@@ -72,7 +72,7 @@ class DataApiLifecycleTest {
         assertThat(r.json().has("errors")).isFalse();
         assertThat(r.body()).doesNotContain("\"key\"");
 
-        RawClient.Response providers = client.get(APIS + "/" + id + "/auth-providers");
+        RawFakeClient.Response providers = client.get(APIS + "/" + id + "/auth-providers");
         assertThat(providers.data()).hasSize(1);
         assertThat(providers.body()).doesNotContain("\"key\"");
         String providerId = providers.data().get(0).get("id").asText();
@@ -83,11 +83,11 @@ class DataApiLifecycleTest {
 
     @Test
     void updateMovesToUpdatingThenReadyAndReplacesTheWholeCorsList(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response r = client.patch(
+        RawFakeClient.Response r = client.patch(
                 APIS + "/" + id,
                 "{\"name\":\"renamed\",\"security\":{\"cors_policy\":{\"allowed_origins\":[\"https://a.example\","
                         + "\"https://b.example\"]}}}");
@@ -106,11 +106,11 @@ class DataApiLifecycleTest {
 
     @Test
     void patchWhoseOnlyContentIsAnEmptyOriginListIsRejectedLikeAura(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response rejected =
+        RawFakeClient.Response rejected =
                 client.patch(APIS + "/" + id, "{\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}");
 
         assertThat(rejected.status()).isEqualTo(400);
@@ -124,11 +124,11 @@ class DataApiLifecycleTest {
 
     @Test
     void emptyOriginListWithTheCliWorkaroundFieldIsAccepted(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response accepted = client.patch(
+        RawFakeClient.Response accepted = client.patch(
                 APIS + "/" + id, "{\"test\":\"ignore me\",\"security\":{\"cors_policy\":{\"allowed_origins\":[]}}}");
 
         assertThat(accepted.status()).isEqualTo(202);
@@ -143,20 +143,20 @@ class DataApiLifecycleTest {
 
     @Test
     void pauseThenResumeGoThroughPausingPausedResumingReady(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
         assertThat(client.post(APIS + "/" + id + "/resume", null).status())
                 .as("not paused")
                 .isEqualTo(400);
-        RawClient.Response pause = client.post(APIS + "/" + id + "/pause", null);
+        RawFakeClient.Response pause = client.post(APIS + "/" + id + "/pause", null);
         assertThat(pause.status()).isEqualTo(202);
         assertThat(pause.data().get("status").asText()).isEqualTo("pausing");
         server.advance(Duration.ofSeconds(1));
         assertThat(status(client, id)).isEqualTo("paused");
 
-        RawClient.Response resume = client.post(APIS + "/" + id + "/resume", null);
+        RawFakeClient.Response resume = client.post(APIS + "/" + id + "/resume", null);
         assertThat(resume.status()).isEqualTo(202);
         assertThat(resume.data().get("status").asText()).isEqualTo("resuming");
         server.advance(Duration.ofSeconds(1));
@@ -165,17 +165,17 @@ class DataApiLifecycleTest {
 
     @Test
     void deleteAnswers202DeletingThenTheApiIsGone(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response deleted = client.delete(APIS + "/" + id);
+        RawFakeClient.Response deleted = client.delete(APIS + "/" + id);
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(deleted.data().get("status").asText()).isEqualTo("deleting");
         assertThat(status(client, id)).isEqualTo("deleting");
 
         server.advance(Duration.ofSeconds(1));
-        RawClient.Response gone = client.get(APIS + "/" + id);
+        RawFakeClient.Response gone = client.get(APIS + "/" + id);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.json().get("errors").get(0).get("reason").asText()).isEqualTo("data-api-not-found");
         assertThat(client.get(APIS).data()).isEmpty();
@@ -183,7 +183,7 @@ class DataApiLifecycleTest {
 
     @Test
     void freeInstancesRefuseDataApis(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server)
+        RawFakeClient.Response r = new RawFakeClient(server)
                 .post(
                         "/v1beta5/instances/" + DemoWorld.FREE_INSTANCE_ID + "/data-apis/graphql",
                         createBody(SDL, API_KEY_PROVIDER));
@@ -196,11 +196,11 @@ class DataApiLifecycleTest {
 
     @Test
     void invalidTypeDefinitionsEndInErrorWithErrorsBesideData(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, "type Movie { title: Strig }").get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response r = client.get(APIS + "/" + id);
+        RawFakeClient.Response r = client.get(APIS + "/" + id);
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.data().get("status").asText()).isEqualTo("error");
@@ -211,7 +211,7 @@ class DataApiLifecycleTest {
 
     @Test
     void unbalancedBracesAreInvalidTypeDefinitionsToo(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, "type Movie { title: String").get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
@@ -226,11 +226,11 @@ class DataApiLifecycleTest {
 
     @Test
     void createValidatesTheBody(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
-        RawClient.Response notBase64 =
-                client.post(APIS, createBody(SDL, API_KEY_PROVIDER).replace(RawClient.base64(SDL), "%%%not-base64%%%"));
-        RawClient.Response noName =
+        RawFakeClient.Response notBase64 = client.post(
+                APIS, createBody(SDL, API_KEY_PROVIDER).replace(RawFakeClient.base64(SDL), "%%%not-base64%%%"));
+        RawFakeClient.Response noName =
                 client.post(APIS, createBody(SDL, API_KEY_PROVIDER).replace("\"name\":\"movies-api\",", ""));
 
         assertThat(notBase64.status()).isEqualTo(400);
@@ -241,11 +241,11 @@ class DataApiLifecycleTest {
 
     @Test
     void jwksProviderNeedsUrlAndApiKeyProviderMustNotHaveOne(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
-        RawClient.Response jwksWithoutUrl =
+        RawFakeClient.Response jwksWithoutUrl =
                 client.post(APIS, createBody(SDL, "{\"name\":\"idp\",\"type\":\"jwks\",\"enabled\":true}"));
-        RawClient.Response apiKeyWithUrl = client.post(
+        RawFakeClient.Response apiKeyWithUrl = client.post(
                 APIS,
                 createBody(SDL, "{\"name\":\"k\",\"type\":\"api-key\",\"url\":\"https://idp.example/jwks.json\"}"));
 
@@ -255,9 +255,9 @@ class DataApiLifecycleTest {
         assertThat(apiKeyWithUrl.status()).isEqualTo(400);
 
         String id = create(client, SDL).get("id").asText();
-        RawClient.Response providerJwks =
+        RawFakeClient.Response providerJwks =
                 client.post(APIS + "/" + id + "/auth-providers", "{\"name\":\"idp\",\"type\":\"jwks\"}");
-        RawClient.Response providerKey = client.post(
+        RawFakeClient.Response providerKey = client.post(
                 APIS + "/" + id + "/auth-providers",
                 "{\"name\":\"k2\",\"type\":\"api-key\",\"url\":\"https://idp.example/jwks.json\"}");
         assertThat(providerJwks.status()).isEqualTo(400);
@@ -268,18 +268,18 @@ class DataApiLifecycleTest {
 
     @Test
     void apiKeyProviderCreateReturnsTheKeyOnceAndMovesTheApiToUpdating(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
 
-        RawClient.Response created = client.post(
+        RawFakeClient.Response created = client.post(
                 APIS + "/" + id + "/auth-providers", "{\"name\":\"second\",\"type\":\"api-key\",\"enabled\":true}");
 
         assertThat(created.status()).isEqualTo(202);
         assertThat(created.data().get("key").asText()).hasSize(32);
         assertThat(status(client, id)).isEqualTo("updating");
         String providerId = created.data().get("id").asText();
-        RawClient.Response fetched = client.get(APIS + "/" + id + "/auth-providers/" + providerId);
+        RawFakeClient.Response fetched = client.get(APIS + "/" + id + "/auth-providers/" + providerId);
         assertThat(fetched.data().has("key")).isFalse();
         assertThat(fetched.data().get("name").asText()).isEqualTo("second");
         server.advance(Duration.ofSeconds(1));
@@ -288,10 +288,10 @@ class DataApiLifecycleTest {
 
     @Test
     void providersCanBeRenamedDisabledAndDeleted(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, SDL).get("id").asText();
         server.advance(Duration.ofSeconds(1));
-        RawClient.Response jwks = client.post(
+        RawFakeClient.Response jwks = client.post(
                 APIS + "/" + id + "/auth-providers",
                 "{\"name\":\"idp\",\"type\":\"jwks\",\"url\":\"https://idp.example/.well-known/jwks.json\"}");
         assertThat(jwks.status()).isEqualTo(202);
@@ -299,12 +299,12 @@ class DataApiLifecycleTest {
         String providerId = jwks.data().get("id").asText();
         String path = APIS + "/" + id + "/auth-providers/" + providerId;
 
-        RawClient.Response patched = client.patch(path, "{\"name\":\"idp-2\",\"enabled\":false}");
+        RawFakeClient.Response patched = client.patch(path, "{\"name\":\"idp-2\",\"enabled\":false}");
         assertThat(patched.status()).isEqualTo(202);
         assertThat(patched.data().get("enabled").asBoolean()).isFalse();
         assertThat(patched.data().get("name").asText()).isEqualTo("idp-2");
 
-        RawClient.Response deleted = client.delete(path);
+        RawFakeClient.Response deleted = client.delete(path);
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(deleted.data().get("id").asText()).isEqualTo(providerId);
         assertThat(client.get(path).status()).isEqualTo(404);
@@ -314,7 +314,7 @@ class DataApiLifecycleTest {
     void autoModeAdvancesADataApiOnEachGet() {
         try (FakeAuraServer server =
                 FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             String id = create(client, SDL).get("id").asText();
 
             assertThat(status(client, id)).isEqualTo("creating");
@@ -324,7 +324,7 @@ class DataApiLifecycleTest {
 
     @Test
     void dataApisOfUnknownInstanceAre404(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).get("/v1beta5/instances/deadbeef/data-apis/graphql");
+        RawFakeClient.Response r = new RawFakeClient(server).get("/v1beta5/instances/deadbeef/data-apis/graphql");
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("errors").get(0).get("reason").asText()).isEqualTo("db-not-found");

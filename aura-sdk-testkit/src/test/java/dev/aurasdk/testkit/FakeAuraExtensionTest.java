@@ -28,7 +28,7 @@ class FakeAuraExtensionTest {
         assertThat(server.isStarted()).isTrue();
         assertThat(server).isSameAs(fromBeforeEach).isSameAs(aura.server());
         assertThat(server.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
-        assertThat(new RawClient(server).get("/v1/tenants").status()).isEqualTo(200);
+        assertThat(new RawFakeClient(server).get("/v1/tenants").status()).isEqualTo(200);
     }
 
     // ---- classes run through the JUnit engine below (nested classes are not picked up by Surefire)
@@ -41,7 +41,7 @@ class FakeAuraExtensionTest {
 
         @Test
         void sendsAnUndocumentedRequest(FakeAuraServer server) {
-            new RawClient(server).get("/v1/not-in-the-documents");
+            new RawFakeClient(server).get("/v1/not-in-the-documents");
         }
     }
 

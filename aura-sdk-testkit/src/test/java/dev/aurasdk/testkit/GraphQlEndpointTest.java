@@ -18,15 +18,15 @@ class GraphQlEndpointTest {
     @RegisterExtension
     final FakeAuraExtension aura = new FakeAuraExtension();
 
-    private RawClient client;
+    private RawFakeClient client;
     private String url;
     private String apiKey;
     private String apiId;
 
     @BeforeEach
     void createReadyApi(FakeAuraServer server) {
-        client = new RawClient(server);
-        RawClient.Response r = client.post(
+        client = new RawFakeClient(server);
+        RawFakeClient.Response r = client.post(
                 APIS,
                 DataApiLifecycleTest.createBody(
                         DataApiLifecycleTest.SDL,
@@ -38,7 +38,7 @@ class GraphQlEndpointTest {
         server.advance(Duration.ofSeconds(1));
     }
 
-    private RawClient.Response call(Map<String, String> headers, String body) {
+    private RawFakeClient.Response call(Map<String, String> headers, String body) {
         Map<String, String> all = new java.util.HashMap<>(headers);
         all.put("Content-Type", "application/json");
         return client.token(null).sendRaw("POST", url, body, all);
@@ -52,7 +52,7 @@ class GraphQlEndpointTest {
 
     @Test
     void answersWithTheApiKeyOfThatApiAndEchoesTheOperationName() {
-        RawClient.Response r = call(Map.of("x-api-key", apiKey), QUERY);
+        RawFakeClient.Response r = call(Map.of("x-api-key", apiKey), QUERY);
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode echo = r.data().get("fakeAura");
@@ -70,7 +70,7 @@ class GraphQlEndpointTest {
 
     @Test
     void acceptsAJwtWhenAJwksProviderIsEnabledAndEchoesItsTenantIdClaim() {
-        RawClient.Response r = call(
+        RawFakeClient.Response r = call(
                 Map.of("Authorization", "Bearer " + jwt("{\"sub\":\"u1\",\"tenantId\":\"acme\"}")),
                 "{\"query\":\"{ movies { title } }\",\"operationName\":\"Named\"}");
 
@@ -93,7 +93,7 @@ class GraphQlEndpointTest {
 
     @Test
     void refusesJwtsOnceTheJwksProviderIsDisabled(FakeAuraServer server) {
-        RawClient admin = new RawClient(server);
+        RawFakeClient admin = new RawFakeClient(server);
         JsonNode providers = admin.get(APIS + "/" + apiId + "/auth-providers").data();
         String jwksId = providers.get(1).get("id").asText();
         assertThat(admin.patch(APIS + "/" + apiId + "/auth-providers/" + jwksId, "{\"enabled\":false}")
@@ -107,7 +107,7 @@ class GraphQlEndpointTest {
 
     @Test
     void pausedApiDoesNotServeQueries(FakeAuraServer server) {
-        new RawClient(server).post(APIS + "/" + apiId + "/pause", null);
+        new RawFakeClient(server).post(APIS + "/" + apiId + "/pause", null);
         server.advance(Duration.ofSeconds(1));
 
         assertThat(call(Map.of("x-api-key", apiKey), QUERY).status()).isEqualTo(503);

@@ -19,22 +19,22 @@ class ImportJobLifecycleTest {
                 + "\",\"user\":\"\",\"password\":\"\"},\"importConfig\":{\"importType\":\"online\"}}";
     }
 
-    static String create(RawClient client, String modelId) {
-        RawClient.Response r = client.post(JOBS, createBody(modelId, DemoWorld.INSTANCE_ID));
+    static String create(RawFakeClient client, String modelId) {
+        RawFakeClient.Response r = client.post(JOBS, createBody(modelId, DemoWorld.INSTANCE_ID));
         assertThat(r.status()).isEqualTo(201);
         return r.data().get("id").asText();
     }
 
-    private static JsonNode info(RawClient client, String jobId, boolean progress) {
-        RawClient.Response r = client.get(JOBS + "/" + jobId + "?progress=" + progress);
+    private static JsonNode info(RawFakeClient client, String jobId, boolean progress) {
+        RawFakeClient.Response r = client.get(JOBS + "/" + jobId + "?progress=" + progress);
         assertThat(r.status()).isEqualTo(200);
         return r.data().get("info");
     }
 
     @Test
     void createAnswers201WithJobId(FakeAuraServer server) {
-        RawClient.Response r =
-                new RawClient(server).post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID));
+        RawFakeClient.Response r =
+                new RawFakeClient(server).post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID));
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.data().get("id").asText()).matches("[0-9a-f-]{36}");
@@ -42,7 +42,7 @@ class ImportJobLifecycleTest {
 
     @Test
     void jobProgressesFromQueuedThroughRunningToSuccessAsTheClockAdvances(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, DemoWorld.IMPORT_MODEL_ID);
 
         JsonNode queued = info(client, id, true);
@@ -85,7 +85,7 @@ class ImportJobLifecycleTest {
 
     @Test
     void progressDetailsOnlyWhenAskedFor(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, DemoWorld.IMPORT_MODEL_ID);
         server.advance(Duration.ofSeconds(2));
 
@@ -101,7 +101,7 @@ class ImportJobLifecycleTest {
 
     @Test
     void jobOfFailingModelCompletesWithFailureAndMessage(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, DemoWorld.FAILING_IMPORT_MODEL_ID);
         server.advance(Duration.ofSeconds(4));
         assertThat(info(client, id, false).get("state").asText()).isEqualTo("Running");
@@ -120,11 +120,11 @@ class ImportJobLifecycleTest {
 
     @Test
     void cancelledJobCompletesAsCancelledAndSecondCancelIs400(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, DemoWorld.IMPORT_MODEL_ID);
         server.advance(Duration.ofSeconds(2));
 
-        RawClient.Response cancel = client.post(JOBS + "/" + id + "/cancellation", null);
+        RawFakeClient.Response cancel = client.post(JOBS + "/" + id + "/cancellation", null);
         assertThat(cancel.status()).isEqualTo(200);
         assertThat(cancel.data().get("id").asText()).isEqualTo(id);
 
@@ -134,7 +134,7 @@ class ImportJobLifecycleTest {
         assertThat(info.get("cancellation_requested_time").asText()).isEqualTo("2026-01-01T00:00:02Z");
         assertThat(info.get("percentage_complete").asDouble()).isEqualTo(20.0);
 
-        RawClient.Response again = client.post(JOBS + "/" + id + "/cancellation", null);
+        RawFakeClient.Response again = client.post(JOBS + "/" + id + "/cancellation", null);
         assertThat(again.status()).isEqualTo(400);
         JsonNode error = again.json().get("errors").get(0);
         assertThat(error.get("message").asText()).isEqualTo("The job " + id + " has requested to cancel");
@@ -146,7 +146,8 @@ class ImportJobLifecycleTest {
 
     @Test
     void createWithoutImportModelIdIs400RequiredWithPascalCaseField(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).post(JOBS, "{\"auraCredentials\":{\"dbId\":\"2f49c2b3\"}}");
+        RawFakeClient.Response r =
+                new RawFakeClient(server).post(JOBS, "{\"auraCredentials\":{\"dbId\":\"2f49c2b3\"}}");
 
         assertThat(r.status()).isEqualTo(400);
         JsonNode error = r.json().get("errors").get(0);
@@ -156,12 +157,12 @@ class ImportJobLifecycleTest {
 
     @Test
     void createWithUnknownModelOrInstanceIs404(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
-        RawClient.Response model =
+        RawFakeClient.Response model =
                 client.post(JOBS, createBody("00000000-0000-0000-0000-000000000000", DemoWorld.INSTANCE_ID));
-        RawClient.Response instance = client.post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, "deadbeef"));
-        RawClient.Response otherProject =
+        RawFakeClient.Response instance = client.post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, "deadbeef"));
+        RawFakeClient.Response otherProject =
                 client.post(JOBS, createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.STAGING_INSTANCE_ID));
 
         assertThat(model.status()).isEqualTo(404);
@@ -173,7 +174,7 @@ class ImportJobLifecycleTest {
 
     @Test
     void unknownJobIs404WithAuraMessage(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).get(JOBS + "/nope?progress=false");
+        RawFakeClient.Response r = new RawFakeClient(server).get(JOBS + "/nope?progress=false");
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("errors").get(0).get("message").asText()).isEqualTo("The job nope does not exist");
@@ -184,7 +185,7 @@ class ImportJobLifecycleTest {
     void autoModeCompletesAJobWithinFivePollsWithoutMovingTheClock() {
         try (FakeAuraServer server =
                 FakeAuraServer.builder().stepMode(StepMode.AUTO).build().start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             String id = create(client, DemoWorld.IMPORT_MODEL_ID);
             java.util.List<String> states = new java.util.ArrayList<>();
             java.util.List<Double> percentages = new java.util.ArrayList<>();
@@ -202,7 +203,7 @@ class ImportJobLifecycleTest {
 
     @Test
     void jobsAreScopedToTheirProject(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, DemoWorld.IMPORT_MODEL_ID);
         String staging = "/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID + "/projects/"
                 + DemoWorld.STAGING_PROJECT_ID + "/import/jobs/" + id;
@@ -221,7 +222,7 @@ class ImportJobLifecycleTest {
                 .importModel(FakeImportModel.of("curve-model")
                         .durationTicks(7)
                         .progressCurve((tick, total) -> tick < 2 ? 0.1 : tick < 6 ? 0.2 : tick < 7 ? 0.9 : 1.5));
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         String id = create(client, "curve-model");
 
         server.advance(Duration.ofSeconds(1));

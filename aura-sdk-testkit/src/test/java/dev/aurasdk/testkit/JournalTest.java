@@ -13,7 +13,7 @@ class JournalTest {
 
     @Test
     void recordsMethodPathQueryStatusAndCountsByRegex(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         client.get("/v1/instances?tenantId=" + DemoWorld.PROJECT_ID);
         client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
         client.get("/v1/instances/nope");
@@ -38,7 +38,7 @@ class JournalTest {
     @Test
     void redactsBearerTokensButKeepsTheScheme(FakeAuraServer server) {
         String token = server.issueToken();
-        new RawClient(server).token(token).get("/v1/tenants");
+        new RawFakeClient(server).token(token).get("/v1/tenants");
 
         JournalEntry e = server.journal().last().orElseThrow();
         assertThat(e.header("authorization")).contains("Bearer ****");
@@ -47,7 +47,7 @@ class JournalTest {
 
     @Test
     void redactsClientSecretsOfTokenRequests(FakeAuraServer server) {
-        RawClient client = new RawClient(server).token(null);
+        RawFakeClient client = new RawFakeClient(server).token(null);
         client.tokenRequest(server.clientId(), server.clientSecret());
         client.sendRaw(
                 "POST",
@@ -64,8 +64,8 @@ class JournalTest {
 
     @Test
     void redactsPasswordsRequestBodiesAndApiKeysInResponsesAndHeaders(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
-        RawClient.Response created = client.post(
+        RawFakeClient client = new RawFakeClient(server);
+        RawFakeClient.Response created = client.post(
                 DataApiLifecycleTest.APIS,
                 DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER));
         String key =
@@ -89,7 +89,7 @@ class JournalTest {
 
     @Test
     void redactsSecretsInBodiesThatAreNotValidJson(FakeAuraServer server) {
-        new RawClient(server)
+        new RawFakeClient(server)
                 .post(
                         ImportJobLifecycleTest.JOBS,
                         "{\"importModelId\":\"m\",\"auraCredentials\":{\"dbId\":\"d\",\"password\":\"topsecret\"");
@@ -101,7 +101,7 @@ class JournalTest {
 
     @Test
     void clearForgetsEntries(FakeAuraServer server) {
-        new RawClient(server).get("/v1/tenants");
+        new RawFakeClient(server).get("/v1/tenants");
         server.journal().clear();
 
         assertThat(server.journal().entries()).isEmpty();

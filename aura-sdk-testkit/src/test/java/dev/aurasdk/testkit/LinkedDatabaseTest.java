@@ -39,14 +39,14 @@ class LinkedDatabaseTest {
     private static final String JOBS = "/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID + "/projects/"
             + DemoWorld.PROJECT_ID + "/import/jobs";
 
-    private static String create(RawClient raw) {
+    private static String create(RawFakeClient raw) {
         return raw.post(JOBS, "{\"importModelId\":\"" + MODEL + "\",\"auraCredentials\":{\"dbId\":\"abcd0001\"}}")
                 .data()
                 .get("id")
                 .asText();
     }
 
-    private static String get(RawClient raw, String id) {
+    private static String get(RawFakeClient raw, String id) {
         return raw.get(JOBS + "/" + id + "?progress=true").body();
     }
 
@@ -69,7 +69,7 @@ class LinkedDatabaseTest {
     void aCompletedJobHandsItsCountsToTheLinkedDatabaseOnceBeforeReportingCompletion() {
         Recording db = new Recording(false);
         try (FakeAuraServer server = server(db)) {
-            RawClient raw = new RawClient(server).token(server.issueToken());
+            RawFakeClient raw = new RawFakeClient(server).token(server.issueToken());
             String id = create(raw);
             server.advance(Duration.ofSeconds(2));
             assertThat(get(raw, id)).contains("\"Running\"");
@@ -91,7 +91,7 @@ class LinkedDatabaseTest {
     void aLinkedDatabaseThatThrowsFailsTheJob() {
         Recording db = new Recording(true);
         try (FakeAuraServer server = server(db)) {
-            RawClient raw = new RawClient(server).token(server.issueToken());
+            RawFakeClient raw = new RawFakeClient(server).token(server.issueToken());
             String id = create(raw);
             server.advance(Duration.ofSeconds(10));
             String job = get(raw, id);

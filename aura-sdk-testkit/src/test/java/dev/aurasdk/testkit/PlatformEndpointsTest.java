@@ -21,9 +21,9 @@ class PlatformEndpointsTest {
 
     @Test
     void listsSeededTenantsUnderV1AndV1beta5(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         for (String version : List.of("v1", "v1beta5")) {
-            RawClient.Response r = client.get("/" + version + "/tenants");
+            RawFakeClient.Response r = client.get("/" + version + "/tenants");
             assertThat(r.status()).isEqualTo(200);
             assertThat(ids(r.data())).containsExactly(DemoWorld.PROJECT_ID, DemoWorld.STAGING_PROJECT_ID);
         }
@@ -31,8 +31,9 @@ class PlatformEndpointsTest {
 
     @Test
     void getsTenantWithInstanceConfigurations(FakeAuraServer server) {
-        JsonNode tenant =
-                new RawClient(server).get("/v1/tenants/" + DemoWorld.PROJECT_ID).data();
+        JsonNode tenant = new RawFakeClient(server)
+                .get("/v1/tenants/" + DemoWorld.PROJECT_ID)
+                .data();
 
         assertThat(tenant.get("name").asText()).isEqualTo("Production");
         assertThat(tenant.get("instance_configurations")).isNotEmpty();
@@ -45,7 +46,7 @@ class PlatformEndpointsTest {
 
     @Test
     void unknownTenantIs404WithTenantNotFoundReason(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).get("/v1/tenants/nope");
+        RawFakeClient.Response r = new RawFakeClient(server).get("/v1/tenants/nope");
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("errors").get(0).get("reason").asText()).isEqualTo("tenant-not-found");
@@ -53,7 +54,7 @@ class PlatformEndpointsTest {
 
     @Test
     void listsOrganizationsAndTheirProjects(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         assertThat(ids(client.get("/v2beta1/organizations").data())).containsExactly(DemoWorld.ORGANIZATION_ID);
         assertThat(client.get("/v2beta1/organizations/" + DemoWorld.ORGANIZATION_ID)
@@ -69,7 +70,7 @@ class PlatformEndpointsTest {
 
     @Test
     void listsInstancesFilteredByTenantId(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         assertThat(ids(client.get("/v1/instances").data()))
                 .containsExactly(DemoWorld.INSTANCE_ID, DemoWorld.FREE_INSTANCE_ID, DemoWorld.STAGING_INSTANCE_ID);
@@ -81,7 +82,7 @@ class PlatformEndpointsTest {
 
     @Test
     void getsInstanceDetails(FakeAuraServer server) {
-        JsonNode i = new RawClient(server)
+        JsonNode i = new RawFakeClient(server)
                 .get("/v1beta5/instances/" + DemoWorld.INSTANCE_ID)
                 .data();
 
@@ -92,7 +93,7 @@ class PlatformEndpointsTest {
 
     @Test
     void unknownInstanceIs404DbNotFound(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).get("/v1/instances/deadbeef");
+        RawFakeClient.Response r = new RawFakeClient(server).get("/v1/instances/deadbeef");
 
         assertThat(r.status()).isEqualTo(404);
         JsonNode error = r.json().get("errors").get(0);
@@ -111,7 +112,7 @@ class PlatformEndpointsTest {
                             .name("db")
                             .type("free-db")
                             .status("paused"));
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
 
             JsonNode i = client.get("/v1/instances/abcd1234").data();
             assertThat(i.get("status").asText()).isEqualTo("paused");
@@ -123,7 +124,7 @@ class PlatformEndpointsTest {
 
     @Test
     void postWithBodyButWithoutJsonContentTypeIs415(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server)
+        RawFakeClient.Response r = new RawFakeClient(server)
                 .send(
                         "POST",
                         "/v1beta5/instances/" + DemoWorld.INSTANCE_ID + "/data-apis/graphql",
@@ -136,7 +137,7 @@ class PlatformEndpointsTest {
 
     @Test
     void unknownPathIs404AndWrongMethodIs405(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         assertThat(client.get("/v1/nothing").status()).isEqualTo(404);
         assertThat(client.get("/v2/organizations").status()).isEqualTo(404);

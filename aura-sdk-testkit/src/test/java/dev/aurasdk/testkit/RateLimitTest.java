@@ -9,7 +9,7 @@ class RateLimitTest {
     @Test
     void isOffByDefault() {
         try (FakeAuraServer server = FakeAuraServer.create().start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             for (int i = 0; i < 200; i++) {
                 assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
             }
@@ -20,13 +20,13 @@ class RateLimitTest {
     void defaultLimitAnswers429WithRetryAfterAfter125RequestsPerMinute() {
         try (FakeAuraServer server =
                 FakeAuraServer.builder().rateLimit().build().start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             for (int i = 0; i < 125; i++) {
                 assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
                 server.advance(Duration.ofMillis(100));
             }
 
-            RawClient.Response limited = client.get("/v1/instances");
+            RawFakeClient.Response limited = client.get("/v1/instances");
 
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.header("Retry-After")).isEqualTo("48");
@@ -43,11 +43,11 @@ class RateLimitTest {
                 .rateLimit(2, Duration.ofSeconds(10))
                 .build()
                 .start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
             server.advance(Duration.ofSeconds(4));
             assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
-            RawClient.Response limited = client.get("/v1/tenants");
+            RawFakeClient.Response limited = client.get("/v1/tenants");
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.header("Retry-After")).isEqualTo("6");
 
@@ -59,11 +59,11 @@ class RateLimitTest {
     @Test
     void canBeTurnedOnAndOffWhileRunningAndSparesTheTokenEndpoint() {
         try (FakeAuraServer server = FakeAuraServer.create().start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             server.rateLimit(1, Duration.ofMinutes(1));
             assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
             assertThat(client.get("/v1/tenants").status()).isEqualTo(429);
-            assertThat(new RawClient(server)
+            assertThat(new RawFakeClient(server)
                             .token(null)
                             .tokenRequest(server.clientId(), server.clientSecret())
                             .status())

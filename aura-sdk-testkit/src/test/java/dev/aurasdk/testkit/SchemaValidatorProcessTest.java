@@ -206,7 +206,7 @@ class SchemaValidatorProcessTest {
                 .build()
                 .start()) {
             assertThat(server.schemaValidationMode()).isEqualTo(SchemaValidationMode.NEO4J_GRAPHQL_LIBRARY);
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             String id = DataApiLifecycleTest.create(client, DataApiLifecycleTest.SDL)
                     .get("id")
                     .asText();
@@ -216,8 +216,8 @@ class SchemaValidatorProcessTest {
             assertThat(lines("runs.log")).isEqualTo(1);
 
             String broken = "type Broken @node { title: String }";
-            RawClient.Response patched = client.patch(
-                    url, "{\"name\":\"renamed\",\"type_definitions\":\"" + RawClient.base64(broken) + "\"}");
+            RawFakeClient.Response patched = client.patch(
+                    url, "{\"name\":\"renamed\",\"type_definitions\":\"" + RawFakeClient.base64(broken) + "\"}");
             assertThat(patched.status()).isEqualTo(202);
             assertThat(patched.data().get("status").asText()).isEqualTo("updating");
             assertThat(lines("runs.log")).isEqualTo(2);
@@ -226,7 +226,7 @@ class SchemaValidatorProcessTest {
             JsonNode got = client.get(url).json();
             assertThat(got.at("/data/status").asText()).isEqualTo("error");
             assertThat(got.at("/data/name").asText()).isEqualTo("renamed");
-            assertThat(got.at("/data/type_definitions").asText()).isEqualTo(RawClient.base64(broken));
+            assertThat(got.at("/data/type_definitions").asText()).isEqualTo(RawFakeClient.base64(broken));
             assertThat(got.at("/errors/0/message").asText())
                     .startsWith("The type definitions could not be validated with the Neo4j GraphQL Library: ")
                     .contains("exit 3")
@@ -250,8 +250,8 @@ class SchemaValidatorProcessTest {
                 .build();
         try (FakeAuraServer server =
                 FakeAuraServer.builder().realSchemaValidation(validator).build().start()) {
-            RawClient client = new RawClient(server);
-            CompletableFuture<RawClient.Response> creating = CompletableFuture.supplyAsync(() -> client.post(
+            RawFakeClient client = new RawFakeClient(server);
+            CompletableFuture<RawFakeClient.Response> creating = CompletableFuture.supplyAsync(() -> client.post(
                     DataApiLifecycleTest.APIS,
                     DataApiLifecycleTest.createBody(DataApiLifecycleTest.SDL, DataApiLifecycleTest.API_KEY_PROVIDER)));
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
@@ -263,7 +263,7 @@ class SchemaValidatorProcessTest {
             });
             assertThat(creating).isNotDone();
             Files.writeString(go, "");
-            RawClient.Response created = creating.get(60, TimeUnit.SECONDS);
+            RawFakeClient.Response created = creating.get(60, TimeUnit.SECONDS);
             assertThat(created.status()).isEqualTo(202);
         }
     }

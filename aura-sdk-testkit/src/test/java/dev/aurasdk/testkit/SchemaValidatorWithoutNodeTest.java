@@ -57,7 +57,7 @@ class SchemaValidatorWithoutNodeTest {
         try (FakeAuraServer server =
                 FakeAuraServer.builder().realSchemaValidation(noNode()).build().start()) {
             assertThat(server.schemaValidationMode()).isEqualTo(SchemaValidationMode.BUILT_IN);
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             String bad = DataApiLifecycleTest.create(client, "type Movie { title: Strig }")
                     .get("id")
                     .asText();

@@ -15,9 +15,9 @@ class TokenAndAuthTest {
 
     @Test
     void issuesBearerTokenForValidClientCredentialsAndCountsRequests(FakeAuraServer server) {
-        RawClient client = new RawClient(server).token(null);
+        RawFakeClient client = new RawFakeClient(server).token(null);
 
-        RawClient.Response r = client.tokenRequest(server.clientId(), server.clientSecret());
+        RawFakeClient.Response r = client.tokenRequest(server.clientId(), server.clientSecret());
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("access_token").asText()).isNotBlank();
@@ -26,17 +26,18 @@ class TokenAndAuthTest {
         assertThat(r.header("X-Request-Id")).isNotBlank();
         assertThat(server.tokenRequestCount()).isEqualTo(1);
 
-        RawClient.Response tenants =
+        RawFakeClient.Response tenants =
                 client.token(r.json().get("access_token").asText()).get("/v1/tenants");
         assertThat(tenants.status()).isEqualTo(200);
     }
 
     @Test
     void everyIssuedTokenAndReceivedSecretIsListedInFakeSecrets(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).token(null).tokenRequest(server.clientId(), server.clientSecret());
+        RawFakeClient.Response r =
+                new RawFakeClient(server).token(null).tokenRequest(server.clientId(), server.clientSecret());
         String token = r.json().get("access_token").asText();
         String wrong = "a-wrong-secret-" + System.nanoTime();
-        new RawClient(server).token(null).tokenRequest(server.clientId(), wrong);
+        new RawFakeClient(server).token(null).tokenRequest(server.clientId(), wrong);
 
         String direct = server.issueToken();
         java.util.List<String> all = FakeSecrets.all();
@@ -49,7 +50,7 @@ class TokenAndAuthTest {
 
     @Test
     void rejectsWrongCredentialsWith401OAuthError(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).token(null).tokenRequest(server.clientId(), "wrong");
+        RawFakeClient.Response r = new RawFakeClient(server).token(null).tokenRequest(server.clientId(), "wrong");
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("error").asText()).isEqualTo("access_denied");
@@ -59,7 +60,7 @@ class TokenAndAuthTest {
 
     @Test
     void rejectsTokenRequestWithoutBasicAuth(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server)
+        RawFakeClient.Response r = new RawFakeClient(server)
                 .token(null)
                 .sendRaw(
                         "POST",
@@ -75,7 +76,7 @@ class TokenAndAuthTest {
         String basic = java.util.Base64.getEncoder()
                 .encodeToString((server.clientId() + ":" + server.clientSecret())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        RawClient.Response r = new RawClient(server)
+        RawFakeClient.Response r = new RawFakeClient(server)
                 .token(null)
                 .sendRaw(
                         "POST",
@@ -89,7 +90,8 @@ class TokenAndAuthTest {
 
     @Test
     void answersUnknownTokenWith401MiddlewareError(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).token("not-a-token").get("/v1/instances");
+        RawFakeClient.Response r =
+                new RawFakeClient(server).token("not-a-token").get("/v1/instances");
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("error").asText()).isEqualTo("Unauthorized");
@@ -98,19 +100,19 @@ class TokenAndAuthTest {
 
     @Test
     void answersMissingAuthorizationWith401(FakeAuraServer server) {
-        RawClient.Response r = new RawClient(server).token(null).get("/v1/instances");
+        RawFakeClient.Response r = new RawFakeClient(server).token(null).get("/v1/instances");
 
         assertThat(r.status()).isEqualTo(401);
     }
 
     @Test
     void answersExpiredTokenWith403OnceTheFakeClockPassesItsLifetime(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         server.advance(Duration.ofMinutes(9).plusSeconds(59));
         assertThat(client.get("/v1/tenants").status()).isEqualTo(200);
 
         server.advance(Duration.ofSeconds(1));
-        RawClient.Response r = client.get("/v1/tenants");
+        RawFakeClient.Response r = client.get("/v1/tenants");
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().get("error").asText()).isEqualTo("Access denied: token expired");
@@ -118,7 +120,7 @@ class TokenAndAuthTest {
 
     @Test
     void revokedTokensBecomeUnknown(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         server.revokeTokens();
 
         assertThat(client.get("/v1/tenants").status()).isEqualTo(401);
@@ -131,14 +133,14 @@ class TokenAndAuthTest {
                 .clientSecret("my-secret")
                 .build()
                 .start()) {
-            RawClient client = new RawClient(server).token(null);
+            RawFakeClient client = new RawFakeClient(server).token(null);
             assertThat(client.tokenRequest(DemoWorld.CLIENT_ID, DemoWorld.CLIENT_SECRET)
                             .status())
                     .isEqualTo(401);
-            RawClient.Response ok = client.tokenRequest("my-id", "my-secret");
+            RawFakeClient.Response ok = client.tokenRequest("my-id", "my-secret");
             assertThat(ok.status()).isEqualTo(200);
 
-            RawClient.Response r = client.send(
+            RawFakeClient.Response r = client.send(
                     "GET",
                     "/v1/tenants",
                     null,
@@ -155,7 +157,7 @@ class TokenAndAuthTest {
                 .tokenRateLimit(2, Duration.ofHours(1))
                 .build()
                 .start()) {
-            RawClient client = new RawClient(server).token(null);
+            RawFakeClient client = new RawFakeClient(server).token(null);
             assertThat(client.tokenRequest(server.clientId(), server.clientSecret())
                             .status())
                     .isEqualTo(200);
@@ -163,7 +165,7 @@ class TokenAndAuthTest {
                             .status())
                     .isEqualTo(200);
 
-            RawClient.Response limited = client.tokenRequest(server.clientId(), server.clientSecret());
+            RawFakeClient.Response limited = client.tokenRequest(server.clientId(), server.clientSecret());
 
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.header("Retry-After")).isEqualTo("3600");
@@ -177,7 +179,7 @@ class TokenAndAuthTest {
 
     @Test
     void everyResponseCarriesAUniqueRequestId(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         Set<String> ids = new HashSet<>();
         ids.add(client.get("/v1/tenants").header("X-Request-Id"));
         ids.add(client.get("/v1/instances/nope").header("X-Request-Id"));

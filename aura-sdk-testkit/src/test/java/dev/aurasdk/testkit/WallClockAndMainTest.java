@@ -16,7 +16,7 @@ class WallClockAndMainTest {
                 .tick(Duration.ofMillis(30))
                 .build()
                 .start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             String id = ImportJobLifecycleTest.create(client, DemoWorld.IMPORT_MODEL_ID);
 
             String state = "";
@@ -39,7 +39,7 @@ class WallClockAndMainTest {
     void advanceMovesTheWallClockForwardToo() {
         try (FakeAuraServer server =
                 FakeAuraServer.builder().stepMode(StepMode.WALL_CLOCK).build().start()) {
-            RawClient client = new RawClient(server);
+            RawFakeClient client = new RawFakeClient(server);
             server.advance(Duration.ofHours(2));
 
             assertThat(client.get("/v1/tenants").status()).as("token expired").isEqualTo(403);

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraServerException;
+import dev.aurasdk.core.testing.ManualTimeScheduler;
 import dev.aurasdk.core.testing.ScriptedAura;
-import dev.aurasdk.core.testing.VirtualTimeScheduler;
 import dev.aurasdk.core.wait.PollListener;
 import dev.aurasdk.core.wait.WaitOptions;
 import dev.aurasdk.core.wait.WaitOutcome;
@@ -95,7 +95,7 @@ class AsyncTransportTest {
         aura.enqueue(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
                 .enqueue(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"))
                 .enqueue(data("[]"));
-        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(aura.clock);
+        ManualTimeScheduler scheduler = new ManualTimeScheduler(aura.clock);
         try (AuraClient client = aura.clientBuilder().scheduler(scheduler).build()) {
             get(client.http().sendAsync(TENANTS, JsonNode.class));
         } finally {
@@ -300,7 +300,7 @@ class AsyncTransportTest {
 
     @Test
     void asyncCallsKeepToTheClientsRateLimitWithoutSleeping() throws Exception {
-        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(aura.clock);
+        ManualTimeScheduler scheduler = new ManualTimeScheduler(aura.clock);
         aura.defaultApi(data("[]"));
         try (AuraClient client = aura.clientBuilder()
                 .scheduler(scheduler)

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraCredentials;
+import dev.aurasdk.core.testing.ManualTimeScheduler;
 import dev.aurasdk.core.testing.ScriptedAura;
-import dev.aurasdk.core.testing.VirtualTimeScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +71,7 @@ class AttemptCountingTest {
     @Test
     void theAsyncReplayDoesNotCountAgainstTheRetriesEither() throws Exception {
         refusedTokenThenTwoBusyAnswersThenOk();
-        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(aura.clock);
+        ManualTimeScheduler scheduler = new ManualTimeScheduler(aura.clock);
         try (AuraClient client = aura.clientBuilder().scheduler(scheduler).build()) {
             client.http().sendAsync(TENANTS, JsonNode.class).get(60, TimeUnit.SECONDS);
         } finally {

@@ -9,8 +9,8 @@ import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.ErrorDetails;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.testing.ManualClock;
+import dev.aurasdk.core.testing.ManualTimeScheduler;
 import dev.aurasdk.core.testing.RecordingSleeper;
-import dev.aurasdk.core.testing.VirtualTimeScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,7 +36,7 @@ class WaiterTest {
 
     private final ManualClock clock = new ManualClock();
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
+    private final ManualTimeScheduler scheduler = new ManualTimeScheduler(clock);
     private final List<String> listenerPolls = new CopyOnWriteArrayList<>();
     private final Waiter waiter =
             new Waiter(clock, sleeper, DelayScheduler.of(scheduler), List.of(new RequestListener() {

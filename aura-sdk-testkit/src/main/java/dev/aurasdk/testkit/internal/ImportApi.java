@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,47 +30,50 @@ final class ImportApi {
         this.settings = settings;
     }
 
-    /** Paths: v2beta1/organizations/{org}/projects/{project}/import/jobs[/{job}[/cancellation]]. */
-    Reply route(Call call) {
-        if (call.size() < 7
-                || call.size() > 9
-                || !call.seg(6).equals("jobs")
-                || (call.size() == 9 && !call.seg(8).equals("cancellation"))) {
-            return Replies.noRoute(call);
-        }
-        World.Organization org = world.organizations.get(call.seg(2));
-        if (org == null) {
-            return PlatformApi.organizationNotFound(call.seg(2));
-        }
-        if (!org.projects.containsKey(call.seg(4))) {
-            return Reply.error(404, "Project not found: " + call.seg(4), "project-not-found");
-        }
-        if (call.size() == 7) {
-            return call.is("POST") ? create(call) : Replies.methodNotAllowed(call);
-        }
-        World.ImportJob job = world.importJobs.get(call.seg(7));
-        boolean methodOk = call.size() == 8 ? call.is("GET") : call.is("POST");
-        if (!methodOk) {
-            return Replies.methodNotAllowed(call);
-        }
-        if (job == null || !job.organizationId.equals(org.id) || !job.projectId.equals(call.seg(4))) {
-            return Reply.error(404, "The job " + call.seg(7) + " does not exist", "Requested");
-        }
-        return call.size() == 8 ? get(call, job) : cancel(call, job);
+    /** Registers {@code /v2beta1/organizations/{org}/projects/{project}/import/jobs[/{job}[/cancellation]]}. */
+    void register(Router router) {
+        router.group("/v2beta1/organizations/{organizationId}/projects/{projectId}/import/jobs", this::projectExists)
+                .post("", this::create)
+                .get("/{jobId}", call -> withJob(call, this::get))
+                .post("/{jobId}/cancellation", call -> withJob(call, this::cancel));
     }
 
-    private Reply create(Call call) {
+    /** The organization and project are checked before the method, as Aura does. */
+    private Reply projectExists(FakeCall call) {
+        World.Organization org = world.organizations.get(call.param("organizationId"));
+        if (org == null) {
+            return PlatformApi.organizationNotFound(call.param("organizationId"));
+        }
+        String projectId = call.param("projectId");
+        if (!org.projects.containsKey(projectId)) {
+            return Reply.error(404, "Project not found: " + projectId, "project-not-found");
+        }
+        return null;
+    }
+
+    private Reply withJob(FakeCall call, BiFunction<FakeCall, World.ImportJob, Reply> handler) {
+        String jobId = call.param("jobId");
+        World.ImportJob job = world.importJobs.get(jobId);
+        if (job == null
+                || !job.organizationId.equals(call.param("organizationId"))
+                || !job.projectId.equals(call.param("projectId"))) {
+            return Reply.error(404, "The job " + jobId + " does not exist", "Requested");
+        }
+        return handler.apply(call, job);
+    }
+
+    private Reply create(FakeCall call) {
         Optional<JsonNode> parsed = call.json();
         if (parsed.isEmpty() || !parsed.get().isObject()) {
             return Reply.error(400, "The request body must be a JSON object", "BadRequest");
         }
         JsonNode body = parsed.get();
-        String modelId = Json.text(body, "importModelId");
+        String modelId = FakeJson.text(body, "importModelId");
         if (modelId == null || modelId.isBlank()) {
             return Reply.error(400, "Import model id is required", "Required", "ImportModelId");
         }
         JsonNode credentials = body.get("auraCredentials");
-        String dbId = credentials == null ? null : Json.text(credentials, "dbId");
+        String dbId = credentials == null ? null : FakeJson.text(credentials, "dbId");
         if (dbId == null || dbId.isBlank()) {
             return Reply.error(400, "Aura DB id is required", "Required", "DbId");
         }
@@ -86,19 +90,20 @@ final class ImportApi {
             return Reply.error(404, "Import model not found: " + modelId, "import-model-not-found");
         }
         FakeInstance instance = world.instances.get(dbId);
-        if (instance == null || !instance.tenantId().equals(call.seg(4))) {
+        if (instance == null || !instance.tenantId().equals(call.param("projectId"))) {
             return Replies.instanceNotFound(dbId);
         }
         String id = UUID.randomUUID().toString();
-        World.ImportJob job = new World.ImportJob(id, call.seg(2), call.seg(4), model, dbId, millis(call.now));
+        World.ImportJob job = new World.ImportJob(
+                id, call.param("organizationId"), call.param("projectId"), model, dbId, millis(call.now));
         job.importType = importType.equals("bulk") ? "initial" : "cloud";
         job.userId = UUID.nameUUIDFromBytes(String.valueOf(call.clientId).getBytes(StandardCharsets.UTF_8))
                 .toString();
         world.importJobs.put(id, job);
-        return Reply.data(201, Json.object().put("id", id));
+        return Reply.data(201, FakeJson.object().put("id", id));
     }
 
-    private Reply get(Call call, World.ImportJob job) {
+    private Reply get(FakeCall call, World.ImportJob job) {
         boolean withProgress = "true".equalsIgnoreCase(call.queryParam("progress"));
         ObjectNode json = observe(job, call.now, withProgress);
         if (settings.stepMode == StepMode.AUTO && job.completionTime == null) {
@@ -108,7 +113,7 @@ final class ImportApi {
         return Reply.data(200, json);
     }
 
-    private Reply cancel(Call call, World.ImportJob job) {
+    private Reply cancel(FakeCall call, World.ImportJob job) {
         observe(job, call.now, false);
         if (job.cancellationRequestedAt != null) {
             return Reply.error(400, "The job " + job.id + " has requested to cancel", "Requested");
@@ -118,7 +123,7 @@ final class ImportApi {
         }
         job.cancelledAtStep = job.progress.steps(call.now, settings.tickMillis());
         job.cancellationRequestedAt = millis(call.now);
-        return Reply.data(200, Json.object().put("id", job.id));
+        return Reply.data(200, FakeJson.object().put("id", job.id));
     }
 
     /** Computes the job's state now, freezing its timestamps the first time each is seen. */
@@ -186,7 +191,7 @@ final class ImportApi {
         }
         job.lastSteps = steps;
 
-        ObjectNode data = Json.object();
+        ObjectNode data = FakeJson.object();
         data.put("id", job.id);
         data.put("import_type", job.importType);
         ObjectNode info = data.putObject("info");
@@ -234,7 +239,7 @@ final class ImportApi {
     }
 
     private static ObjectNode progress(FakeImportModel model, double fraction) {
-        ObjectNode progress = Json.object();
+        ObjectNode progress = FakeJson.object();
         ArrayNode nodes = progress.putArray("nodes");
         ArrayNode relationships = progress.putArray("relationships");
         int k = 0;

@@ -12,23 +12,31 @@ final class PlatformApi {
         this.world = world;
     }
 
-    Reply tenants(Call call) {
-        if (call.size() > 3) {
-            return Replies.noRoute(call);
+    /** Registers the read-only platform routes. */
+    void register(Router router) {
+        for (String v : new String[] {"/v1", "/v1beta5"}) {
+            router.get(v + "/tenants", this::listTenants)
+                    .get(v + "/tenants/{tenantId}", this::getTenant)
+                    .get(v + "/instances", this::listInstances)
+                    .get(v + "/instances/{instanceId}", this::getInstance);
         }
-        if (!call.is("GET")) {
-            return Replies.methodNotAllowed(call);
+        router.get("/v2beta1/organizations", this::listOrganizations)
+                .get("/v2beta1/organizations/{organizationId}", this::getOrganization)
+                .get("/v2beta1/organizations/{organizationId}/projects", this::listProjects);
+    }
+
+    private Reply listTenants(FakeCall call) {
+        ArrayNode list = FakeJson.array();
+        for (World.Project p : world.allProjects()) {
+            list.add(FakeJson.object().put("id", p.id).put("name", p.name));
         }
-        if (call.size() == 2) {
-            ArrayNode list = Json.array();
-            for (World.Project p : world.allProjects()) {
-                list.add(Json.object().put("id", p.id).put("name", p.name));
-            }
-            return Reply.data(200, list);
-        }
-        return world.project(call.seg(2))
+        return Reply.data(200, list);
+    }
+
+    private Reply getTenant(FakeCall call) {
+        return world.project(call.param("tenantId"))
                 .map(p -> {
-                    ObjectNode t = Json.object().put("id", p.id).put("name", p.name);
+                    ObjectNode t = FakeJson.object().put("id", p.id).put("name", p.name);
                     ArrayNode configs = t.putArray("instance_configurations");
                     World.instanceConfigurations().forEach(configs::add);
                     return Reply.data(200, t);
@@ -36,37 +44,33 @@ final class PlatformApi {
                 .orElseGet(() -> Reply.error(404, "The tenant you specified could not be found", "tenant-not-found"));
     }
 
-    Reply instances(Call call) {
-        if (call.size() > 3) {
-            return Replies.noRoute(call);
-        }
-        if (!call.is("GET")) {
-            return Replies.methodNotAllowed(call);
-        }
-        if (call.size() == 2) {
-            String tenantId = call.queryParam("tenantId");
-            ArrayNode list = Json.array();
-            for (FakeInstance i : world.instances.values()) {
-                if (tenantId == null || tenantId.equals(i.tenantId())) {
-                    list.add(Json.object()
-                            .put("id", i.id())
-                            .put("name", i.name())
-                            .put("tenant_id", i.tenantId())
-                            .put("cloud_provider", i.cloudProvider())
-                            .put("created_at", i.createdAt().toString()));
-                }
+    private Reply listInstances(FakeCall call) {
+        String tenantId = call.queryParam("tenantId");
+        ArrayNode list = FakeJson.array();
+        for (FakeInstance i : world.instances.values()) {
+            if (tenantId == null || tenantId.equals(i.tenantId())) {
+                list.add(FakeJson.object()
+                        .put("id", i.id())
+                        .put("name", i.name())
+                        .put("tenant_id", i.tenantId())
+                        .put("cloud_provider", i.cloudProvider())
+                        .put("created_at", i.createdAt().toString()));
             }
-            return Reply.data(200, list);
         }
-        FakeInstance i = world.instances.get(call.seg(2));
+        return Reply.data(200, list);
+    }
+
+    private Reply getInstance(FakeCall call) {
+        String id = call.param("instanceId");
+        FakeInstance i = world.instances.get(id);
         if (i == null) {
-            return Replies.instanceNotFound(call.seg(2));
+            return Replies.instanceNotFound(id);
         }
         return Reply.data(200, instanceJson(i));
     }
 
     static ObjectNode instanceJson(FakeInstance i) {
-        ObjectNode o = Json.object()
+        ObjectNode o = FakeJson.object()
                 .put("id", i.id())
                 .put("name", i.name())
                 .put("status", i.status())
@@ -85,31 +89,31 @@ final class PlatformApi {
         return o;
     }
 
-    Reply organizations(Call call) {
-        if (call.size() > 4 || (call.size() == 4 && !call.seg(3).equals("projects"))) {
-            return Replies.noRoute(call);
-        }
-        if (!call.is("GET")) {
-            return Replies.methodNotAllowed(call);
-        }
-        if (call.size() == 2) {
-            ArrayNode list = Json.array();
-            world.organizations
-                    .values()
-                    .forEach(o -> list.add(Json.object().put("id", o.id).put("name", o.name)));
-            return Reply.data(200, list);
-        }
-        World.Organization org = world.organizations.get(call.seg(2));
+    private Reply listOrganizations(FakeCall call) {
+        ArrayNode list = FakeJson.array();
+        world.organizations
+                .values()
+                .forEach(o -> list.add(FakeJson.object().put("id", o.id).put("name", o.name)));
+        return Reply.data(200, list);
+    }
+
+    private Reply getOrganization(FakeCall call) {
+        World.Organization org = world.organizations.get(call.param("organizationId"));
         if (org == null) {
-            return organizationNotFound(call.seg(2));
+            return organizationNotFound(call.param("organizationId"));
         }
-        if (call.size() == 3) {
-            return Reply.data(200, Json.object().put("id", org.id).put("name", org.name));
+        return Reply.data(200, FakeJson.object().put("id", org.id).put("name", org.name));
+    }
+
+    private Reply listProjects(FakeCall call) {
+        World.Organization org = world.organizations.get(call.param("organizationId"));
+        if (org == null) {
+            return organizationNotFound(call.param("organizationId"));
         }
-        ArrayNode list = Json.array();
+        ArrayNode list = FakeJson.array();
         org.projects
                 .values()
-                .forEach(p -> list.add(Json.object().put("id", p.id).put("name", p.name)));
+                .forEach(p -> list.add(FakeJson.object().put("id", p.id).put("name", p.name)));
         return Reply.data(200, list);
     }
 

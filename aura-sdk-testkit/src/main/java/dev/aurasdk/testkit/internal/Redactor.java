@@ -54,11 +54,11 @@ public final class Redactor {
         if (body == null || body.isEmpty()) {
             return "";
         }
-        Optional<JsonNode> json = Json.parse(body);
+        Optional<JsonNode> json = FakeJson.parse(body);
         if (json.isPresent() && json.get().isContainerNode()) {
             JsonNode copy = json.get().deepCopy();
             mask(copy);
-            return Json.write(copy);
+            return FakeJson.write(copy);
         }
         String trimmed = body.trim();
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[") && trimmed.contains("=")) {
@@ -74,7 +74,7 @@ public final class Redactor {
         if (body == null || body.isEmpty()) {
             return out;
         }
-        Optional<JsonNode> json = Json.parse(body);
+        Optional<JsonNode> json = FakeJson.parse(body);
         if (json.isPresent()) {
             collect(json.get(), out);
             return out;

@@ -4,11 +4,11 @@ package dev.aurasdk.testkit.internal;
 final class Replies {
     private Replies() {}
 
-    static Reply noRoute(Call call) {
+    static Reply noRoute(FakeCall call) {
         return Reply.error(404, "No such endpoint: " + call.method + " " + call.path, "not-found");
     }
 
-    static Reply methodNotAllowed(Call call) {
+    static Reply methodNotAllowed(FakeCall call) {
         return Reply.error(405, "Method " + call.method + " is not allowed on " + call.path, "method-not-allowed");
     }
 

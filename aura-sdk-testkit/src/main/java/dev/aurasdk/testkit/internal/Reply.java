@@ -34,7 +34,7 @@ public final class Reply {
 
     /** A JSON reply. */
     public static Reply json(int status, JsonNode body) {
-        return new Reply(status, Json.write(body), "application/json");
+        return new Reply(status, FakeJson.write(body), "application/json");
     }
 
     /** A reply with a raw body and content type (null for none). */
@@ -44,17 +44,17 @@ public final class Reply {
 
     /** {@code {"data": value}} with the given status. */
     public static Reply data(int status, JsonNode value) {
-        return json(status, Json.data(value));
+        return json(status, FakeJson.data(value));
     }
 
     /** The standard error envelope. */
     public static Reply error(int status, String message, String reason) {
-        return json(status, Json.errors(message, reason, null));
+        return json(status, FakeJson.errors(message, reason, null));
     }
 
     /** The standard error envelope with a field. */
     public static Reply error(int status, String message, String reason, String field) {
-        return json(status, Json.errors(message, reason, field));
+        return json(status, FakeJson.errors(message, reason, field));
     }
 
     /** Adds or replaces a header. */

@@ -116,7 +116,7 @@ public final class World {
     }
 
     private static ObjectNode config(String region, String regionName, String type, String memory, String cloud) {
-        ObjectNode c = Json.object();
+        ObjectNode c = FakeJson.object();
         c.put("region", region);
         c.put("region_name", regionName);
         c.put("type", type);

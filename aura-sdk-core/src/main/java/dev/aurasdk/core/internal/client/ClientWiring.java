@@ -38,6 +38,7 @@ public final class ClientWiring {
     private final DelayScheduler delayScheduler =
             (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
 
+    private final HttpClient httpClient;
     private final Object lock = new Object();
     private volatile ScheduledExecutorService ownScheduler;
     private volatile OwnedThreads schedulerThreads;
@@ -52,7 +53,7 @@ public final class ClientWiring {
     public ClientWiring(ClientOptions options) {
         this.options = options;
         this.ownHttpClient = options.httpClient() == null ? OwnedHttpClient.create(options.connectTimeout()) : null;
-        HttpClient httpClient = options.httpClient() != null ? options.httpClient() : ownHttpClient;
+        this.httpClient = options.httpClient() != null ? options.httpClient() : ownHttpClient;
         TransportConfig config = TransportConfig.builder()
                 .baseUrl(options.baseUrl())
                 .httpClient(httpClient)
@@ -87,6 +88,11 @@ public final class ClientWiring {
                 options.tokenRefreshMargin(),
                 options.tokenFailureBackoff(),
                 options.forcedTokenRefreshInterval());
+    }
+
+    /** The HTTP client calls are sent with: the user's, or the client's own. @return the HTTP client */
+    public HttpClient httpClient() {
+        return httpClient;
     }
 
     /** @return the transport of API calls */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Mistakes are reported when the fleet is built, before any request, and never show a password. */
-class BadInputTest {
+class RedisBadInputTest {
     static final String PASSWORD = SecretGuard.register("redis-pass-0123456789");
     static final AuraCredentials CREDENTIALS = AuraCredentials.of("bad-input-client", "bad-input-secret-0123");
 

@@ -14,7 +14,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /** Shared test data and helpers. */
-final class Fixtures {
+final class GraphQLFixtures {
     static final String INSTANCE = "a1b2c3d4";
     static final String API = "2f49c2b3";
     static final String API_URL = "https://2f49c2b3.28be6e4d8d3e8360197cb6c1fa1d25d1.graphql.neo4j.io/graphql";
@@ -29,7 +29,7 @@ final class Fixtures {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Fixtures() {}
+    private GraphQLFixtures() {}
 
     /** Waits without jitter: first poll after 1 s, then 1.5 s, 2.25 s, … */
     static WaitOptions exactWaits() {

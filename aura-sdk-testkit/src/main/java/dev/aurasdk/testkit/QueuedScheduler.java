@@ -1,4 +1,4 @@
-package dev.aurasdk.testkit.internal;
+package dev.aurasdk.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +17,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The base of the testkit's virtual-time schedulers (not API): one-shot tasks wait in a queue ordered by
- * due time (then by the order they were scheduled), computed from a virtual {@link Clock}; subclasses
- * decide when they run and move the clock. Cancelling a task removes it from the queue, atomically with
+ * The base of the testkit's virtual-time schedulers ({@link VirtualTimeScheduler}, {@link StepScheduler}), public
+ * so that a test suite can write its own (the benchmarks' discrete-event scheduler extends it): one-shot tasks wait
+ * in a queue ordered by due time (then by the order they were scheduled), computed from a virtual {@link Clock};
+ * a subclass decides when they run ({@link #enqueued}, {@link #drain}, {@link #pollTask}) and how the clock moves
+ * ({@link #advance}). Cancelling a task removes it from the queue, atomically with
  * respect to the queue's readers. Periodic scheduling is not supported. Monitor: the scheduler itself
  * ({@code synchronized} subclass methods share it).
  */

@@ -1,5 +1,7 @@
 package dev.aurasdk.examples;
 
+import dev.aurasdk.testkit.FakeAuraServer;
+import dev.aurasdk.testkit.FakeAuraServerBuilder;
 import dev.aurasdk.testkit.FakeAuraServerMain;
 import dev.aurasdk.testkit.StepMode;
 import java.io.PrintWriter;
@@ -14,17 +16,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * FakeAuraServer: starts the SDK's fake Aura API on a local port, for the other example programs (so that
+ * RunFakeAura: starts the SDK's fake Aura API on a local port, for the other example programs (so that
  * TriggerImport, ImportStatus and CancelImport share one fake) and for other tools and languages (curl,
  * the Go aura CLI, Python scripts), with demo data and real time: an import job takes about
  * {@code --pace} seconds. Prints {@code export} lines for every variable the examples read.
  */
 @Command(
-        name = "FakeAuraServer",
+        name = "RunFakeAura",
         mixinStandardHelpOptions = true,
         versionProvider = SdkVersion.class,
         description = "Runs the fake Aura API with demo data on 127.0.0.1 until stopped.")
-public final class FakeAuraServer implements Callable<Integer> {
+public final class RunFakeAura implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -58,7 +60,7 @@ public final class FakeAuraServer implements Callable<Integer> {
      * @param args command-line arguments ({@code --help})
      */
     public static void main(String[] args) {
-        System.exit(ExampleCommand.commandLine(new FakeAuraServer()).execute(args));
+        System.exit(ExampleCommand.commandLine(new RunFakeAura()).execute(args));
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class FakeAuraServer implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--port must be 0-65535, --token-ttl and --pace positive");
         }
-        dev.aurasdk.testkit.FakeAuraServer.Builder builder = dev.aurasdk.testkit.FakeAuraServer.builder()
+        FakeAuraServerBuilder builder = FakeAuraServer.builder()
                 .stepMode(StepMode.WALL_CLOCK)
                 .port(port)
                 .tokenTtl(Duration.ofSeconds(tokenTtlSeconds))
@@ -79,7 +81,7 @@ public final class FakeAuraServer implements Callable<Integer> {
             builder.clientSecret(clientSecret);
         }
         PrintWriter out = spec.commandLine().getOut();
-        dev.aurasdk.testkit.FakeAuraServer started;
+        FakeAuraServer started;
         try {
             started = builder.build().start();
         } catch (UncheckedIOException e) {
@@ -87,7 +89,7 @@ public final class FakeAuraServer implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
-        try (dev.aurasdk.testkit.FakeAuraServer server = started) {
+        try (FakeAuraServer server = started) {
             out.print(FakeAuraServerMain.summary(server));
             out.println("# Then run the examples in that shell, for instance:");
             out.println("#   mvn -q -B -pl aura-sdk-examples exec:java -Dexample=TriggerImport");

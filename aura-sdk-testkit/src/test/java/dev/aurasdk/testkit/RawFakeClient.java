@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A tiny raw HTTP client for the tests: JDK HttpClient + Jackson, bearer token from the fake. */
-final class RawClient {
+final class RawFakeClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakeAuraServer server;
@@ -26,12 +26,12 @@ final class RawClient {
             .build();
     private String token;
 
-    RawClient(FakeAuraServer server) {
+    RawFakeClient(FakeAuraServer server) {
         this.server = server;
         this.token = server.issueToken();
     }
 
-    RawClient token(String value) {
+    RawFakeClient token(String value) {
         this.token = value;
         return this;
     }

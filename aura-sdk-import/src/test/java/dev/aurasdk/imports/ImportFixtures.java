@@ -4,7 +4,7 @@ import dev.aurasdk.core.AuraClient;
 import java.util.Locale;
 
 /** Ids, JSON documents and helpers shared by the import tests. */
-final class Fixtures {
+final class ImportFixtures {
     static final String ORG = "b8f4b7b2-1111-4c1e-9a55-6f0a3c2d1e01";
     static final String PROJECT = "f607bebe-0cc0-4166-b60c-b4eed69ee7ee";
     static final String MODEL = "e01cdc6d-2f50-4f46-b04b-8ec8fc8de839";
@@ -61,7 +61,7 @@ final class Fixtures {
             }}
             """;
 
-    private Fixtures() {}
+    private ImportFixtures() {}
 
     static ImportJobs jobs(AuraClient client) {
         return ImportJobs.create(client, ProjectRef.of(ORG, PROJECT));

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /** JSON helpers shared by the fake's handlers. */
-public final class Json {
+public final class FakeJson {
     /** The one mapper of the fake. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {}
+    private FakeJson() {}
 
     /** A new empty object node. */
     public static ObjectNode object() {

@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link ManualClock} jumps forward by the requested delay, so async waits neither sleep nor race
  * with wall time. Records how many tasks were scheduled.
  */
-public final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
+public final class ManualTimeScheduler extends ScheduledThreadPoolExecutor {
     private final ManualClock clock;
     private final AtomicInteger scheduled = new AtomicInteger();
     private final java.util.List<Duration> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public VirtualTimeScheduler(ManualClock clock) {
+    public ManualTimeScheduler(ManualClock clock) {
         super(1, r -> {
             Thread t = new Thread(r, "virtual-time-scheduler");
             t.setDaemon(true);

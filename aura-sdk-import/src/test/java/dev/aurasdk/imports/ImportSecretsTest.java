@@ -1,9 +1,9 @@
 package dev.aurasdk.imports;
 
 import static dev.aurasdk.core.testing.ScriptedAura.json;
-import static dev.aurasdk.imports.Fixtures.INSTANCE;
-import static dev.aurasdk.imports.Fixtures.MODEL;
-import static dev.aurasdk.imports.Fixtures.PASSWORD;
+import static dev.aurasdk.imports.ImportFixtures.INSTANCE;
+import static dev.aurasdk.imports.ImportFixtures.MODEL;
+import static dev.aurasdk.imports.ImportFixtures.PASSWORD;
 import static dev.aurasdk.imports.JobScripts.failedFrame;
 import static dev.aurasdk.imports.JobScripts.runningFrame;
 import static dev.aurasdk.imports.JobScripts.sequence;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
 /** The instance password is sent to Aura and nowhere else: not in toString, logs or exception messages. */
-class SecretsTest {
+class ImportSecretsTest {
     private final ScriptedAura aura = new ScriptedAura();
     private final AuraClient client = aura.client();
-    private final ImportJobs jobs = Fixtures.jobs(client);
+    private final ImportJobs jobs = ImportFixtures.jobs(client);
     private final CreateImportJob withPassword = CreateImportJob.builder()
             .importModelId(MODEL)
             .instanceId(INSTANCE)
@@ -100,7 +100,7 @@ class SecretsTest {
 
     @Test
     void importLoggerWritesOnlyDebugLinesWithoutBodies() {
-        aura.enqueue(json(201, "{\"data\":{\"id\":\"" + Fixtures.JOB + "\"}}"));
+        aura.enqueue(json(201, "{\"data\":{\"id\":\"" + ImportFixtures.JOB + "\"}}"));
 
         jobs.create(withPassword);
 
@@ -109,6 +109,6 @@ class SecretsTest {
         assertThat(events)
                 .noneMatch(e ->
                         e.message().contains("importModelId") || e.message().contains("{\""));
-        assertThat(events).anyMatch(e -> e.message().contains("created import job " + Fixtures.JOB));
+        assertThat(events).anyMatch(e -> e.message().contains("created import job " + ImportFixtures.JOB));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One request being handled. */
-final class Call {
+final class FakeCall {
     final String method;
     final String path;
     final List<String> segments;
@@ -20,8 +20,10 @@ final class Call {
     final String body;
     final Instant now;
     String clientId;
+    /** The named path parameters of the route that matched (set by {@link Router}). */
+    private Map<String, String> params = Map.of();
 
-    Call(
+    FakeCall(
             String method,
             String path,
             Map<String, List<String>> query,
@@ -58,7 +60,7 @@ final class Call {
     }
 
     Optional<JsonNode> json() {
-        return Json.parse(body);
+        return FakeJson.parse(body);
     }
 
     int size() {
@@ -67,6 +69,19 @@ final class Call {
 
     String seg(int i) {
         return segments.get(i);
+    }
+
+    void params(Map<String, String> values) {
+        this.params = values;
+    }
+
+    /** A named path parameter of the matched route, such as {@code instanceId}. */
+    String param(String name) {
+        String value = params.get(name);
+        if (value == null) {
+            throw new IllegalStateException("No path parameter " + name + " on " + path);
+        }
+        return value;
     }
 
     boolean is(String m) {

@@ -11,23 +11,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class FaultInjectionTest {
+class FaultsTest {
     @RegisterExtension
     final FakeAuraExtension aura = new FakeAuraExtension();
 
     @Test
     void respondsWithInjectedStatusAndRetryAfterSecondsForTheNextNMatchingRequestsOnly(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         server.fault()
                 .next(2)
                 .matching("GET", "/v1/instances/.*")
                 .retryAfter(Duration.ofSeconds(3))
                 .respond(503);
 
-        RawClient.Response first = client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
-        RawClient.Response other = client.get("/v1/tenants");
-        RawClient.Response second = client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
-        RawClient.Response third = client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
+        RawFakeClient.Response first = client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
+        RawFakeClient.Response other = client.get("/v1/tenants");
+        RawFakeClient.Response second = client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
+        RawFakeClient.Response third = client.get("/v1/instances/" + DemoWorld.INSTANCE_ID);
 
         assertThat(first.status()).isEqualTo(503);
         assertThat(first.header("Retry-After")).isEqualTo("3");
@@ -47,7 +47,7 @@ class FaultInjectionTest {
                 .retryAfter(Instant.parse("2026-01-01T00:01:00Z"))
                 .respond(429, "{\"error\":\"slow down\"}");
 
-        RawClient.Response r = new RawClient(server)
+        RawFakeClient.Response r = new RawFakeClient(server)
                 .post(
                         ImportJobLifecycleTest.JOBS,
                         ImportJobLifecycleTest.createBody(DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID));
@@ -60,7 +60,7 @@ class FaultInjectionTest {
 
     @Test
     void alwaysRuleAppliesUntilCleared(FakeAuraServer server) {
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
         server.fault().always().matching(null, "/v1/tenants").respond(500);
 
         assertThat(client.get("/v1/tenants").status()).isEqualTo(500);
@@ -72,7 +72,7 @@ class FaultInjectionTest {
     @Test
     void faultsApplyToTheTokenEndpointToo(FakeAuraServer server) {
         server.fault().next(1).matching("POST", "/oauth/token").respond(503);
-        RawClient client = new RawClient(server).token(null);
+        RawFakeClient client = new RawFakeClient(server).token(null);
 
         assertThat(client.tokenRequest(server.clientId(), server.clientSecret()).status())
                 .isEqualTo(503);
@@ -84,10 +84,10 @@ class FaultInjectionTest {
     @Test
     void delayHoldsTheBodyBackForRealTime(FakeAuraServer server) {
         server.fault().next(1).matching("GET", "/v1/tenants").delay(Duration.ofMillis(400));
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         long start = System.nanoTime();
-        RawClient.Response r = client.get("/v1/tenants");
+        RawFakeClient.Response r = client.get("/v1/tenants");
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(r.status()).isEqualTo(200);
@@ -97,7 +97,7 @@ class FaultInjectionTest {
     @Test
     void droppedConnectionFailsTheCallAndLeavesStateUnchanged(FakeAuraServer server) {
         server.fault().next(1).matching("POST", ".*/import/jobs").dropConnection();
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         assertThatThrownBy(() -> client.sendChecked(
                         "POST",
@@ -115,7 +115,7 @@ class FaultInjectionTest {
                 .next(1)
                 .matching("POST", "/v1beta5/instances/.*/data-apis/graphql")
                 .dropConnectionAfterProcessing();
-        RawClient client = new RawClient(server);
+        RawFakeClient client = new RawFakeClient(server);
 
         assertThatThrownBy(() -> client.sendChecked(
                         "POST",
@@ -132,18 +132,18 @@ class FaultInjectionTest {
     void truncatedBodyIsMalformedJson(FakeAuraServer server) {
         server.fault().next(1).matching("GET", "/v1/instances").truncateBody();
 
-        RawClient.Response r = new RawClient(server).get("/v1/instances");
+        RawFakeClient.Response r = new RawFakeClient(server).get("/v1/instances");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).startsWith("{\"data\":[");
-        assertThatThrownBy(() -> RawClient.JSON.readTree(r.body())).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> RawFakeClient.JSON.readTree(r.body())).isInstanceOf(JsonProcessingException.class);
     }
 
     @Test
     void htmlBodyLooksLikeAProxyPage(FakeAuraServer server) {
         server.fault().next(1).matching("GET", "/v1/tenants").htmlBody(502);
 
-        RawClient.Response r = new RawClient(server).get("/v1/tenants");
+        RawFakeClient.Response r = new RawFakeClient(server).get("/v1/tenants");
 
         assertThat(r.status()).isEqualTo(502);
         assertThat(r.header("Content-Type")).startsWith("text/html");
@@ -154,7 +154,7 @@ class FaultInjectionTest {
     void emptyBodyHasNoContent(FakeAuraServer server) {
         server.fault().next(1).matching("GET", "/v1/tenants").emptyBody(200);
 
-        RawClient.Response r = new RawClient(server).get("/v1/tenants");
+        RawFakeClient.Response r = new RawFakeClient(server).get("/v1/tenants");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
