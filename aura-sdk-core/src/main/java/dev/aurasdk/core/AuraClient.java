@@ -18,6 +18,9 @@ import dev.aurasdk.core.internal.auth.CachingTokenProvider;
 import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
 import dev.aurasdk.core.internal.http.OwnedHttpClient;
 import dev.aurasdk.core.internal.http.Transport;
+import dev.aurasdk.core.internal.wait.ClientWaiter;
+import dev.aurasdk.core.internal.wait.PollPlanner;
+import dev.aurasdk.core.internal.wait.PollPlanners;
 import dev.aurasdk.core.model.Organization;
 import dev.aurasdk.core.model.TenantSummary;
 import dev.aurasdk.core.wait.DelayScheduler;
@@ -73,7 +76,8 @@ public final class AuraClient implements AutoCloseable {
     private final Object schedulerLock = new Object();
     private volatile ScheduledExecutorService ownScheduler;
     private volatile OwnedThreads schedulerThreads;
-    private volatile Waiter waiter;
+    private final PollPlanner pollPlanner; // one per client: every wait takes its delays from it
+    private volatile ClientWaiter waiter;
     private volatile boolean closed;
 
     private AuraClient(Builder b) {
@@ -82,6 +86,7 @@ public final class AuraClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.listeners = List.copyOf(b.listeners);
         this.waitOptions = b.waitOptions;
+        this.pollPlanner = PollPlanners.forClient(b.clock, b.rateLimit);
         this.ownHttpClient = b.httpClient == null ? OwnedHttpClient.create(b.connectTimeout) : null;
         this.httpClient = b.httpClient != null ? b.httpClient : ownHttpClient;
         this.userScheduler = b.scheduler;
@@ -259,7 +264,7 @@ public final class AuraClient implements AutoCloseable {
      * @return the waiter
      */
     public Waiter waiter() {
-        Waiter created = waiter;
+        ClientWaiter created = waiter;
         if (created != null) {
             ensureOpen();
             return created;
@@ -269,7 +274,7 @@ public final class AuraClient implements AutoCloseable {
             if (waiter == null) {
                 DelayScheduler scheduler =
                         (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
-                waiter = new Waiter(clock, sleeper, scheduler, listeners);
+                waiter = new ClientWaiter(clock, sleeper, scheduler, listeners, pollPlanner, waitOptions);
             }
             return waiter;
         }
@@ -366,7 +371,7 @@ public final class AuraClient implements AutoCloseable {
     public void close() {
         // waits first, while everything still runs, so that each ends as "client closed" rather than with
         // its poll's failure; outside the lock: ending a wait takes the wait's own lock, held while scheduling
-        Waiter waits = waiter;
+        ClientWaiter waits = waiter;
         if (waits != null) {
             waits.close();
         }
