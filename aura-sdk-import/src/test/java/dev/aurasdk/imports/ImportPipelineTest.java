@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.testing.ScriptedAura;
+import dev.aurasdk.core.testing.VirtualTimeScheduler;
 import dev.aurasdk.core.wait.WaitOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,11 @@ class ImportPipelineTest {
             .build();
 
     private final ScriptedAura aura = new ScriptedAura();
-    private final AuraClient client = aura.client();
+    /** Async waits (parallel pipelines) run in virtual time: each scheduled poll runs at once, the clock jumps. */
+    private final VirtualTimeScheduler virtualTime = new VirtualTimeScheduler(aura.clock);
+
+    private final AuraClient client =
+            aura.clientBuilder().scheduler(virtualTime).build();
     private final ImportJobs jobs = Fixtures.jobs(client);
     private final JobScripts scripts = JobScripts.install(aura);
     private final RecordingListener listener = new RecordingListener();
@@ -42,6 +47,7 @@ class ImportPipelineTest {
     @AfterEach
     void close() {
         client.close();
+        virtualTime.shutdownNow();
         aura.close();
     }
 

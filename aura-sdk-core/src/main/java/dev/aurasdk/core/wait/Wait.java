@@ -1,7 +1,9 @@
 package dev.aurasdk.core.wait;
 
+import dev.aurasdk.core.internal.wait.Stages;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * One wait, described once and run either way: what is awaited (for logs and messages), how to read
@@ -109,6 +111,50 @@ public final class Wait<T> {
      */
     public CompletableFuture<WaitOutcome<T>> awaitAsync() {
         return waiter.awaitAsync(this);
+    }
+
+    /**
+     * Waits on the calling thread and turns the outcome into the feature's result.
+     *
+     * @param finish maps the outcome (may throw, as a failed wait does)
+     * @param <R> the result
+     * @return the result
+     */
+    public <R> R await(Function<? super WaitOutcome<T>, ? extends R> finish) {
+        Objects.requireNonNull(finish, "finish");
+        return finish.apply(await());
+    }
+
+    /**
+     * Waits without parking a thread and turns the outcome into the feature's result. The returned
+     * future fails with the wait's own exception (not wrapped), and cancelling it (or
+     * {@code orTimeout}) stops polling.
+     *
+     * @param finish maps the outcome (may throw, as a failed wait does)
+     * @param <R> the result
+     * @return completes with the result, or exceptionally as {@link #await(Function)} throws
+     */
+    public <R> CompletableFuture<R> awaitAsync(Function<? super WaitOutcome<T>, ? extends R> finish) {
+        Objects.requireNonNull(finish, "finish");
+        CompletableFuture<WaitOutcome<T>> polling = awaitAsync();
+        CompletableFuture<R> result = new CompletableFuture<>();
+        polling.whenComplete((outcome, error) -> {
+            if (error != null) {
+                result.completeExceptionally(Stages.unwrap(error));
+                return;
+            }
+            try {
+                result.complete(finish.apply(outcome));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        result.whenComplete((value, error) -> {
+            if (!polling.isDone()) { // cancelled or timed out by the caller: stop polling
+                polling.cancel(false);
+            }
+        });
+        return result;
     }
 
     @Override

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
@@ -173,7 +171,7 @@ public final class ClientWaiter implements Waiter {
                 return;
             }
             try {
-                WaitRun.Step<T> step = failure == null ? run.polled(value) : run.pollFailed(unwrap(failure));
+                WaitRun.Step<T> step = failure == null ? run.polled(value) : run.pollFailed(Stages.unwrap(failure));
                 if (step.outcome != null) {
                     result.complete(step.outcome);
                 } else if (!result.isDone()) {
@@ -183,15 +181,6 @@ public final class ClientWaiter implements Waiter {
                 result.completeExceptionally(e);
             }
         });
-    }
-
-    /** The exception behind a failed stage: a poll's own exception, not the stage machinery's wrapper. */
-    static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
     }
 
     private void sleep(Duration delay, String operation) {
