@@ -262,7 +262,10 @@ class DataApiWaitsTest {
                     .timeout(Duration.ofSeconds(10))
                     .build();
 
-            assertThatThrownBy(() -> apis.awaitReady(INSTANCE, API, options, polls::add))
+            assertThatThrownBy(() -> apis.waitForReady(INSTANCE, API)
+                            .withOptions(options)
+                            .withListener(polls::add)
+                            .await())
                     .isInstanceOf(AuraTimeoutException.class)
                     .hasMessageContaining("creating")
                     .hasMessageContaining("goes on");

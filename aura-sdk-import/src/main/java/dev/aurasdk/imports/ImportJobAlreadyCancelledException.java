@@ -20,14 +20,16 @@ public class ImportJobAlreadyCancelledException extends AuraBadRequestException 
      * @param refusal the 400 Aura answered
      */
     public ImportJobAlreadyCancelledException(String jobId, AuraBadRequestException refusal) {
-        super(ErrorDetails.builder()
-                .method(refusal.method())
-                .path(refusal.path())
-                .statusCode(refusal.statusCode())
-                .errors(refusal.errors())
-                .requestId(refusal.requestId())
-                .attempts(refusal.attempts())
-                .build());
+        super(
+                refusal.details() // as Aura sent it (retryAfter included); rebuilt only for a deserialised refusal
+                        .orElseGet(() -> ErrorDetails.builder()
+                                .method(refusal.method())
+                                .path(refusal.path())
+                                .statusCode(refusal.statusCode())
+                                .errors(refusal.errors())
+                                .requestId(refusal.requestId())
+                                .attempts(refusal.attempts())
+                                .build()));
         this.jobId = Objects.requireNonNull(jobId, "jobId");
         initCause(refusal);
     }
