@@ -257,7 +257,7 @@ public final class ImportJobs {
      */
     public ImportJob awaitCompletion(String jobId, ImportAwaitOptions options, ProgressListener listener) {
         String id = requireJobId(jobId);
-        return completion(id, options, listener).await(outcome -> ImportJobWait.finished(id, outcome));
+        return waitForCompletion(id, options, listener).await(outcome -> ImportJobWait.finished(id, outcome));
     }
 
     /**
@@ -297,7 +297,7 @@ public final class ImportJobs {
     public CompletableFuture<ImportJob> awaitCompletionAsync(
             String jobId, ImportAwaitOptions options, ProgressListener listener) {
         String id = requireJobId(jobId);
-        return completion(id, options, listener).awaitAsync(outcome -> ImportJobWait.finished(id, outcome));
+        return waitForCompletion(id, options, listener).awaitAsync(outcome -> ImportJobWait.finished(id, outcome));
     }
 
     /**
@@ -310,7 +310,7 @@ public final class ImportJobs {
      * @param listener hears each snapshot
      * @return the wait, not started; its outcome's value is the job
      */
-    public Wait<ImportJob> completion(String jobId, ImportAwaitOptions options, ProgressListener listener) {
+    public Wait<ImportJob> waitForCompletion(String jobId, ImportAwaitOptions options, ProgressListener listener) {
         String id = requireJobId(jobId);
         Objects.requireNonNull(options, "options");
         return ImportJobWait.of(aura, readRequest(id, options.includeProgress()), id, options, listener);
