@@ -84,6 +84,31 @@ class CorsOriginsTest {
     }
 
     @Test
+    void notAwaitingReadyPatchesOnceAndReturnsTheListSentWithoutWaiting() {
+        aura.enqueue(Fixtures.get("ready", A));
+        aura.enqueue(Fixtures.accepted("updating"));
+
+        List<String> result = cors.notAwaitingReady().allow(B);
+
+        assertThat(result).containsExactly(A, B);
+        assertThat(aura.apiRequests)
+                .extracting(Fixtures::line)
+                .containsExactly("GET " + BASE + "/" + API, "PATCH " + BASE + "/" + API);
+    }
+
+    @Test
+    void awaitingReadyIsTheDefaultAndCanBeRestored() {
+        aura.enqueue(Fixtures.get("ready", A));
+        patchThenReadyWith(A, B);
+
+        List<String> result = cors.notAwaitingReady().awaitingReady().allow(B);
+
+        assertThat(result).containsExactly(A, B);
+        assertThat(patches()).hasSize(1);
+        assertThat(aura.apiRequests).hasSize(4); // GET, PATCH, then the wait's two GETs
+    }
+
+    @Test
     void disallowingTheLastOriginSendsTheEmptyListWithTheClisWorkaroundField() {
         aura.enqueue(Fixtures.get("ready", A));
         patchThenReadyWith();

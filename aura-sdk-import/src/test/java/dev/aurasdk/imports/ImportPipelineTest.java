@@ -290,6 +290,39 @@ class ImportPipelineTest {
     }
 
     @Test
+    void runAsyncHoldsNoThreadWhileItsJobsRun() throws Exception {
+        // each job ends only once three run at once: with a one-thread executor that is possible only if no
+        // step keeps the thread while its job is awaited (the executor is used for the creates alone)
+        scripts.defaultPlan(
+                (id, poll) -> poll >= 2 && scripts.maxConcurrentJobs() >= 3 ? succeededFrame() : runningFrame(poll));
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            ImportPipeline.Builder builder = ImportPipeline.builder(jobs)
+                    .executor(task -> {
+                        tasks.incrementAndGet();
+                        oneThread.execute(task);
+                    })
+                    .maxConcurrency(3)
+                    .awaitOptions(ImportAwaitOptions.builder()
+                            .waitOptions(WaitOptions.builder()
+                                    .timeout(Duration.ofMinutes(10))
+                                    .jitter(0)
+                                    .build())
+                            .build());
+            IntStream.rangeClosed(1, 3).forEach(i -> builder.addStep(ImportStep.online("s" + i, MODEL, INSTANCE)));
+
+            PipelineReport report = builder.build().runAsync().get(60, TimeUnit.SECONDS);
+
+            assertThat(report.steps()).extracting(StepReport::outcome).containsOnly(StepOutcome.SUCCEEDED);
+            assertThat(scripts.maxConcurrentJobs()).isEqualTo(3);
+            assertThat(tasks).as("one executor task per create, none per wait").hasValue(3);
+        } finally {
+            oneThread.shutdownNow();
+        }
+    }
+
+    @Test
     void submitsAtMostMaxConcurrencyStepsToAGivenExecutor() throws Exception {
         scripts.defaultPlan(runsUntilConcurrent(3, 7));
         ExecutorService pool = Executors.newFixedThreadPool(5);
