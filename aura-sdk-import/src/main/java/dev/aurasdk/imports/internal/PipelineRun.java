@@ -168,9 +168,16 @@ public final class PipelineRun {
     private void attemptAsync(StepAttempts attempts, CompletableFuture<StepReport> report) {
         int n = attempts.start();
         ImportStep step = attempts.step;
-        CompletableFuture<CreatedImportJob> created = userExecutor != null
-                ? CompletableFuture.supplyAsync(() -> jobs.create(step.request()), userExecutor)
-                : jobs.createAsync(step.request());
+        CompletableFuture<CreatedImportJob> created;
+        if (userExecutor != null) {
+            created = CompletableFuture.supplyAsync(() -> jobs.create(step.request()), userExecutor);
+        } else {
+            try {
+                created = jobs.createAsync(step.request());
+            } catch (RuntimeException e) { // refused before sending (client closed): a failed attempt, as in run()
+                created = CompletableFuture.failedFuture(e);
+            }
+        }
         created.thenCompose(job -> {
                     attempts.created(job, n);
                     return jobs.awaitCompletionAsync(
