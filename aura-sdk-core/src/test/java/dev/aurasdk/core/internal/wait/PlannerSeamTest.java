@@ -76,20 +76,6 @@ class PlannerSeamTest {
                 RULES);
     }
 
-    private Wait<String> asyncWait(Supplier<String> poll, List<String> pollThreads) {
-        return waiter.newWait(
-                "op",
-                Poll.of(
-                        () -> {
-                            throw new AssertionError("an async wait used the blocking poll");
-                        },
-                        () -> {
-                            pollThreads.add(Thread.currentThread().getName());
-                            return CompletableFuture.completedFuture(poll.get());
-                        }),
-                RULES);
-    }
-
     @Test
     void everyDelayComesFromTheSlotWithTheReportedProgress() {
         WaitOutcome<String> outcome =
@@ -128,41 +114,67 @@ class PlannerSeamTest {
     }
 
     @Test
-    void anAsyncWaitPollsOnlyThroughItsNonBlockingPollOnTheScheduler() throws Exception {
-        List<String> pollThreads = new CopyOnWriteArrayList<>();
+    void anAsyncWaitPollsOnlyThroughItsNonBlockingPollInItsScheduledTasks() throws Exception {
+        List<Runnable> tasks = new CopyOnWriteArrayList<>();
+        List<Duration> delays = new CopyOnWriteArrayList<>();
+        DelayScheduler manual = (task, delay) -> { // the test runs each scheduled poll on its own thread
+            tasks.add(task);
+            delays.add(delay);
+            return new CompletableFuture<Void>();
+        };
+        ClientWaiter stepped = new ClientWaiter(clock, sleeper, manual, List.of(), planner, WaitOptions.defaults());
+        Supplier<String> states = sequence("20%", "done");
+        List<String> polls = new CopyOnWriteArrayList<>();
+        CompletableFuture<WaitOutcome<String>> future = stepped.newWait(
+                        "op",
+                        Poll.of(
+                                () -> {
+                                    throw new AssertionError("an async wait used the blocking poll");
+                                },
+                                () -> {
+                                    polls.add("poll " + tasks.size());
+                                    return CompletableFuture.completedFuture(states.get());
+                                }),
+                        RULES)
+                .awaitAsync();
+        assertThat(polls).as("no poll before its scheduled task runs").isEmpty();
 
-        WaitOutcome<String> outcome =
-                asyncWait(sequence("20%", "done"), pollThreads).awaitAsync().get(30, TimeUnit.SECONDS);
+        tasks.get(0).run();
+        tasks.get(1).run();
 
-        assertThat(outcome.polls()).isEqualTo(2);
-        assertThat(pollThreads).containsOnly("virtual-time-scheduler");
-        assertThat(scheduler.delays()).containsExactly(Duration.ofMillis(7), Duration.ofMillis(11));
+        assertThat(future.get(30, TimeUnit.SECONDS).polls()).isEqualTo(2);
+        assertThat(polls).containsExactly("poll 1", "poll 2");
+        assertThat(delays).containsExactly(Duration.ofMillis(7), Duration.ofMillis(11));
+        assertThat(sleeper.sleeps()).as("an async wait never sleeps").isEmpty();
         assertThat(planner.calls).containsExactly("open op", "first", "next 20.0", "close");
     }
 
     @Test
-    void cancellingAnAsyncWaitFreesItsSlot() throws Exception {
+    void cancellingAnAsyncWaitFreesItsSlot() {
+        List<Runnable> tasks = new CopyOnWriteArrayList<>();
+        DelayScheduler manual = (task, delay) -> { // the test runs each scheduled poll on its own thread
+            tasks.add(task);
+            return new CompletableFuture<Void>();
+        };
+        ClientWaiter stepped = new ClientWaiter(clock, sleeper, manual, List.of(), planner, WaitOptions.defaults());
         CompletableFuture<String> inFlight = new CompletableFuture<>();
-        java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
-        Wait<String> wait = waiter.newWait(
-                "op",
-                Poll.of(
-                        () -> {
-                            throw new AssertionError("blocking poll");
-                        },
-                        () -> {
-                            polled.countDown();
-                            return inFlight;
-                        }),
-                RULES);
-        CompletableFuture<WaitOutcome<String>> future = wait.awaitAsync();
-        assertThat(polled.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<WaitOutcome<String>> future = stepped.newWait(
+                        "op",
+                        Poll.of(
+                                () -> {
+                                    throw new AssertionError("blocking poll");
+                                },
+                                () -> inFlight),
+                        RULES)
+                .awaitAsync();
+        tasks.get(0).run(); // the first poll starts and stays in flight
         assertThat(planner.calls).containsExactly("open op", "first");
 
         future.cancel(false);
 
         assertThat(planner.calls).containsExactly("open op", "first", "close");
         assertThat(inFlight).as("the poll in flight is abandoned").isCancelled();
+        assertThat(tasks).as("no further poll was scheduled").hasSize(1);
     }
 
     @Test
