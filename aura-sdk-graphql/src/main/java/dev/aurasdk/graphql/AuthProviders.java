@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aurasdk.core.AuraException;
 import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.spi.Ids;
-import dev.aurasdk.core.wait.PollListener;
 import dev.aurasdk.core.wait.WaitOptions;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Each change moves the API to {@code updating} for a while. By default the methods return as soon
  * as Aura accepts the change; {@link #awaitingReady()} gives a variant that waits for {@code ready}
- * after each change.
+ * after each change ({@link CorsOrigins} offers the same two variants, waiting by default).
  *
  * <pre>{@code
  * AuthProviders providers = apis.authProviders(instanceId, apiId).awaitingReady();
@@ -46,12 +45,25 @@ public final class AuthProviders {
     }
 
     /**
-     * A variant whose changes wait until the API is {@code ready} again (client's default wait options).
+     * A variant whose changes wait until the API is {@code ready} again (with this object's wait
+     * options: the client's unless set with {@link #awaitingReady(WaitOptions)}). The same choice as
+     * {@link CorsOrigins#awaitingReady()}.
      *
      * @return the waiting variant
      */
     public AuthProviders awaitingReady() {
         return new AuthProviders(apis, instanceId, apiId, true, waitOptions);
+    }
+
+    /**
+     * A variant whose changes return as soon as Aura accepts them (the default of
+     * {@link GraphQLDataApis#authProviders(String, String)}). The same choice as
+     * {@link CorsOrigins#notAwaitingReady()}.
+     *
+     * @return the non-waiting variant
+     */
+    public AuthProviders notAwaitingReady() {
+        return new AuthProviders(apis, instanceId, apiId, false, waitOptions);
     }
 
     /**
@@ -71,9 +83,9 @@ public final class AuthProviders {
      */
     public List<AuthProvider> list() {
         List<AuthProvider> providers =
-                apis.send(instanceId, base("GET").build(), LIST).data();
+                apis.calls().send(instanceId, base("GET").build(), LIST).data();
         if (providers.stream().noneMatch(AuthProvider::isJwks)) {
-            apis.warnings().noJwksProvider(instanceId, apiId);
+            apis.calls().warnings().noJwksProvider(instanceId, apiId);
         }
         return providers;
     }
@@ -86,7 +98,8 @@ public final class AuthProviders {
      * @throws dev.aurasdk.core.AuraNotFoundException when it does not exist
      */
     public AuthProvider get(String providerId) {
-        return apis.send(instanceId, one("GET", providerId).build(), AuthProvider.class)
+        return apis.calls()
+                .send(instanceId, one("GET", providerId).build(), AuthProvider.class)
                 .data();
     }
 
@@ -100,11 +113,12 @@ public final class AuthProviders {
      */
     public CreatedAuthProvider create(AuthProviderSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        Instant sentAt = apis.clock().instant();
+        Instant sentAt = apis.calls().clock().instant();
         ApiRequest request = base("POST").body(DataApiJson.providerBody(spec)).build();
-        CreatedAuthProvider created =
-                apis.send(instanceId, request, CreatedAuthProvider.class).data();
-        apis.recordChange(instanceId, apiId, sentAt);
+        CreatedAuthProvider created = apis.calls()
+                .send(instanceId, request, CreatedAuthProvider.class)
+                .data();
+        apis.calls().recordChange(instanceId, apiId, sentAt);
         if (awaitReady) {
             try {
                 awaitApiReady();
@@ -148,13 +162,13 @@ public final class AuthProviders {
      */
     public AuthProvider update(String providerId, UpdateAuthProvider change) {
         Objects.requireNonNull(change, "change");
-        Instant sentAt = apis.clock().instant();
+        Instant sentAt = apis.calls().clock().instant();
         ApiRequest request = one("PATCH", providerId)
                 .body(DataApiJson.providerUpdateBody(change))
                 .build();
         AuthProvider provider =
-                apis.send(instanceId, request, AuthProvider.class).data();
-        apis.recordChange(instanceId, apiId, sentAt);
+                apis.calls().send(instanceId, request, AuthProvider.class).data();
+        apis.calls().recordChange(instanceId, apiId, sentAt);
         if (awaitReady) {
             awaitApiReady();
         }
@@ -210,10 +224,11 @@ public final class AuthProviders {
      * @return the deleted provider as Aura answered
      */
     public AuthProvider delete(String providerId) {
-        Instant sentAt = apis.clock().instant();
-        AuthProvider provider = apis.send(instanceId, one("DELETE", providerId).build(), AuthProvider.class)
+        Instant sentAt = apis.calls().clock().instant();
+        AuthProvider provider = apis.calls()
+                .send(instanceId, one("DELETE", providerId).build(), AuthProvider.class)
                 .data();
-        apis.recordChange(instanceId, apiId, sentAt);
+        apis.calls().recordChange(instanceId, apiId, sentAt);
         if (awaitReady) {
             awaitApiReady();
         }
@@ -265,11 +280,11 @@ public final class AuthProviders {
     }
 
     private void awaitApiReady() {
-        apis.awaitReady(instanceId, apiId, waitOptions, PollListener.none());
+        apis.waitForReady(instanceId, apiId).withOptions(waitOptions).await();
     }
 
     private ApiRequest.Builder base(String method) {
-        return GraphQLDataApis.api(method, instanceId, apiId).path("auth-providers");
+        return DataApiCalls.api(method, instanceId, apiId).path("auth-providers");
     }
 
     private ApiRequest.Builder one(String method, String providerId) {

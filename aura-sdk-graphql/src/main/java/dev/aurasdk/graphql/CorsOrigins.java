@@ -1,7 +1,6 @@
 package dev.aurasdk.graphql;
 
 import dev.aurasdk.core.http.ApiRequest;
-import dev.aurasdk.core.wait.PollListener;
 import dev.aurasdk.core.wait.WaitOptions;
 import dev.aurasdk.graphql.internal.Origins;
 import java.time.Instant;
@@ -21,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Aura has no add or remove endpoint: the whole list is replaced by a PATCH. Each change here
  * therefore reads the API, computes the new list, PATCHes it, waits until the API is {@code ready}
- * again, and checks the list it then reads. When another writer's PATCH replaced the list in between
+ * again, and checks the list it then reads ({@link #notAwaitingReady()} gives a variant that returns
+ * once the PATCH is accepted, the choice {@link AuthProviders} offers too). When another writer's PATCH replaced the list in between
  * (a lost update), the change is applied again on top of what was read, up to
  * {@link GraphQLDataApis.Builder#corsUpdateAttempts(int) 3 PATCHes}, then
  * {@link CorsUpdateConflictException}. A change that is already in effect sends nothing.
@@ -44,13 +44,47 @@ public final class CorsOrigins {
     private final GraphQLDataApis apis;
     private final String instanceId;
     private final String apiId;
+    private final boolean awaitReady;
     private final WaitOptions waitOptions;
 
-    CorsOrigins(GraphQLDataApis apis, String instanceId, String apiId, WaitOptions waitOptions) {
+    CorsOrigins(GraphQLDataApis apis, String instanceId, String apiId, boolean awaitReady, WaitOptions waitOptions) {
         this.apis = apis;
         this.instanceId = instanceId;
         this.apiId = apiId;
+        this.awaitReady = awaitReady;
         this.waitOptions = waitOptions;
+    }
+
+    /**
+     * A variant whose changes wait until the API is {@code ready} again and check the list (the
+     * default of {@link GraphQLDataApis#cors(String, String)}), with this object's wait options. The
+     * same choice as {@link AuthProviders#awaitingReady()}.
+     *
+     * @return the waiting variant
+     */
+    public CorsOrigins awaitingReady() {
+        return new CorsOrigins(apis, instanceId, apiId, true, waitOptions);
+    }
+
+    /**
+     * A variant whose changes wait until the API is {@code ready} again, with these options.
+     *
+     * @param options intervals and timeout of each wait
+     * @return the waiting variant
+     */
+    public CorsOrigins awaitingReady(WaitOptions options) {
+        return new CorsOrigins(apis, instanceId, apiId, true, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * A variant whose changes return as soon as Aura accepts the PATCH, with the list that was sent: no
+     * wait for {@code ready}, hence no check for a lost update (a change already in effect still sends
+     * nothing). The same choice as {@link AuthProviders#notAwaitingReady()}.
+     *
+     * @return the non-waiting variant
+     */
+    public CorsOrigins notAwaitingReady() {
+        return new CorsOrigins(apis, instanceId, apiId, false, waitOptions);
     }
 
     /**
@@ -58,9 +92,11 @@ public final class CorsOrigins {
      *
      * @param options intervals and timeout
      * @return the variant
+     * @deprecated use {@link #awaitingReady(WaitOptions)}, the name {@link AuthProviders} uses too
      */
+    @Deprecated
     public CorsOrigins withWaitOptions(WaitOptions options) {
-        return new CorsOrigins(apis, instanceId, apiId, Objects.requireNonNull(options, "options"));
+        return awaitingReady(options);
     }
 
     /**
@@ -82,7 +118,7 @@ public final class CorsOrigins {
      */
     public List<String> origins() {
         List<String> origins = apis.get(instanceId, apiId).allowedOrigins();
-        apis.warnings().plainHttpOrigins(instanceId, apiId, Origins.keys(origins));
+        apis.calls().warnings().plainHttpOrigins(instanceId, apiId, Origins.keys(origins));
         return origins;
     }
 
@@ -196,7 +232,7 @@ public final class CorsOrigins {
 
     private List<String> apply(Change change) {
         List<String> current = apis.get(instanceId, apiId).allowedOrigins();
-        int maxAttempts = apis.corsUpdateAttempts();
+        int maxAttempts = apis.calls().corsUpdateAttempts();
         for (int patches = 0; ; patches++) {
             if (change.satisfiedBy(current)) {
                 if (patches == 0) {
@@ -220,14 +256,21 @@ public final class CorsOrigins {
                         maxAttempts);
             }
             List<String> desired = change.applyTo(current);
-            apis.warnings().plainHttpOrigins(instanceId, apiId, Origins.keys(desired));
-            Instant sentAt = apis.clock().instant();
-            ApiRequest request = GraphQLDataApis.api("PATCH", instanceId, apiId)
+            apis.calls().warnings().plainHttpOrigins(instanceId, apiId, Origins.keys(desired));
+            Instant sentAt = apis.calls().clock().instant();
+            ApiRequest request = DataApiCalls.api("PATCH", instanceId, apiId)
                     .body(DataApiJson.corsBody(desired))
                     .build();
-            apis.send(instanceId, request, GraphQLDataApiSummary.class);
-            apis.recordChange(instanceId, apiId, sentAt);
-            current = apis.awaitReady(instanceId, apiId, waitOptions, PollListener.none())
+            apis.calls().send(instanceId, request, GraphQLDataApiSummary.class);
+            apis.calls().recordChange(instanceId, apiId, sentAt);
+            if (!awaitReady) {
+                return desired; // accepted by Aura; not checked
+            }
+            current = apis.waitForReady(instanceId, apiId)
+                    .withOptions(waitOptions)
+                    .await()
+                    .value()
+                    .orElseThrow()
                     .allowedOrigins();
         }
     }

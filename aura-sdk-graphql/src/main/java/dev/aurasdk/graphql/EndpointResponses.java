@@ -1,6 +1,7 @@
 package dev.aurasdk.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aurasdk.core.spi.Futures;
 import dev.aurasdk.graphql.internal.GraphQLJson;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +35,7 @@ final class EndpointResponses {
 
     /** The exception an asynchronous request completes with when it got no response. */
     GraphQLEndpointException asyncFailure(Throwable failure) {
-        // one level, as HttpClient.sendAsync wraps; core.spi.Futures.unwrap replaces this once core has it
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = Futures.unwrap(failure);
         if (cause instanceof IOException) {
             return networkFailure((IOException) cause);
         }

@@ -217,6 +217,15 @@ class AuthProvidersTest {
     }
 
     @Test
+    void notAwaitingReadyReturnsAsSoonAsAuraAcceptsTheChange() {
+        aura.enqueue(jwksProvider(202));
+
+        providers.awaitingReady().notAwaitingReady().createJwks("auth0", JWKS_URL);
+
+        assertThat(aura.apiRequests).extracting(GraphQLFixtures::line).containsExactly("POST " + PROVIDERS);
+    }
+
+    @Test
     void aFailedWaitAfterCreatingAnApiKeyStillHandsTheKeyBack() {
         aura.enqueue(createdApiKey(PROVIDER, "ci", API_KEY));
         aura.enqueue(GraphQLFixtures.get("updating"));

@@ -84,6 +84,31 @@ class CorsOriginsTest {
     }
 
     @Test
+    void notAwaitingReadyPatchesOnceAndReturnsTheListSentWithoutWaiting() {
+        aura.enqueue(GraphQLFixtures.get("ready", A));
+        aura.enqueue(GraphQLFixtures.accepted("updating"));
+
+        List<String> result = cors.notAwaitingReady().allow(B);
+
+        assertThat(result).containsExactly(A, B);
+        assertThat(aura.apiRequests)
+                .extracting(GraphQLFixtures::line)
+                .containsExactly("GET " + BASE + "/" + API, "PATCH " + BASE + "/" + API);
+    }
+
+    @Test
+    void awaitingReadyIsTheDefaultAndCanBeRestored() {
+        aura.enqueue(GraphQLFixtures.get("ready", A));
+        patchThenReadyWith(A, B);
+
+        List<String> result = cors.notAwaitingReady().awaitingReady().allow(B);
+
+        assertThat(result).containsExactly(A, B);
+        assertThat(patches()).hasSize(1);
+        assertThat(aura.apiRequests).hasSize(4); // GET, PATCH, then the wait's two GETs
+    }
+
+    @Test
     void disallowingTheLastOriginSendsTheEmptyListWithTheClisWorkaroundField() {
         aura.enqueue(GraphQLFixtures.get("ready", A));
         patchThenReadyWith();

@@ -10,6 +10,7 @@ import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.testing.ScriptedAura;
 import dev.aurasdk.core.wait.PollEvent;
 import dev.aurasdk.core.wait.WaitOptions;
+import dev.aurasdk.core.wait.WaitOutcome;
 import dev.aurasdk.testkit.StepScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -262,8 +263,13 @@ class DataApiWaitsTest {
                     .timeout(Duration.ofSeconds(10))
                     .build();
 
-            assertThatThrownBy(() -> apis.awaitReady(INSTANCE, API, options, polls::add))
+            assertThatThrownBy(() -> apis.waitForReady(INSTANCE, API)
+                            .withOptions(options)
+                            .withListener(polls::add)
+                            .await())
                     .isInstanceOf(AuraTimeoutException.class)
+                    .as("the same timeout family as every wait, import jobs included")
+                    .isInstanceOf(dev.aurasdk.core.wait.WaitTimeoutException.class)
                     .hasMessageContaining("creating")
                     .hasMessageContaining("goes on");
             assertThat(polls)
@@ -289,6 +295,21 @@ class DataApiWaitsTest {
         @Override
         void deleted() {
             drive(apis.awaitDeletedAsync(INSTANCE, API));
+        }
+
+        @Test
+        void anAsyncTimeoutIsTheSameWaitTimeoutException() {
+            aura.defaultApi(GraphQLFixtures.get("creating"));
+            CompletableFuture<WaitOutcome<GraphQLDataApi>> wait = apis.waitForReady(INSTANCE, API)
+                    .withOptions(WaitOptions.builder()
+                            .jitter(0)
+                            .timeout(Duration.ofSeconds(10))
+                            .build())
+                    .awaitAsync();
+
+            assertThatThrownBy(() -> drive(wait))
+                    .isExactlyInstanceOf(dev.aurasdk.core.wait.WaitTimeoutException.class)
+                    .hasMessageContaining("goes on in Aura");
         }
 
         @Test

@@ -1,6 +1,6 @@
 package dev.aurasdk.imports;
 
-import dev.aurasdk.core.AuraTimeoutException;
+import dev.aurasdk.core.wait.WaitTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * Waiting for an import job stopped at its timeout while the job is still running on Aura. Stopping
  * the wait does not cancel the job: call {@link ImportJobs#cancel(String)} if it is no longer wanted,
- * or wait again.
+ * or wait again. A {@link WaitTimeoutException}, as every wait's timeout in the SDK is.
  */
-public class ImportJobTimeoutException extends AuraTimeoutException {
+public class ImportJobTimeoutException extends WaitTimeoutException {
     private static final long serialVersionUID = 1L;
 
     private final String jobId;

@@ -5,28 +5,16 @@ import dev.aurasdk.core.AuraBadRequestException;
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraDecodingException;
 import dev.aurasdk.core.AuraException;
-import dev.aurasdk.core.AuraNotFoundException;
-import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiResponse;
 import dev.aurasdk.core.http.ApiVersion;
-import dev.aurasdk.core.model.Instance;
 import dev.aurasdk.core.spi.Futures;
 import dev.aurasdk.core.spi.Ids;
-import dev.aurasdk.core.wait.PollEvent;
-import dev.aurasdk.core.wait.WaitOptions;
-import dev.aurasdk.core.wait.WaitOutcome;
-import dev.aurasdk.core.wait.WaitRules;
+import dev.aurasdk.core.wait.Wait;
 import dev.aurasdk.imports.internal.CreateImportJobBody;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +90,24 @@ public final class ImportJobs {
      * @throws AuraBadRequestException when Aura refuses the request (unknown model, missing field, …)
      */
     public CreatedImportJob create(CreateImportJob request) {
+        ApiRequest req = createRequest(request);
+        return created(request, req, aura.http().send(req, JsonNode.class));
+    }
+
+    /**
+     * As {@link #create(CreateImportJob)}, without blocking (the same single POST, never resent once it
+     * may have reached Aura). Cancelling the returned future abandons waiting for the answer, not the
+     * POST if it was sent.
+     *
+     * @param request the validated request
+     * @return completes with the new job, or exceptionally as the sync form throws
+     */
+    public CompletableFuture<CreatedImportJob> createAsync(CreateImportJob request) {
+        ApiRequest req = createRequest(request);
+        return Futures.mapAbandoning(aura.http().sendAsync(req, JsonNode.class), r -> created(request, req, r));
+    }
+
+    private ApiRequest createRequest(CreateImportJob request) {
         Objects.requireNonNull(request, "request");
         ApiRequest req = jobsPath(ApiRequest.post(ApiVersion.V2BETA1))
                 .body(CreateImportJobBody.of(request))
@@ -112,7 +118,10 @@ public final class ImportJobs {
                 request.instanceId(),
                 request.importType(),
                 request.instanceUser().isPresent() ? "given" : "none");
-        ApiResponse<JsonNode> response = aura.http().send(req, JsonNode.class);
+        return req;
+    }
+
+    private static CreatedImportJob created(CreateImportJob request, ApiRequest req, ApiResponse<JsonNode> response) {
         String id = response.data().path("id").asText("");
         if (id.isBlank()) {
             throw new AuraDecodingException("could not read the response of " + req.method() + " " + req.path()
@@ -159,13 +168,6 @@ public final class ImportJobs {
 
     private ImportJob read(String jobId, boolean progress) {
         return aura.http().send(readRequest(jobId, progress), ImportJob.class).data();
-    }
-
-    /** One read that does not block on the network: the polls of async waits. */
-    private CompletableFuture<ImportJob> readAsync(String jobId, boolean progress) {
-        // cancelling the poll (the wait was cancelled) abandons the request and its retries
-        return Futures.mapAbandoning(
-                aura.http().sendAsync(readRequest(jobId, progress), ImportJob.class), ApiResponse::data);
     }
 
     private ApiRequest readRequest(String jobId, boolean progress) {
@@ -254,14 +256,8 @@ public final class ImportJobs {
      * @throws ImportJobTimeoutException when the timeout passes first (the job goes on in Aura)
      */
     public ImportJob awaitCompletion(String jobId, ImportAwaitOptions options, ProgressListener listener) {
-        Await await = new Await(requireJobId(jobId), options, listener);
-        try {
-            WaitOutcome<ImportJob> outcome = aura.waiter()
-                    .await(await.operation(), await::poll, await.rules(), await.waitOptions, await::onPoll);
-            return await.finished(outcome);
-        } catch (AuraTimeoutException e) {
-            throw await.translateTimeout(e);
-        }
+        String id = requireJobId(jobId);
+        return waitForCompletion(id, options, listener).await(outcome -> ImportJobWait.finished(id, outcome));
     }
 
     /**
@@ -300,39 +296,24 @@ public final class ImportJobs {
      */
     public CompletableFuture<ImportJob> awaitCompletionAsync(
             String jobId, ImportAwaitOptions options, ProgressListener listener) {
-        Await await = new Await(requireJobId(jobId), options, listener);
-        CompletableFuture<WaitOutcome<ImportJob>> polling = aura.waiter()
-                .awaitAsyncPolls(await.operation(), await::pollAsync, await.rules(), await.waitOptions, await::onPoll);
-        CompletableFuture<ImportJob> result = new CompletableFuture<>();
-        polling.whenComplete((outcome, error) -> {
-            if (error == null) {
-                try {
-                    result.complete(await.finished(outcome));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-                return;
-            }
-            Throwable cause = unwrap(error);
-            result.completeExceptionally(
-                    cause instanceof AuraTimeoutException
-                            ? await.translateTimeout((AuraTimeoutException) cause)
-                            : cause);
-        });
-        result.whenComplete((job, error) -> {
-            if (!polling.isDone()) { // cancelled or timed out (orTimeout) by the caller: stop polling
-                polling.cancel(false);
-            }
-        });
-        return result;
+        String id = requireJobId(jobId);
+        return waitForCompletion(id, options, listener).awaitAsync(outcome -> ImportJobWait.finished(id, outcome));
     }
 
-    private static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
+    /**
+     * The wait for a job's completion, to run with {@link Wait#await()} or {@link Wait#awaitAsync()}
+     * (the core idiom every module shares); {@link #awaitCompletion(String, ImportAwaitOptions,
+     * ProgressListener)} and its async form are built on it.
+     *
+     * @param jobId the job id (a UUID)
+     * @param options how to wait
+     * @param listener hears each snapshot
+     * @return the wait, not started; its outcome's value is the job
+     */
+    public Wait<ImportJob> waitForCompletion(String jobId, ImportAwaitOptions options, ProgressListener listener) {
+        String id = requireJobId(jobId);
+        Objects.requireNonNull(options, "options");
+        return ImportJobWait.of(aura, readRequest(id, options.includeProgress()), id, options, listener);
     }
 
     /**
@@ -345,100 +326,7 @@ public final class ImportJobs {
      * @return one entry per check
      */
     public PreflightReport validate(CreateImportJob request) {
-        Objects.requireNonNull(request, "request");
-        List<PreflightCheck> checks = new ArrayList<>();
-        checks.add(PreflightCheck.of(
-                "ids",
-                PreflightStatus.PASSED,
-                "organization " + project.organizationId()
-                        + ", project " + project.projectId() + ", import model " + request.importModelId()
-                        + " (UUID) and instance " + request.instanceId() + " are well formed"));
-        Instance instance = null;
-        try {
-            instance = aura.instances().get(request.instanceId());
-            checks.add(PreflightCheck.of(
-                    "instance exists",
-                    PreflightStatus.PASSED,
-                    "instance " + instance.id() + " ('" + instance.name() + "') found"));
-        } catch (AuraNotFoundException e) {
-            checks.add(PreflightCheck.of(
-                    "instance exists",
-                    PreflightStatus.FAILED,
-                    "instance " + request.instanceId() + " not found (HTTP 404"
-                            + e.reason().map(r -> ", " + r).orElse("") + ")"));
-        } catch (AuraException e) {
-            checks.add(PreflightCheck.of(
-                    "instance exists",
-                    PreflightStatus.FAILED,
-                    "could not read instance " + request.instanceId() + ": "
-                            + e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
-        if (instance == null) {
-            checks.add(PreflightCheck.of("instance running", PreflightStatus.SKIPPED, "instance not read"));
-            checks.add(PreflightCheck.of("instance in project", PreflightStatus.SKIPPED, "instance not read"));
-            checks.add(PreflightCheck.of("instance credentials", PreflightStatus.SKIPPED, "instance not read"));
-        } else {
-            checks.add(
-                    instance.isRunning()
-                            ? PreflightCheck.of("instance running", PreflightStatus.PASSED, "status running")
-                            : PreflightCheck.of(
-                                    "instance running",
-                                    PreflightStatus.FAILED,
-                                    "instance " + instance.id()
-                                            + " is "
-                                            + instance.status()
-                                                    .map(s -> s.value())
-                                                    .orElse("of unknown status")
-                                            + "; an import needs a running instance"));
-            checks.add(instance.tenantId()
-                    .map(t -> t.equals(project.projectId())
-                            ? PreflightCheck.of(
-                                    "instance in project", PreflightStatus.PASSED, "instance belongs to project " + t)
-                            : PreflightCheck.of(
-                                    "instance in project",
-                                    PreflightStatus.FAILED,
-                                    "instance belongs to" + " project " + t + ", not to " + project.projectId()))
-                    .orElse(PreflightCheck.of(
-                            "instance in project",
-                            PreflightStatus.WARNING,
-                            "Aura did not say which project the instance belongs to")));
-            boolean free = instance.type().map(t -> t.startsWith("free")).orElse(false);
-            checks.add(
-                    free && request.instanceUser().isEmpty()
-                            ? PreflightCheck.of(
-                                    "instance credentials",
-                                    PreflightStatus.WARNING,
-                                    "instance is "
-                                            + instance.type().orElse("free")
-                                            + ": Aura needs instanceUser/instancePassword for"
-                                            + " Free instances")
-                            : PreflightCheck.of(
-                                    "instance credentials",
-                                    PreflightStatus.PASSED,
-                                    request.instanceUser().isPresent()
-                                            ? "credentials given"
-                                            : "no credentials needed"));
-        }
-        checks.add(
-                request.overwritesAllData()
-                        ? PreflightCheck.of(
-                                "import type",
-                                PreflightStatus.WARNING,
-                                "'" + request.importType().value() + "' import will OVERWRITE ALL DATA in instance "
-                                        + request.instanceId() + " (acknowledged)")
-                        : PreflightCheck.of("import type", PreflightStatus.PASSED, "online import into existing data"));
-        checks.add(PreflightCheck.of(
-                "import model",
-                PreflightStatus.SKIPPED,
-                "Aura offers no way to read an import" + " model; it is checked when the job is created"));
-        PreflightReport report =
-                PreflightReport.builder().request(request).checks(checks).build();
-        LOG.debug(
-                "preflight of import (model {}, instance {}): {}",
-                request.importModelId(),
-                request.instanceId(),
-                report.ok() ? "ok" : report.failures().size() + " failed check(s)");
-        return report;
+        return ImportPreflight.check(aura, project, request);
     }
 
     private ApiRequest.Builder jobsPath(ApiRequest.Builder b) {
@@ -451,81 +339,6 @@ public final class ImportJobs {
 
     static String requireJobId(String jobId) {
         return Ids.requireUuid("jobId", jobId);
-    }
-
-    /** One wait: options, listener filtering, last snapshot, rules and timeout translation. */
-    private final class Await {
-        final String jobId;
-        final ImportAwaitOptions options;
-        final WaitOptions waitOptions;
-        final ProgressListener listener;
-        final Instant start;
-        volatile ImportJob lastSeen;
-        ImportJob lastNotified;
-
-        Await(String jobId, ImportAwaitOptions options, ProgressListener listener) {
-            this.jobId = jobId;
-            this.options = Objects.requireNonNull(options, "options");
-            this.listener = Objects.requireNonNull(listener, "listener");
-            this.waitOptions = options.waitOptions().orElse(aura.waitOptions());
-            this.start = aura.clock().instant();
-        }
-
-        String operation() {
-            return "import job " + jobId;
-        }
-
-        ImportJob poll() {
-            return options.includeProgress() ? getWithProgress(jobId) : get(jobId);
-        }
-
-        CompletableFuture<ImportJob> pollAsync() {
-            return readAsync(jobId, options.includeProgress());
-        }
-
-        WaitRules<ImportJob> rules() {
-            return WaitRules.<ImportJob>builder()
-                    .failWhen(ImportJob::failed, ImportJobFailedException::new)
-                    .failWhen(ImportJob::cancelled, ImportJobCancelledException::new)
-                    .failWhen(j -> j.isTerminal() && !j.succeeded(), ImportJobFailedException::new)
-                    .successWhen(ImportJob::succeeded)
-                    .describedBy(ImportJob::summary)
-                    .build();
-        }
-
-        synchronized void onPoll(PollEvent<ImportJob> event) {
-            Optional<ImportJob> value = event.value();
-            if (value.isEmpty()) {
-                return;
-            }
-            ImportJob job = value.get();
-            lastSeen = job;
-            if (options.onlyOnChange() && lastNotified != null && sameProgress(lastNotified, job)) {
-                return;
-            }
-            lastNotified = job;
-            listener.onProgress(job);
-        }
-
-        ImportJob finished(WaitOutcome<ImportJob> outcome) {
-            return outcome.value().orElseThrow(() -> new AuraException(operation() + " ended without a snapshot"));
-        }
-
-        RuntimeException translateTimeout(AuraTimeoutException e) {
-            if (aura.clock().instant().isBefore(start.plus(waitOptions.timeout()))) {
-                return e;
-            }
-            LOG.debug("stopped waiting for import job {} after {}; it goes on in Aura", jobId, waitOptions.timeout());
-            return new ImportJobTimeoutException(jobId, waitOptions.timeout(), lastSeen, e);
-        }
-    }
-
-    private static boolean sameProgress(ImportJob a, ImportJob b) {
-        return withoutUpdateTime(a).equals(withoutUpdateTime(b));
-    }
-
-    private static ImportJob withoutUpdateTime(ImportJob job) {
-        return job.withInfo(job.info().withLastUpdateTime(Optional.empty()));
     }
 
     @Override

@@ -129,8 +129,7 @@ public final class ImportPipeline {
 
     /**
      * Runs the pipeline and waits for it. With {@code maxConcurrency} 1 and no executor the steps run on
-     * the calling thread; otherwise on the executor (or a pool of {@code maxConcurrency} daemon threads
-     * made for this run).
+     * the calling thread; otherwise as {@link #runAsync()} does, the caller waiting for the report.
      *
      * @return the report (never throws for a failed step: see {@link PipelineReport#succeeded()})
      */
@@ -143,9 +142,10 @@ public final class ImportPipeline {
     }
 
     /**
-     * Runs the pipeline without blocking the caller, on the executor (or a pool of
-     * {@code maxConcurrency} daemon threads made for this run). Each running step occupies one thread
-     * while its job is awaited.
+     * Runs the pipeline without blocking the caller, and without holding a thread while jobs run: each
+     * step's job is created (on the executor when one was given) and then awaited asynchronously on the
+     * client's scheduler, like {@link ImportJobs#awaitCompletionAsync}; the next attempt or step starts
+     * when a wait ends. Listeners hear the waits' events on the scheduler's thread.
      *
      * @return completes with the report
      */
@@ -216,8 +216,8 @@ public final class ImportPipeline {
         }
 
         /**
-         * Steps running at once (default 1: sequential). Each running step is one import job on Aura and
-         * one thread waiting for it.
+         * Steps running at once (default 1: sequential). Each running step is one import job on Aura; its
+         * wait holds no thread when the pipeline runs asynchronously.
          *
          * @param maxConcurrency at least 1
          * @return this builder
@@ -231,8 +231,9 @@ public final class ImportPipeline {
         }
 
         /**
-         * Runs the steps on this executor (not shut down by the SDK); at most {@code maxConcurrency}
-         * steps are submitted at once.
+         * Creates the steps' jobs on this executor (not shut down by the SDK); at most
+         * {@code maxConcurrency} steps are running at once. Their jobs are awaited asynchronously, not on
+         * the executor.
          *
          * @param executor the executor
          * @return this builder

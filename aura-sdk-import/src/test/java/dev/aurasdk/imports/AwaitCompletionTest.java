@@ -224,6 +224,37 @@ class AwaitCompletionTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    void aTimeoutIsAWaitTimeoutExceptionAsEveryWaitsTimeoutIs(Mode mode) {
+        String id = created(sequence(runningFrame(10)));
+        ImportAwaitOptions oneMinute = ImportAwaitOptions.builder()
+                .waitOptions(WaitOptions.builder()
+                        .timeout(Duration.ofMinutes(1))
+                        .jitter(0)
+                        .build())
+                .build();
+
+        assertThatThrownBy(() -> mode.await(jobs, id, oneMinute, ProgressListener.none()))
+                .isInstanceOf(ImportJobTimeoutException.class)
+                .isInstanceOf(dev.aurasdk.core.wait.WaitTimeoutException.class)
+                .cause()
+                .as("the waiter's own timeout, kept as the cause")
+                .isExactlyInstanceOf(dev.aurasdk.core.wait.WaitTimeoutException.class);
+    }
+
+    @Test
+    void theJobsReportedPercentageIsTheWaitsProgress() {
+        String id = created(sequence(runningFrame(42)));
+        dev.aurasdk.core.wait.Wait<ImportJob> wait =
+                jobs.waitForCompletion(id, ImportAwaitOptions.defaults(), ProgressListener.none());
+        ImportJob job = jobs.getWithProgress(id);
+
+        assertThat(wait.operation()).isEqualTo("import job " + id);
+        assertThat(wait.options()).isEqualTo(EXACT);
+        assertThat(wait.rules().progress(job)).hasValue(42);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void toleratesAJobThatAnswers404BrieflyAfterCreation(Mode mode) {
         String id = created(sequence(notFoundFrame(), notFoundFrame(), runningFrame(50), succeededFrame()));
         List<ImportJob> heard = new ArrayList<>();

@@ -49,7 +49,10 @@ class FakeAuraEndToEndTest {
                 .credentials(AuraCredentials.of(server.clientId(), server.clientSecret()))
                 .baseUrl(server.baseUrl())
                 .clock(server.clock())
-                .sleeper(server::advance);
+                .sleeper(server::advance)
+                // async waits (ImportPipeline.runAsync) run in the fake's virtual time too
+                .scheduler(server.virtualTimeScheduler())
+                .addRequestListener(server.virtualTimeScheduler().requestTracker());
     }
 
     @AfterEach

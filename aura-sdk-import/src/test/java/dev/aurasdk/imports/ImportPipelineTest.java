@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aurasdk.core.AuraClient;
+import dev.aurasdk.core.testing.ManualTimeScheduler;
 import dev.aurasdk.core.testing.ScriptedAura;
 import dev.aurasdk.core.wait.WaitOptions;
 import java.time.Duration;
@@ -34,7 +35,11 @@ class ImportPipelineTest {
             .build();
 
     private final ScriptedAura aura = new ScriptedAura();
-    private final AuraClient client = aura.client();
+    /** Async waits (parallel pipelines) run in virtual time: each scheduled poll runs at once, the clock jumps. */
+    private final ManualTimeScheduler virtualTime = new ManualTimeScheduler(aura.clock);
+
+    private final AuraClient client =
+            aura.clientBuilder().scheduler(virtualTime).build();
     private final ImportJobs jobs = ImportFixtures.jobs(client);
     private final JobScripts scripts = JobScripts.install(aura);
     private final RecordingListener listener = new RecordingListener();
@@ -42,6 +47,7 @@ class ImportPipelineTest {
     @AfterEach
     void close() {
         client.close();
+        virtualTime.shutdownNow();
         aura.close();
     }
 
@@ -281,6 +287,39 @@ class ImportPipelineTest {
         assertThat(report.steps())
                 .extracting(StepReport::name)
                 .containsExactly("step-1", "step-2", "step-3", "step-4", "step-5", "step-6");
+    }
+
+    @Test
+    void runAsyncHoldsNoThreadWhileItsJobsRun() throws Exception {
+        // each job ends only once three run at once: with a one-thread executor that is possible only if no
+        // step keeps the thread while its job is awaited (the executor is used for the creates alone)
+        scripts.defaultPlan(
+                (id, poll) -> poll >= 2 && scripts.maxConcurrentJobs() >= 3 ? succeededFrame() : runningFrame(poll));
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            ImportPipeline.Builder builder = ImportPipeline.builder(jobs)
+                    .executor(task -> {
+                        tasks.incrementAndGet();
+                        oneThread.execute(task);
+                    })
+                    .maxConcurrency(3)
+                    .awaitOptions(ImportAwaitOptions.builder()
+                            .waitOptions(WaitOptions.builder()
+                                    .timeout(Duration.ofMinutes(10))
+                                    .jitter(0)
+                                    .build())
+                            .build());
+            IntStream.rangeClosed(1, 3).forEach(i -> builder.addStep(ImportStep.online("s" + i, MODEL, INSTANCE)));
+
+            PipelineReport report = builder.build().runAsync().get(60, TimeUnit.SECONDS);
+
+            assertThat(report.steps()).extracting(StepReport::outcome).containsOnly(StepOutcome.SUCCEEDED);
+            assertThat(scripts.maxConcurrentJobs()).isEqualTo(3);
+            assertThat(tasks).as("one executor task per create, none per wait").hasValue(3);
+        } finally {
+            oneThread.shutdownNow();
+        }
     }
 
     @Test

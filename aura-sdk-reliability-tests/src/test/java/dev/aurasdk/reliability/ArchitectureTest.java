@@ -117,13 +117,16 @@ class ArchitectureTest {
             for (Path file : javaFiles(ROOT.resolve(module).resolve("src"))) {
                 String name = file.getFileName().toString();
                 if (!name.equals("package-info.java")) {
-                    byName.computeIfAbsent(name, n -> new ArrayList<>()).add(ROOT.relativize(file).toString());
+                    byName.computeIfAbsent(name, n -> new ArrayList<>())
+                            .add(ROOT.relativize(file).toString());
                 }
             }
         }
         assertThat(byName).as("Java files scanned").hasSizeGreaterThan(300);
         byName.values().removeIf(files -> files.size() < 2);
-        assertThat(byName).as("simple class names used twice (main or test code)").isEmpty();
+        assertThat(byName)
+                .as("simple class names used twice (main or test code)")
+                .isEmpty();
     }
 
     @Test

@@ -359,7 +359,7 @@ class BadInputTest {
                         "await with a null listener",
                         NPE,
                         "listener",
-                        () -> apis.awaitReady(INSTANCE, API, WaitOptions.defaults(), null)),
+                        () -> apis.waitForReady(INSTANCE, API).withListener(null)),
                 // ---- auth providers
                 bad(
                         "JWKS URL on plain http",

@@ -269,6 +269,17 @@ class SecretsTest {
                             WaitOptions.builder().initialDelay(Duration.ZERO).build(),
                             polls::add);
             add(samples, outcome);
+            add(
+                    samples,
+                    client.waiter()
+                            .newWait(
+                                    "secret-bearing value",
+                                    dev.aurasdk.core.wait.Poll.of(
+                                            () -> provider,
+                                            () -> java.util.concurrent.CompletableFuture.completedFuture(provider)),
+                                    WaitRules.<CreatedAuthProvider>builder()
+                                            .successWhen(p -> true)
+                                            .build()));
             add(samples, polls.get(0));
             add(
                     samples,

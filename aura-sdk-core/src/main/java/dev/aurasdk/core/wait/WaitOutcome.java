@@ -14,11 +14,25 @@ public final class WaitOutcome<T> {
     private final int polls;
     private final Duration elapsed;
 
-    WaitOutcome(T value, boolean gone, int polls, Duration elapsed) {
+    private WaitOutcome(T value, boolean gone, int polls, Duration elapsed) {
         this.value = value;
         this.gone = gone;
         this.polls = polls;
-        this.elapsed = elapsed;
+        this.elapsed = java.util.Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /**
+     * An outcome, as a {@link Waiter} reports it.
+     *
+     * @param value the last state read, or null when the resource was gone at the first poll
+     * @param gone whether the wait ended on a 404 (a finished delete)
+     * @param polls polls made
+     * @param elapsed time from the start of the wait to its end
+     * @param <T> the polled resource
+     * @return the outcome
+     */
+    public static <T> WaitOutcome<T> of(T value, boolean gone, int polls, Duration elapsed) {
+        return new WaitOutcome<>(value, gone, polls, elapsed);
     }
 
     /** The last state read (empty when the resource was gone at the first poll). */

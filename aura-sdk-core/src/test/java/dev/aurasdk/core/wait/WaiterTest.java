@@ -8,6 +8,8 @@ import dev.aurasdk.core.AuraServerException;
 import dev.aurasdk.core.AuraTimeoutException;
 import dev.aurasdk.core.ErrorDetails;
 import dev.aurasdk.core.http.RequestListener;
+import dev.aurasdk.core.internal.wait.BackoffPlanner;
+import dev.aurasdk.core.internal.wait.ClientWaiter;
 import dev.aurasdk.core.testing.ManualClock;
 import dev.aurasdk.core.testing.ManualTimeScheduler;
 import dev.aurasdk.core.testing.RecordingSleeper;
@@ -38,13 +40,12 @@ class WaiterTest {
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final ManualTimeScheduler scheduler = new ManualTimeScheduler(clock);
     private final List<String> listenerPolls = new CopyOnWriteArrayList<>();
-    private final Waiter waiter =
-            new Waiter(clock, sleeper, DelayScheduler.of(scheduler), List.of(new RequestListener() {
-                @Override
-                public void onWaitPoll(String operation, int poll, String state) {
-                    listenerPolls.add(poll + ":" + state);
-                }
-            }));
+    private final Waiter waiter = waiter(DelayScheduler.of(scheduler), List.of(new RequestListener() {
+        @Override
+        public void onWaitPoll(String operation, int poll, String state) {
+            listenerPolls.add(poll + ":" + state);
+        }
+    }));
     private final WaitOptions exact = WaitOptions.builder().jitter(0).build();
 
     private final java.util.concurrent.ExecutorService pollIo =
@@ -54,6 +55,21 @@ class WaiterTest {
     void stop() {
         scheduler.shutdownNow();
         pollIo.shutdownNow();
+    }
+
+    private ClientWaiter waiter(DelayScheduler delays, List<RequestListener> listeners) {
+        return new ClientWaiter(clock, sleeper, delays, listeners, new BackoffPlanner(), WaitOptions.defaults());
+    }
+
+    /** A poll that blocks (or not) on the scheduler's thread and completes inline. */
+    private static <T> Supplier<java.util.concurrent.CompletableFuture<T>> inline(Supplier<T> poll) {
+        return () -> {
+            try {
+                return java.util.concurrent.CompletableFuture.completedFuture(poll.get());
+            } catch (RuntimeException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        };
     }
 
     private static WaitRules<String> doneOrBroken() {
@@ -89,7 +105,8 @@ class WaiterTest {
                                 listener)
                         .get(60, TimeUnit.SECONDS);
             }
-            return waiter.awaitAsync("test op", poll, rules, options, listener).get(60, TimeUnit.SECONDS);
+            return waiter.awaitAsyncPolls("test op", inline(poll), rules, options, listener)
+                    .get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException
                     ? (RuntimeException) e.getCause()
@@ -267,7 +284,7 @@ class WaiterTest {
         java.util.concurrent.ScheduledThreadPoolExecutor realScheduler =
                 new java.util.concurrent.ScheduledThreadPoolExecutor(1);
         realScheduler.setRemoveOnCancelPolicy(true);
-        Waiter slowWaiter = new Waiter(clock, sleeper, DelayScheduler.of(realScheduler), List.of());
+        Waiter slowWaiter = waiter(DelayScheduler.of(realScheduler), List.of());
         try {
             WaitOptions options = WaitOptions.builder()
                     .jitter(0)
@@ -276,13 +293,13 @@ class WaiterTest {
                     .multiplier(60_000)
                     .build(); // then 10 min of real time
             java.util.concurrent.CountDownLatch firstPoll = new java.util.concurrent.CountDownLatch(1);
-            var future = slowWaiter.awaitAsync(
+            var future = slowWaiter.awaitAsyncPolls(
                     "op",
-                    () -> {
+                    inline(() -> {
                         polls.incrementAndGet();
                         firstPoll.countDown();
                         return "running";
-                    },
+                    }),
                     doneOrBroken(),
                     options,
                     PollListener.none());
@@ -307,12 +324,12 @@ class WaiterTest {
         java.util.concurrent.ScheduledThreadPoolExecutor realScheduler =
                 new java.util.concurrent.ScheduledThreadPoolExecutor(1);
         realScheduler.setRemoveOnCancelPolicy(true);
-        Waiter closable = new Waiter(clock, sleeper, DelayScheduler.of(realScheduler), List.of());
+        ClientWaiter closable = waiter(DelayScheduler.of(realScheduler), List.of());
         try {
             WaitOptions options =
                     WaitOptions.builder().initialDelay(Duration.ofHours(1)).build();
-            var future = closable.awaitAsync(
-                    "import job 42 completion", () -> "running", doneOrBroken(), options, PollListener.none());
+            var future = closable.awaitAsyncPolls(
+                    "import job 42 completion", inline(() -> "running"), doneOrBroken(), options, PollListener.none());
             closable.close();
             assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(dev.aurasdk.core.AuraException.class)

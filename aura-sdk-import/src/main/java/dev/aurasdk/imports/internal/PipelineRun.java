@@ -1,6 +1,7 @@
 package dev.aurasdk.imports.internal;
 
 import dev.aurasdk.core.AuraException;
+import dev.aurasdk.core.spi.Futures;
 import dev.aurasdk.imports.CreatedImportJob;
 import dev.aurasdk.imports.ImportAwaitOptions;
 import dev.aurasdk.imports.ImportJob;
@@ -21,9 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipelineRun {
     private static final Logger LOG = LoggerFactory.getLogger("dev.aurasdk.imports");
-    private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
     private final ImportJobs jobs;
     private final List<ImportStep> steps;
@@ -50,7 +47,6 @@ public final class PipelineRun {
     private final StepReport[] reports;
     private final CompletableFuture<PipelineReport> done = new CompletableFuture<>();
     private Instant start;
-    private ExecutorService ownPool;
     private int next;
     private int running;
     private boolean exclusiveRunning;
@@ -64,7 +60,7 @@ public final class PipelineRun {
      * @param steps the steps, in order
      * @param maxAttempts attempts per step (at least 1)
      * @param maxConcurrency steps running at once (at least 1)
-     * @param executor runs the steps, or null for the caller's thread (sequential) or an own pool
+     * @param executor creates the steps' jobs, or null for the caller's thread (sequential) or none
      * @param awaitOptions how each job is awaited
      * @param listeners told about each step
      * @param continueOnFailure whether later steps run after a step did not succeed
@@ -108,22 +104,14 @@ public final class PipelineRun {
     }
 
     /**
-     * Runs the steps on the executor (or an own pool of {@code maxConcurrency} daemon threads, shut down
-     * at the end).
+     * Runs the steps without holding a thread while their jobs are awaited: each step's job is created
+     * on the executor when one was given (else without blocking) and awaited asynchronously on the
+     * client's scheduler; the next attempt or step starts when a wait ends.
      *
      * @return completes with the report (never exceptionally)
      */
     public CompletableFuture<PipelineReport> runAsync() {
         start = clock.instant();
-        if (userExecutor == null) {
-            int id = POOL_IDS.incrementAndGet();
-            AtomicInteger threads = new AtomicInteger();
-            ownPool = Executors.newFixedThreadPool(maxConcurrency, r -> {
-                Thread t = new Thread(r, "aura-import-pipeline-" + id + "-" + threads.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
         pump();
         return done;
     }
@@ -159,45 +147,70 @@ public final class PipelineRun {
                 done.complete(finish());
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);
-            } finally {
-                if (ownPool != null) {
-                    ownPool.shutdown();
-                }
             }
         }
     }
 
     private void launch(int index) {
         ImportStep step = steps.get(index);
-        Executor executor = userExecutor != null ? userExecutor : ownPool;
+        CompletableFuture<StepReport> report;
         try {
-            executor.execute(() -> {
-                StepReport report;
-                try {
-                    report = runStep(step);
-                } catch (RuntimeException | Error e) {
-                    report = StepReport.builder()
-                            .step(step)
-                            .outcome(StepOutcome.FAILED)
-                            .attempts(0)
-                            .duration(Duration.ZERO)
-                            .failure(e.getClass().getSimpleName() + ": " + e.getMessage())
-                            .build();
-                }
-                stepDone(index, report);
-            });
-        } catch (RuntimeException rejected) {
-            stepDone(
-                    index,
-                    StepReport.builder()
-                            .step(step)
-                            .outcome(StepOutcome.FAILED)
-                            .attempts(0)
-                            .duration(Duration.ZERO)
-                            .failure("the executor refused the step: "
-                                    + rejected.getClass().getSimpleName())
-                            .build());
+            StepAttempts attempts = new StepAttempts(step);
+            report = new CompletableFuture<>();
+            attemptAsync(attempts, report);
+        } catch (RuntimeException | Error e) {
+            report = CompletableFuture.failedFuture(e);
         }
+        report.whenComplete((r, e) -> stepDone(index, e == null ? r : crashed(step, Futures.unwrap(e))));
+    }
+
+    /** One attempt of a step without blocking: create (on the executor if any), then an async wait. */
+    private void attemptAsync(StepAttempts attempts, CompletableFuture<StepReport> report) {
+        int n = attempts.start();
+        ImportStep step = attempts.step;
+        CompletableFuture<CreatedImportJob> created;
+        if (userExecutor != null) {
+            created = CompletableFuture.supplyAsync(() -> jobs.create(step.request()), userExecutor);
+        } else {
+            try {
+                created = jobs.createAsync(step.request());
+            } catch (RuntimeException e) { // refused before sending (client closed): a failed attempt, as in run()
+                created = CompletableFuture.failedFuture(e);
+            }
+        }
+        created.thenCompose(job -> {
+                    attempts.created(job, n);
+                    return jobs.awaitCompletionAsync(
+                            job.id(), awaitOptions, snapshot -> tell(l -> l.onStepProgress(step, snapshot)));
+                })
+                .whenComplete((job, error) -> {
+                    try {
+                        if (error == null) {
+                            report.complete(attempts.succeeded(job));
+                        } else if (attempts.failed(Futures.unwrap(error), n)) {
+                            attemptAsync(attempts, report);
+                        } else {
+                            report.complete(attempts.report());
+                        }
+                    } catch (RuntimeException | Error e) {
+                        report.completeExceptionally(e);
+                    }
+                });
+    }
+
+    private static StepReport crashed(ImportStep step, Throwable e) {
+        boolean rejected = e instanceof java.util.concurrent.RejectedExecutionException;
+        return StepReport.builder()
+                .step(step)
+                .outcome(StepOutcome.FAILED)
+                .attempts(0)
+                .duration(Duration.ZERO)
+                .failure(
+                        rejected
+                                ? "the executor refused the step: "
+                                        + e.getClass().getSimpleName()
+                                : e.getClass().getSimpleName() + ": " + e.getMessage())
+                .build();
     }
 
     private void stepDone(int index, StepReport report) {
@@ -215,72 +228,117 @@ public final class PipelineRun {
     }
 
     private StepReport runStep(ImportStep step) {
-        Instant t0 = clock.instant();
-        List<String> jobIds = new ArrayList<>();
-        ImportJob last = null;
-        StepOutcome outcome;
-        String failure = null;
-        int attempt = 0;
+        StepAttempts attempts = new StepAttempts(step);
         while (true) {
-            attempt++;
-            int n = attempt;
-            LOG.debug("pipeline step '{}': attempt {} of {} starts", step.name(), n, maxAttempts);
-            notify(l -> l.onStepStart(step, n));
+            int n = attempts.start();
             try {
                 CreatedImportJob created = jobs.create(step.request());
-                jobIds.add(created.id());
-                notify(l -> l.onJobCreated(step, n, created.id()));
-                last = jobs.awaitCompletion(
-                        created.id(), awaitOptions, job -> notify(l -> l.onStepProgress(step, job)));
-                outcome = StepOutcome.SUCCEEDED;
-                failure = null;
-                break;
-            } catch (ImportJobFailedException e) {
-                last = e.job();
-                failure = e.getMessage();
-                boolean retry = attempt < maxAttempts;
-                notify(l -> l.onAttemptFailed(step, n, e, retry));
-                if (retry) {
-                    LOG.debug("pipeline step '{}': job {} failed, retrying", step.name(), e.jobId());
-                    continue;
-                }
-                outcome = StepOutcome.FAILED;
-                break;
-            } catch (ImportJobCancelledException e) {
-                last = e.job();
-                failure = e.getMessage();
-                notify(l -> l.onAttemptFailed(step, n, e, false));
-                outcome = StepOutcome.CANCELLED;
-                break;
-            } catch (ImportJobTimeoutException e) {
-                last = e.lastSeen().orElse(last);
-                failure = e.getMessage();
-                notify(l -> l.onAttemptFailed(step, n, e, false));
-                outcome = StepOutcome.TIMED_OUT;
-                break;
+                attempts.created(created, n);
+                return attempts.succeeded(jobs.awaitCompletion(
+                        created.id(), awaitOptions, job -> tell(l -> l.onStepProgress(step, job))));
             } catch (RuntimeException e) {
-                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                notify(l -> l.onAttemptFailed(step, n, e, false));
-                outcome = StepOutcome.FAILED;
-                break;
+                if (!attempts.failed(e, n)) {
+                    return attempts.report();
+                }
             }
         }
-        StepReport report = StepReport.builder()
-                .step(step)
-                .outcome(outcome)
-                .jobIds(jobIds)
-                .attempts(attempt)
-                .duration(Duration.between(t0, clock.instant()))
-                .lastJob(java.util.Optional.ofNullable(last))
-                .failure(java.util.Optional.ofNullable(failure))
-                .build();
-        LOG.debug("pipeline step '{}': {} after {} attempt(s)", step.name(), outcome, attempt);
-        if (report.succeeded()) {
-            notify(l -> l.onStepSuccess(report));
-        } else {
-            notify(l -> l.onStepFailure(report));
+    }
+
+    /** The attempts of one step, shared by the blocking and the asynchronous run. */
+    private final class StepAttempts {
+        final ImportStep step;
+        final Instant t0 = clock.instant();
+        final List<String> jobIds = new ArrayList<>();
+        ImportJob last;
+        StepOutcome outcome;
+        String failure;
+        int attempt;
+
+        StepAttempts(ImportStep step) {
+            this.step = step;
         }
-        return report;
+
+        synchronized int start() {
+            int n = ++attempt;
+            LOG.debug("pipeline step '{}': attempt {} of {} starts", step.name(), n, maxAttempts);
+            tell(l -> l.onStepStart(step, n));
+            return n;
+        }
+
+        void created(CreatedImportJob created, int n) {
+            synchronized (this) {
+                jobIds.add(created.id());
+            }
+            tell(l -> l.onJobCreated(step, n, created.id()));
+        }
+
+        StepReport succeeded(ImportJob job) {
+            synchronized (this) {
+                last = job;
+                outcome = StepOutcome.SUCCEEDED;
+                failure = null;
+            }
+            return report();
+        }
+
+        /** Records a failed attempt; true when the step is tried again. */
+        boolean failed(Throwable t, int n) {
+            if (t instanceof Error) {
+                throw (Error) t;
+            }
+            RuntimeException e = t instanceof RuntimeException
+                    ? (RuntimeException) t
+                    : new AuraException("pipeline step '" + step.name() + "' failed", t);
+            if (e instanceof ImportJobFailedException) {
+                ImportJobFailedException f = (ImportJobFailedException) e;
+                boolean retry = n < maxAttempts;
+                record(f.job(), e.getMessage(), StepOutcome.FAILED);
+                tell(l -> l.onAttemptFailed(step, n, e, retry));
+                if (retry) {
+                    LOG.debug("pipeline step '{}': job {} failed, retrying", step.name(), f.jobId());
+                }
+                return retry;
+            }
+            if (e instanceof ImportJobCancelledException) {
+                record(((ImportJobCancelledException) e).job(), e.getMessage(), StepOutcome.CANCELLED);
+            } else if (e instanceof ImportJobTimeoutException) {
+                record(((ImportJobTimeoutException) e).lastSeen().orElse(null), e.getMessage(), StepOutcome.TIMED_OUT);
+            } else {
+                record(null, e.getClass().getSimpleName() + ": " + e.getMessage(), StepOutcome.FAILED);
+            }
+            tell(l -> l.onAttemptFailed(step, n, e, false));
+            return false;
+        }
+
+        private synchronized void record(ImportJob job, String message, StepOutcome result) {
+            if (job != null) {
+                last = job;
+            }
+            failure = message;
+            outcome = result;
+        }
+
+        StepReport report() {
+            StepReport report;
+            synchronized (this) {
+                report = StepReport.builder()
+                        .step(step)
+                        .outcome(outcome)
+                        .jobIds(jobIds)
+                        .attempts(attempt)
+                        .duration(Duration.between(t0, clock.instant()))
+                        .lastJob(java.util.Optional.ofNullable(last))
+                        .failure(java.util.Optional.ofNullable(failure))
+                        .build();
+            }
+            LOG.debug("pipeline step '{}': {} after {} attempt(s)", step.name(), report.outcome(), report.attempts());
+            if (report.succeeded()) {
+                tell(l -> l.onStepSuccess(report));
+            } else {
+                tell(l -> l.onStepFailure(report));
+            }
+            return report;
+        }
     }
 
     private StepReport skipped(ImportStep step) {
@@ -302,11 +360,11 @@ public final class PipelineRun {
                 "pipeline finished: {} of {} step(s) succeeded",
                 report.steps().stream().filter(StepReport::succeeded).count(),
                 report.steps().size());
-        notify(l -> l.onPipelineEnd(report));
+        tell(l -> l.onPipelineEnd(report));
         return report;
     }
 
-    private void notify(Consumer<PipelineListener> call) {
+    private void tell(Consumer<PipelineListener> call) {
         for (PipelineListener l : listeners) {
             try {
                 call.accept(l);

@@ -8,11 +8,13 @@ import dev.aurasdk.core.internal.auth.ClientCredentialsTokenFetcher;
 import dev.aurasdk.core.internal.http.OwnedHttpClient;
 import dev.aurasdk.core.internal.http.Transport;
 import dev.aurasdk.core.internal.http.TransportConfig;
+import dev.aurasdk.core.internal.wait.ClientWaiter;
+import dev.aurasdk.core.internal.wait.PollPlanner;
+import dev.aurasdk.core.internal.wait.PollPlanners;
 import dev.aurasdk.core.spi.BaseUrls;
 import dev.aurasdk.core.spi.Json;
 import dev.aurasdk.core.spi.UserAgent;
 import dev.aurasdk.core.wait.DelayScheduler;
-import dev.aurasdk.core.wait.Waiter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +44,8 @@ public final class ClientWiring {
     private final Object lock = new Object();
     private volatile ScheduledExecutorService ownScheduler;
     private volatile OwnedThreads schedulerThreads;
-    private volatile Waiter waiter;
+    private final PollPlanner pollPlanner; // one per client: every wait takes its delays from it
+    private volatile ClientWaiter waiter;
     private volatile boolean closed;
 
     /**
@@ -72,6 +75,7 @@ public final class ClientWiring {
                 .build();
         this.tokenProvider = options.tokenProvider() != null ? options.tokenProvider() : cachedToken(options, config);
         this.transport = new Transport(config, tokenProvider);
+        this.pollPlanner = PollPlanners.forClient(options.clock(), options.rateLimit());
     }
 
     /** The client-credentials grant, cached: its requests go through a transport of their own. */
@@ -113,8 +117,8 @@ public final class ClientWiring {
     }
 
     /** @return the waiter, created on first use; its async waits run on {@link #scheduler()} */
-    public Waiter waiter() {
-        Waiter created = waiter;
+    public ClientWaiter waiter() {
+        ClientWaiter created = waiter;
         if (created != null) {
             ensureOpen();
             return created;
@@ -122,7 +126,13 @@ public final class ClientWiring {
         synchronized (lock) {
             ensureOpen();
             if (waiter == null) {
-                waiter = new Waiter(options.clock(), options.sleeper(), delayScheduler, options.listeners());
+                waiter = new ClientWaiter(
+                        options.clock(),
+                        options.sleeper(),
+                        delayScheduler,
+                        options.listeners(),
+                        pollPlanner,
+                        options.waitOptions());
             }
             return waiter;
         }
@@ -158,7 +168,7 @@ public final class ClientWiring {
      */
     public void close() {
         // outside the lock: ending a wait takes the wait's own lock, held while scheduling
-        Waiter waits = waiter;
+        ClientWaiter waits = waiter;
         if (waits != null) {
             waits.close();
         }

@@ -3,6 +3,7 @@ package dev.aurasdk.core.internal.http;
 import dev.aurasdk.core.AuraException;
 import dev.aurasdk.core.AuraTransportException;
 import dev.aurasdk.core.internal.auth.CachingTokenProvider;
+import dev.aurasdk.core.spi.Futures;
 import dev.aurasdk.core.wait.DelayScheduler;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -11,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -317,10 +316,6 @@ final class AsyncCallRunner {
 
     /** The failure behind the wrappers that futures add. */
     static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
+        return Futures.unwrap(t);
     }
 }
