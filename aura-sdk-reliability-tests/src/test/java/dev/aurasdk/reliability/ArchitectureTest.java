@@ -39,13 +39,15 @@ class ArchitectureTest {
     /**
      * Main files allowed a little over 400 lines, each for a reason: public API whose Javadoc is most of the file.
      * {@code AuraClient} keeps its nested {@code Builder} (moving it would break {@code AuraClient.Builder} for
-     * users); {@code Neo4jDatabases} is its public API only, its internals are elsewhere.
+     * users); {@code Neo4jDatabases} and {@code GraphQLDataApis} are their public API only, their internals are
+     * elsewhere.
      */
     static final Map<String, Integer> MAX_MAIN_LINES = Map.of(
             "AuraClient.java", 470,
             "Neo4jDatabases.java", 470,
             "ClientOptions.java", 420,
-            "FakeAuraServer.java", 420);
+            "FakeAuraServer.java", 420,
+            "GraphQLDataApis.java", 420);
 
     /** Violations tolerated for now: none (an entry that no longer occurs fails the test). */
     static final Set<String> KNOWN_PUBLIC_TYPES_ON_INTERNALS = Set.of();
