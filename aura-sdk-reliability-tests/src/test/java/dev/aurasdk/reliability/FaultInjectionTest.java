@@ -375,6 +375,10 @@ class FaultInjectionTest {
             Attempts attempts = new Attempts();
             AuraClient.Builder builder = server.clientBuilder()
                     .requestTimeout(env.requestTimeout)
+                    // no jitter: a full-jitter draw under 1 ms skips the sleep, and so the hook some faults need
+                    .retryPolicy(dev.aurasdk.core.http.RetryPolicy.builder()
+                            .jitter(false)
+                            .build())
                     .rateLimit(RateLimit.unlimited())
                     .addRequestListener(attempts)
                     .sleeper(d -> {
