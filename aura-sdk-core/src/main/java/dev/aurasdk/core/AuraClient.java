@@ -456,6 +456,19 @@ public final class AuraClient implements AutoCloseable {
         }
 
         /**
+         * The share of the rate budget that waits' polls leave to this client's own calls (default 0.2): however many
+         * waits run, their polls are planned within {@code (1 - reserve)} of {@link #rateLimit(RateLimit)}, so a call
+         * made meanwhile is not queued behind them.
+         *
+         * @param reserve in [0, 1)
+         * @return this builder
+         */
+        public Builder pollBudgetReserve(double reserve) {
+            options.pollBudgetReserve(reserve);
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @return the client

@@ -137,7 +137,18 @@ class ClientCloseTest {
                         .succeeded())
                 .isTrue();
         String queued = jobs.create(Fixtures.importRequest()).id(); // the fake's clock no longer moves
-        CompletableFuture<ImportJob> pending = jobs.awaitCompletionAsync(queued);
+        // first poll soon, the next one far away: when close() comes, no poll is in flight
+        CompletableFuture<ImportJob> pending = jobs.awaitCompletionAsync(
+                queued,
+                dev.aurasdk.imports.ImportAwaitOptions.builder()
+                        .includeProgress(false)
+                        .waitOptions(dev.aurasdk.core.wait.WaitOptions.builder()
+                                .initialDelay(Duration.ofMillis(100))
+                                .multiplier(10_000)
+                                .maxInterval(Duration.ofMinutes(10))
+                                .build())
+                        .build(),
+                dev.aurasdk.imports.ProgressListener.none());
         awaitRequest("GET", ".*/import/jobs/" + queued + ".*");
         assertThat(sdkThreads()).anyMatch(t -> t.getName().matches("aura-sdk-\\d+-scheduler-\\d+"));
 

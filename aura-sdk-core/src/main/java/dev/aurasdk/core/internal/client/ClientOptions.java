@@ -52,6 +52,7 @@ public final class ClientOptions {
     private final List<RequestListener> listeners;
     private final String userAgentSuffix;
     private final WaitOptions waitOptions;
+    private final double pollBudgetReserve;
 
     private ClientOptions(Builder b) {
         this.credentials = b.credentials;
@@ -76,6 +77,7 @@ public final class ClientOptions {
         this.listeners = List.copyOf(b.listeners);
         this.userAgentSuffix = b.userAgentSuffix;
         this.waitOptions = b.waitOptions;
+        this.pollBudgetReserve = b.pollBudgetReserve;
     }
 
     /** @return a builder with the defaults */
@@ -193,6 +195,11 @@ public final class ClientOptions {
         return waitOptions;
     }
 
+    /** @return the share of the rate budget waits' polls leave to the user's calls */
+    public double pollBudgetReserve() {
+        return pollBudgetReserve;
+    }
+
     /** Collects and validates the settings; every setter fails at once on a bad value. */
     public static final class Builder {
         private AuraCredentials credentials;
@@ -217,6 +224,7 @@ public final class ClientOptions {
         private final List<RequestListener> listeners = new ArrayList<>();
         private String userAgentSuffix;
         private WaitOptions waitOptions = WaitOptions.defaults();
+        private double pollBudgetReserve = 0.2;
         private boolean rateLimitSet;
 
         private Builder() {}
@@ -355,6 +363,15 @@ public final class ClientOptions {
         /** @param waitOptions default options of waits @return this builder */
         public Builder waitOptions(WaitOptions waitOptions) {
             this.waitOptions = Objects.requireNonNull(waitOptions, "waitOptions");
+            return this;
+        }
+
+        /** @param reserve share of the budget left to the user's calls, in [0, 1) @return this builder */
+        public Builder pollBudgetReserve(double reserve) {
+            if (!(reserve >= 0 && reserve < 1)) {
+                throw new IllegalArgumentException("pollBudgetReserve must be in [0, 1), got " + reserve);
+            }
+            this.pollBudgetReserve = reserve;
             return this;
         }
 

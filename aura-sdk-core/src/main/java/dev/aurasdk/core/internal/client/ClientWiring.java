@@ -75,7 +75,7 @@ public final class ClientWiring {
                 .build();
         this.tokenProvider = options.tokenProvider() != null ? options.tokenProvider() : cachedToken(options, config);
         this.transport = new Transport(config, tokenProvider);
-        this.pollPlanner = PollPlanners.forClient(options.clock(), options.rateLimit());
+        this.pollPlanner = PollPlanners.forClient(options.clock(), options.rateLimit(), options.pollBudgetReserve());
     }
 
     /** The client-credentials grant, cached: its requests go through a transport of their own. */
