@@ -16,11 +16,12 @@ import java.util.OptionalDouble;
  * {@code W}); the rest is left to the user's own calls. Time is cut into cells of {@code ⌈W / P⌉} and
  * each cell holds at most one planned poll ({@link PollTimeline}), so no window of length {@code W}
  * ever holds more than {@code P} planned polls, however many waits run. A wait always holds exactly
- * one planned instant (its next poll); closing it frees that cell at once. Cells more than 20 s
- * ahead are "far": a third of them stay free for plans made later, so that sparse plans made long
- * ahead cannot take every cell a job about to finish will need. A first poll may take any cell:
- * nothing is known of a wait before it, so a batch of waits opened together is looked at once each
- * as fast as the allowance permits.
+ * one planned instant (its next poll); closing it frees that cell at once. Nothing is known of a wait
+ * before its first poll, so a batch of waits opened together is looked at once each as fast as the
+ * allowance permits, except that first polls leave one cell in six free: the follow-up polls of jobs
+ * the first looks found about to end take those, instead of waiting behind the whole batch. Another
+ * cell in six stays free of follow-ups planned more than 20 s ahead, so that sparse plans made long
+ * ahead cannot take every cell a job about to finish will need.
  *
  * <p><b>Estimate.</b> A wait that reports progress ({@link ProgressTrack}) is modelled as ending at
  * {@code now + remaining}, where {@code remaining = (100 − high) × (t_high − anchor) / high}: the
@@ -34,13 +35,17 @@ import java.util.OptionalDouble;
  * <p><b>Intervals.</b> The next poll of a progress-reporting wait is placed at the interval
  * {@code d} where {@code d × P(end within d | not ended yet) = price} (the expected detection lag that
  * poll saves equals its price): sparse far from the estimate, dense near it, between 1 s and
- * {@code max(maxInterval, 2 × open waits / polls per second)}. Waits without progress (Data APIs,
+ * {@code max(maxInterval, 2 × fair share)}, where the fair share is {@code open waits / polls per
+ * second}. Waits without progress (Data APIs,
  * instances, jobs still queued) keep the backoff of their {@link WaitOptions} (initial delay,
  * multiplier, maxInterval), with maxInterval stretched only to the fair share
  * {@code open waits / polls per second} when that is longer. The price starts at 0.25 s (with few
  * waits, polls near an estimate come every second or so) and follows the load: before each decision
  * it is multiplied by {@code (demand / (0.85 × capacity))^0.05}, never below 0.25 s, where demand is
- * the sum over open waits of 1 / their planned interval (first polls, made once, not counted). The
+ * the sum over open waits of 1 / their planned interval (first polls, made once, not counted). When
+ * there are more waits than the grid can serve at maxInterval (fair share over {@code 2 ×
+ * maxInterval}), a poll must also save at least {@code 0.3 × (fair share − 2 × maxInterval)}: with a
+ * thousand jobs a job near its end cannot take a cell every second while others wait minutes. The
  * chosen instant is then rounded up to the first free cell. Every decision is O(log n + k) for n
  * planned polls and k cells skipped (k ≤ n).
  *
@@ -54,6 +59,7 @@ public final class BudgetPollPlanner implements PollPlanner {
     static final double MIN_INTERVAL_SECONDS = 1.0;
     static final double TARGET_LOAD = 0.85;
     static final long NEAR_MILLIS = 20_000;
+    static final double CROWDED_PRICE_SHARE = 0.3;
     static final double LOAD_EXPONENT = 0.05;
     static final double FAR_SHARES = 2;
     private static final double SD_FLOOR_SECONDS = 2.0;
@@ -186,8 +192,11 @@ public final class BudgetPollPlanner implements PollPlanner {
             double observed = track.observedMillis() / 1000.0;
             double relative = 0.08 + 0.3 * Math.sqrt(30 / (observed + 30));
             double sd = SD_FLOOR_SECONDS + relative * remaining + track.stalledMillis(nowMillis) / 1000.0;
-            double max = Math.max(options.maxInterval().toMillis() / 1000.0, FAR_SHARES * fairShareSeconds());
-            return CompletionOdds.intervalFor(remaining, sd, price, MIN_INTERVAL_SECONDS, max);
+            double maxInterval = options.maxInterval().toMillis() / 1000.0;
+            double fair = fairShareSeconds();
+            double max = Math.max(maxInterval, FAR_SHARES * fair);
+            double crowded = CROWDED_PRICE_SHARE * (fair - FAR_SHARES * maxInterval);
+            return CompletionOdds.intervalFor(remaining, sd, Math.max(price, crowded), MIN_INTERVAL_SECONDS, max);
         }
 
         /** Replaces this wait's planned poll by the first free cell at or after now + seconds. */

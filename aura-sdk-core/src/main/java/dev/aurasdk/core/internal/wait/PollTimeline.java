@@ -7,14 +7,17 @@ import java.util.TreeSet;
  * The planned poll instants of one client, on a grid: time is cut into cells of {@code cellMillis}
  * (the poll window divided by the poll allowance, rounded up) and each cell holds at most one poll,
  * which starts at the cell's first millisecond. Any half-open window of the poll window's length
- * then holds at most the allowance, whatever was planned before. Cells that start more than
- * {@code nearMillis} after now are "far": one in every {@link #FAR_STRIDE} of them is left free for
- * polls planned later, closer to their instant, so that early plans cannot fill the whole future.
+ * then holds at most the allowance, whatever was planned before. One cell in every {@link #STRIDE}
+ * (index ≡ 0) is never taken by a first poll: when many waits open together their first polls fill
+ * the grid for minutes, and those cells stay free for follow-up polls of jobs seen about to end.
+ * Another one in {@link #STRIDE} (index ≡ {@code STRIDE / 2}) is not taken by a follow-up planned
+ * more than {@code nearMillis} ahead, so that sparse plans made long ahead cannot take every cell a
+ * job about to finish will need. Any other free cell goes to the first poll that asks for it.
  * Not thread-safe (the planner locks). Not API.
  */
 final class PollTimeline {
-    /** Far reservations skip every cell whose index is a multiple of this. */
-    static final int FAR_STRIDE = 3;
+    /** One cell in this many is kept from first polls, another one from far follow-ups. */
+    static final int STRIDE = 6;
 
     private final long cellMillis;
     private final long nearMillis;
@@ -41,15 +44,15 @@ final class PollTimeline {
      * Takes the first free cell starting at or after {@code atMillis} (and not before {@code nowMillis}).
      * O(k + log n) for k taken cells skipped.
      *
-     * @param anyCell whether far cells left free for later plans may be taken too (first polls)
+     * @param firstPoll whether this is a wait's first poll (else a follow-up)
      *
      * @return the cell taken
      */
-    long reserve(long atMillis, long nowMillis, boolean anyCell) {
+    long reserve(long atMillis, long nowMillis, boolean firstPoll) {
         prune(nowMillis);
         long cell = Math.floorDiv(Math.max(atMillis, nowMillis) + cellMillis - 1, cellMillis);
-        long farFrom = anyCell ? Long.MAX_VALUE : Math.floorDiv(nowMillis + nearMillis + cellMillis - 1, cellMillis);
-        cell = usable(cell, farFrom);
+        long farFrom = firstPoll ? Long.MAX_VALUE : Math.floorDiv(nowMillis + nearMillis + cellMillis - 1, cellMillis);
+        cell = usable(cell, firstPoll, farFrom);
         Iterator<Long> it = taken.tailSet(cell, true).iterator();
         while (it.hasNext()) {
             long t = it.next();
@@ -57,15 +60,17 @@ final class PollTimeline {
                 break;
             }
             if (t == cell) {
-                cell = usable(cell + 1, farFrom); // taken: try the next usable one
+                cell = usable(cell + 1, firstPoll, farFrom); // taken: try the next usable one
             }
         }
         taken.add(cell);
         return cell;
     }
 
-    private static long usable(long cell, long farFrom) {
-        return cell >= farFrom && cell % FAR_STRIDE == 0 ? cell + 1 : cell;
+    private static long usable(long cell, boolean firstPoll, long farFrom) {
+        long kind = Math.floorMod(cell, STRIDE);
+        boolean kept = firstPoll ? kind == 0 : cell >= farFrom && kind == STRIDE / 2;
+        return kept ? cell + 1 : cell;
     }
 
     /** Frees a cell (a wait closed before its poll); idempotent. */
