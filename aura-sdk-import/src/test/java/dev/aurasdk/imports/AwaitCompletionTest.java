@@ -106,12 +106,12 @@ class AwaitCompletionTest {
         // a wait that reads no percentage keeps the backoff; with one, the planner polls near the predicted end
         JobScripts.Frame[] frames = new JobScripts.Frame[14];
         for (int i = 0; i < 13; i++) {
-            frames[i] = runningFrame(i);
+            frames[i] = JobScripts.runningFrameWithoutPercentage();
         }
         frames[13] = succeededFrame();
         String id = created(sequence(frames));
 
-        mode.await(jobs, id, ImportAwaitOptions.builder().includeProgress(false).build(), ProgressListener.none());
+        mode.await(jobs, id, ImportAwaitOptions.defaults(), ProgressListener.none());
 
         assertThat(mode.pollDelays(this))
                 .extracting(Duration::toMillis)

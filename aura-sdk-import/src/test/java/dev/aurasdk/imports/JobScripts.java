@@ -118,6 +118,11 @@ final class JobScripts extends Dispatcher {
         return new Frame(id -> data(ImportFixtures.running(id, percent)), false);
     }
 
+    /** A running job whose answer carries no {@code percentage_complete} (its wait keeps the backoff). */
+    static Frame runningFrameWithoutPercentage() {
+        return new Frame(id -> data(ImportFixtures.running(id, 0).replace(",\"percentage_complete\":0.00", "")), false);
+    }
+
     static Frame succeededFrame() {
         return new Frame(id -> data(ImportFixtures.succeeded(id)), true);
     }
