@@ -458,7 +458,8 @@ public final class AuraClient implements AutoCloseable {
         /**
          * The share of the rate budget that waits' polls leave to this client's own calls (default 0.2): however many
          * waits run, their polls are planned within {@code (1 - reserve)} of {@link #rateLimit(RateLimit)}, so a call
-         * made meanwhile is not queued behind them.
+         * made meanwhile is not queued behind them. The plan is per client: with a {@link #requestBudget} shared by
+         * several processes, each plans within its own {@link #rateLimit(RateLimit)}.
          *
          * @param reserve in [0, 1)
          * @return this builder

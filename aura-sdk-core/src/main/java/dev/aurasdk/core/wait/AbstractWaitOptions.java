@@ -8,7 +8,9 @@ import org.immutables.value.Value;
  * How a waiter polls: first poll after {@link #initialDelay()} (1 s), each interval
  * {@link #multiplier()} (1.5) times the previous up to {@link #maxInterval()} (30 s), with
  * {@link #jitter()} (±10 %), until {@link #timeout()} (30 min). A resource that answers 404 within
- * {@link #notFoundGrace()} (60 s) of the start is treated as not visible yet.
+ * {@link #notFoundGrace()} (60 s) of the start is treated as not visible yet. The client's poll planner
+ * follows this backoff for waits whose resource reports no progress, rounding each poll up to its next free
+ * slot of the rate budget (its grid replaces the jitter), and plans import jobs from their progress.
  */
 @Value.Immutable
 abstract class AbstractWaitOptions {

@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * The one poller of the SDK, shared by every module and owned by the {@code AuraClient}
- * ({@code aura.waiter()}). It polls with growing intervals until the rules say success or failure, or
+ * ({@code aura.waiter()}). It polls, at the delays the client's poll planner gives within its rate budget
+ * (near the predicted end for a resource that reports progress, a growing backoff otherwise), until the rules
+ * say success or failure, or
  * the timeout passes; it tolerates a 404 right after a create (for the options' not-found grace) and up
  * to three transient poll failures (5xx, 429, network) in a row. Stopping a wait (timeout, cancelling
  * the future, closing the client) never cancels the operation on Aura.

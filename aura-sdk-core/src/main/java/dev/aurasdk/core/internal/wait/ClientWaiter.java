@@ -114,6 +114,10 @@ public final class ClientWaiter implements Waiter {
             }
             run.close(); // success, failure, timeout, cancellation or client close: the slot is freed
         });
+        if (closed) { // close() ran between the first check and pending.add: it may not have seen this wait
+            result.completeExceptionally(closedFailure(run.operation));
+            return result;
+        }
         scheduleNext(run, result, run.firstDelay());
         return result;
     }

@@ -65,9 +65,12 @@ final class WaitRun<T> {
         this.slot = Objects.requireNonNull(planner.open(operation, options, start), "planner returned no slot");
     }
 
-    /** The delay before the first poll. */
+    /** The delay before the first poll, never past the wait's deadline. */
     synchronized Duration firstDelay() {
-        return nonNegative(slot.firstDelay(clock.instant()));
+        Instant now = clock.instant();
+        Duration first = nonNegative(slot.firstDelay(now));
+        Duration remaining = nonNegative(Duration.between(now, deadline));
+        return first.compareTo(remaining) > 0 ? remaining : first;
     }
 
     /** The wait ended in any way: its place in the plan is freed. */

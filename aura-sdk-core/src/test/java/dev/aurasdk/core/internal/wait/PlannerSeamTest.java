@@ -114,6 +114,18 @@ class PlannerSeamTest {
     }
 
     @Test
+    void theFirstDelayIsCappedToTheTimeLeftToo() {
+        // a crowded planner may plan a first poll past the wait's deadline: the wait still polls once, in time
+        planner.first = Duration.ofHours(1);
+        Wait<String> wait = syncWait(sequence("done"))
+                .withOptions(
+                        WaitOptions.builder().timeout(Duration.ofSeconds(30)).build());
+
+        assertThat(wait.await().polls()).isEqualTo(1);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
     void anAsyncWaitPollsOnlyThroughItsNonBlockingPollInItsScheduledTasks() throws Exception {
         List<Runnable> tasks = new CopyOnWriteArrayList<>();
         List<Duration> delays = new CopyOnWriteArrayList<>();
