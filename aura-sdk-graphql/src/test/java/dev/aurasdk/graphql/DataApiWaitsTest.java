@@ -342,12 +342,12 @@ class DataApiWaitsTest {
                     .build()) {
                 GraphQLDataApis listenedApis = GraphQLDataApis.create(listened);
                 CompletableFuture<GraphQLDataApi> cancelled = listenedApis.awaitReadyAsync(INSTANCE, API);
-                CompletableFuture<Void> timedOut = listenedApis
-                        .awaitDeletedAsync(INSTANCE, API)
-                        .orTimeout(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+                CompletableFuture<Void> deleted = listenedApis.awaitDeletedAsync(INSTANCE, API);
                 assertThat(scheduler.pending())
                         .as("both first polls are scheduled")
                         .isEqualTo(2);
+                // the timeout only now: a 1 ms timer set earlier could fire before the check above on a busy machine
+                CompletableFuture<Void> timedOut = deleted.orTimeout(1, java.util.concurrent.TimeUnit.MILLISECONDS);
 
                 cancelled.cancel(false);
                 assertThat(timedOut).failsWithin(Duration.ofSeconds(5));
