@@ -6,39 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Random;
 
 /** The baseline pollers of {@link WaitBudgetBench}, as {@link PollPlanner}s so one poll loop runs them all. */
 final class BenchPollers {
     private BenchPollers() {}
-
-    /**
-     * Today's backoff (the Waiter's): initial delay, then × multiplier up to maxInterval, ±jitter.
-     *
-     * @param seed seeds the jitter
-     * @return the poller
-     */
-    static PollPlanner backoff(long seed) {
-        Random random = new Random(seed);
-        return (operation, options, start) -> new PollPlanner.Slot() {
-            Duration interval = options.initialDelay().isZero() ? Duration.ofMillis(100) : options.initialDelay();
-
-            @Override
-            public Duration firstDelay(Instant now) {
-                return options.initialDelay();
-            }
-
-            @Override
-            public Duration nextDelay(Instant now, OptionalDouble progressPercent) {
-                interval = options.next(interval);
-                double factor = 1 + (random.nextDouble() * 2 - 1) * options.jitter();
-                return Duration.ofMillis(Math.max(1, (long) (interval.toMillis() * factor)));
-            }
-
-            @Override
-            public void close() {}
-        };
-    }
 
     /**
      * Polls every {@code every}, the first time {@code every} after the start.

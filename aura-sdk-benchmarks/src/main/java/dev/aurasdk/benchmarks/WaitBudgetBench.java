@@ -1,6 +1,7 @@
 package dev.aurasdk.benchmarks;
 
 import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.internal.wait.BackoffPlanner;
 import dev.aurasdk.core.internal.wait.BudgetPollPlanner;
 import dev.aurasdk.core.internal.wait.PollPlanner;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -36,7 +38,7 @@ public final class WaitBudgetBench {
                 "planner",
                 c -> new BudgetPollPlanner(
                         RateLimit.of(WaitBudgetSimulation.PERMITS, WaitBudgetSimulation.WINDOW), c.fake.clock()));
-        m.put("backoff", c -> BenchPollers.backoff(seed));
+        m.put("backoff", c -> new BackoffPlanner(new Random(seed)::nextDouble)); // the SDK's backoff, seeded
         m.put("fixed30", c -> BenchPollers.fixed(Duration.ofSeconds(30)));
         m.put("fixed20", c -> BenchPollers.fixed(Duration.ofSeconds(20)));
         m.put("oracle", c -> BenchPollers.oracle(c.completions));

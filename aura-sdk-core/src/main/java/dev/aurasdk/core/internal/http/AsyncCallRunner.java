@@ -82,7 +82,7 @@ final class AsyncCallRunner {
                 if (failure == null) {
                     result.complete(response);
                 } else {
-                    result.completeExceptionally(unwrap(failure));
+                    result.completeExceptionally(Futures.unwrap(failure));
                 }
             });
         }
@@ -202,7 +202,7 @@ final class AsyncCallRunner {
             if (failure == null) {
                 decision = attempts.answered(response);
             } else {
-                Throwable cause = unwrap(failure);
+                Throwable cause = Futures.unwrap(failure);
                 if (!(cause instanceof IOException)) {
                     attempts.endAttempt(cause);
                     throw new AuraTransportException(
@@ -312,10 +312,5 @@ final class AsyncCallRunner {
         } else {
             future.completeExceptionally(failure);
         }
-    }
-
-    /** The failure behind the wrappers that futures add. */
-    static Throwable unwrap(Throwable t) {
-        return Futures.unwrap(t);
     }
 }

@@ -31,7 +31,7 @@ public final class BackoffPlanner implements PollPlanner {
      *
      * @param random values in [0, 1)
      */
-    BackoffPlanner(DoubleSupplier random) {
+    public BackoffPlanner(DoubleSupplier random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
