@@ -456,9 +456,10 @@ public final class AuraClient implements AutoCloseable {
         }
 
         /**
-         * The share of the rate budget that waits' polls leave to this client's own calls (default 0.2): however many
-         * waits run, their polls are planned within {@code (1 - reserve)} of {@link #rateLimit(RateLimit)}, so a call
-         * made meanwhile is not queued behind them. The plan is per client: with a {@link #requestBudget} shared by
+         * The share of the rate budget that waits' polls leave to this client's own calls (default 0.1, 12 of Aura's 125
+         * a minute): however many waits run, their polls are planned within {@code (1 - reserve)} of {@link
+         * #rateLimit(RateLimit)}, so a call made meanwhile is not queued behind them. Raise it when the client makes
+         * more calls of its own while hundreds of waits run; a larger reserve makes those waits see completions later. The plan is per client: with a {@link #requestBudget} shared by
          * several processes, each plans within its own {@link #rateLimit(RateLimit)}.
          *
          * @param reserve in [0, 1)

@@ -30,7 +30,8 @@ public class ImportJobTimeoutException extends WaitTimeoutException {
                 "import job " + jobId + " is still running on Aura: stopped waiting after " + timeout
                         + " (last seen: " + (lastSeen == null ? "not visible yet" : lastSeen.summary())
                         + "). The job was not cancelled; call ImportJobs.cancel(\"" + jobId + "\") to stop it",
-                cause);
+                cause,
+                timeout);
         this.jobId = Objects.requireNonNull(jobId, "jobId");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.lastSeen = lastSeen;

@@ -9,6 +9,7 @@ import dev.aurasdk.core.wait.Wait;
 import dev.aurasdk.core.wait.WaitOptions;
 import dev.aurasdk.core.wait.WaitOutcome;
 import dev.aurasdk.core.wait.WaitRules;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -56,11 +57,9 @@ final class ImportJobWait {
                 .describedBy(ImportJob::summary)
                 .progressFrom(ImportJob::percentComplete)
                 .timeoutAs((timeout, lastSeen) -> {
-                    LOG.debug(
-                            "stopped waiting for import job {} after {}; it goes on in Aura",
-                            jobId,
-                            waitOptions.timeout());
-                    return new ImportJobTimeoutException(jobId, waitOptions.timeout(), lastSeen.orElse(null), timeout);
+                    Duration ranWith = timeout.waitTimeout().orElse(waitOptions.timeout()); // after withOptions too
+                    LOG.debug("stopped waiting for import job {} after {}; it goes on in Aura", jobId, ranWith);
+                    return new ImportJobTimeoutException(jobId, ranWith, lastSeen.orElse(null), timeout);
                 })
                 .build();
         return aura.waiter()

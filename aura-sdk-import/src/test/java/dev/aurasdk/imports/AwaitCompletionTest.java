@@ -243,6 +243,23 @@ class AwaitCompletionTest {
     }
 
     @Test
+    void theTimeoutReportedIsTheOneTheWaitRanWithAfterWithOptions() {
+        String id = created(sequence(runningFrame(10)));
+        dev.aurasdk.core.wait.Wait<ImportJob> wait = jobs.waitForCompletion(
+                        id, ImportAwaitOptions.defaults(), ProgressListener.none()) // built with the 30 min default
+                .withOptions(WaitOptions.builder()
+                        .timeout(Duration.ofMinutes(2))
+                        .jitter(0)
+                        .build());
+
+        assertThatThrownBy(wait::await).isInstanceOfSatisfying(ImportJobTimeoutException.class, e -> {
+            assertThat(e.timeout()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(e.waitTimeout()).contains(Duration.ofMinutes(2));
+            assertThat(e.getMessage()).contains("PT2M").doesNotContain("PT30M");
+        });
+    }
+
+    @Test
     void theJobsReportedPercentageIsTheWaitsProgress() {
         String id = created(sequence(runningFrame(42)));
         dev.aurasdk.core.wait.Wait<ImportJob> wait =

@@ -8,6 +8,7 @@ import dev.aurasdk.core.http.RequestBudget;
 import dev.aurasdk.core.http.RequestListener;
 import dev.aurasdk.core.http.RetryPolicy;
 import dev.aurasdk.core.http.Sleeper;
+import dev.aurasdk.core.internal.wait.BudgetPollPlanner;
 import dev.aurasdk.core.spi.BaseUrls;
 import dev.aurasdk.core.spi.Durations;
 import dev.aurasdk.core.spi.UserAgent;
@@ -224,7 +225,7 @@ public final class ClientOptions {
         private final List<RequestListener> listeners = new ArrayList<>();
         private String userAgentSuffix;
         private WaitOptions waitOptions = WaitOptions.defaults();
-        private double pollBudgetReserve = 0.2;
+        private double pollBudgetReserve = BudgetPollPlanner.DEFAULT_RESERVE;
         private boolean rateLimitSet;
 
         private Builder() {}

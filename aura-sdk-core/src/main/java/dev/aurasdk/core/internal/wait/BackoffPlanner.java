@@ -13,7 +13,8 @@ import java.util.function.DoubleSupplier;
  * {@link WaitOptions#initialDelay()}, then intervals growing by {@link WaitOptions#multiplier()} up to
  * {@link WaitOptions#maxInterval()}, each with ±{@link WaitOptions#jitter()}. The interval grows from
  * the initial delay, or from 100 ms when that is zero. Progress is ignored; waits do not share
- * anything, so closing a slot only ends it. Not API.
+ * anything, so closing a slot only ends it. A poll that would fall past the wait's deadline is made
+ * at the deadline. Not API.
  */
 public final class BackoffPlanner implements PollPlanner {
     /** The interval a wait with a zero initial delay grows from. */
@@ -40,27 +41,35 @@ public final class BackoffPlanner implements PollPlanner {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(start, "start");
-        return new BackoffSlot(options);
+        return new BackoffSlot(options, start.plus(options.timeout()));
     }
 
     private final class BackoffSlot implements Slot {
         private final WaitOptions options;
+        private final Instant deadline;
         private Duration interval;
 
-        BackoffSlot(WaitOptions options) {
+        BackoffSlot(WaitOptions options, Instant deadline) {
             this.options = options;
+            this.deadline = deadline;
             this.interval = options.initialDelay().isZero() ? ZERO_INITIAL_BASE : options.initialDelay();
         }
 
         @Override
         public Duration firstDelay(Instant now) {
-            return options.initialDelay();
+            return capped(now, options.initialDelay());
         }
 
         @Override
         public synchronized Duration nextDelay(Instant now, OptionalDouble progressPercent) {
             interval = options.next(interval);
-            return jittered(interval);
+            return capped(now, jittered(interval));
+        }
+
+        /** No budget to keep: a poll that would fall past the deadline is made at the deadline. */
+        private Duration capped(Instant now, Duration d) {
+            Duration left = Duration.between(now, deadline);
+            return d.compareTo(left) > 0 ? (left.isNegative() ? Duration.ZERO : left) : d;
         }
 
         private Duration jittered(Duration d) {

@@ -46,14 +46,19 @@ import java.util.OptionalDouble;
  * there are more waits than the grid can serve at maxInterval (fair share over {@code 2 ×
  * maxInterval}), a poll must also save at least {@code 0.3 × (fair share − 2 × maxInterval)}: with a
  * thousand jobs a job near its end cannot take a cell every second while others wait minutes. The
- * chosen instant is then rounded up to the first free cell. Every decision is O(log n + k) for n
- * planned polls and k cells skipped (k ≤ n).
+ * chosen instant is then rounded up to the first free cell (a search over bit sets: 64 cells a step).
+ *
+ * <p><b>Deadline.</b> A wait knows its deadline (start + timeout). When its next poll would fall past
+ * it, the wait takes the last free cell before the deadline for one last look; when there is none (or
+ * it had its last look), the slot answers with a delay past the deadline and the waiter times out at
+ * the deadline without polling: no poll is ever sent off the grid, so waits that time out together
+ * do not burst at their shared deadline.
  *
  * <p>Thread-safe: every decision holds the planner's lock.
  */
 public final class BudgetPollPlanner implements PollPlanner {
     /** The share of the budget kept for calls that are not polls. */
-    public static final double DEFAULT_RESERVE = 0.2;
+    public static final double DEFAULT_RESERVE = 0.1;
 
     static final double BASE_PRICE_SECONDS = 0.25;
     static final double MIN_INTERVAL_SECONDS = 1.0;
@@ -148,14 +153,18 @@ public final class BudgetPollPlanner implements PollPlanner {
     private final class BudgetSlot implements Slot {
         private final WaitOptions options;
         private final ProgressTrack track;
+        private final long deadlineMillis;
         private Duration backoff;
         private long cell = -1;
+        private boolean noPoll;
+        private boolean lastLookPlanned;
         private double rate;
         private boolean closed;
 
         BudgetSlot(WaitOptions options, Instant start) {
             this.options = options;
             this.track = new ProgressTrack(start.toEpochMilli());
+            this.deadlineMillis = start.plus(options.timeout()).toEpochMilli();
             this.backoff = options.initialDelay().isZero() ? Duration.ofMillis(100) : options.initialDelay();
         }
 
@@ -195,40 +204,66 @@ public final class BudgetPollPlanner implements PollPlanner {
             double maxInterval = options.maxInterval().toMillis() / 1000.0;
             double fair = fairShareSeconds();
             double max = Math.max(maxInterval, FAR_SHARES * fair);
+            double min = Math.min(MIN_INTERVAL_SECONDS, maxInterval);
             double crowded = CROWDED_PRICE_SHARE * (fair - FAR_SHARES * maxInterval);
-            return CompletionOdds.intervalFor(remaining, sd, Math.max(price, crowded), MIN_INTERVAL_SECONDS, max);
+            return CompletionOdds.intervalFor(remaining, sd, Math.max(price, crowded), min, max);
         }
 
-        /** Replaces this wait's planned poll by the first free cell at or after now + seconds. */
+        /** Replaces this wait's planned poll by the first usable cell at or after now + seconds. */
         private Duration plan(Instant now, double seconds, boolean first) {
             long nowMillis = now.toEpochMilli();
             forget(nowMillis);
+            long at = nowMillis + Math.max(0, Math.round(seconds * 1000));
             if (closed) {
-                return Duration.ofMillis(Math.max(0, Math.round(seconds * 1000)));
+                return Duration.ofMillis(at - nowMillis);
             }
             followLoad();
-            long at = nowMillis + Math.max(0, Math.round(seconds * 1000));
-            long start;
-            if (timeline == null) {
-                start = at;
-            } else {
-                cell = timeline.reserve(at, nowMillis, first);
-                start = timeline.startOf(cell);
+            if (timeline == null) { // unlimited: no budget to keep, a poll past the deadline is made at it
+                return Duration.ofMillis(Math.max(0, Math.min(at, deadlineMillis) - nowMillis));
             }
-            long delay = start - nowMillis;
+            long taken = timeline.startOf(timeline.cellAtOrAfter(at)) <= deadlineMillis
+                    ? timeline.reserve(at, nowMillis, first)
+                    : -1;
+            take(taken, nowMillis);
+            if (noPoll) {
+                return pastDeadline(nowMillis);
+            }
+            long delay = timeline.startOf(cell) - nowMillis;
             rate = first ? 0 : 1000.0 / Math.max(delay, 1000); // a first poll is once, not a rate
             demandPerSecond += rate;
             return Duration.ofMillis(delay);
+        }
+
+        /**
+         * Holds {@code taken} as this wait's next poll when it lies within the deadline; otherwise the
+         * last free cell before the deadline, or none (the wait then times out without polling again).
+         */
+        private void take(long taken, long nowMillis) {
+            if (taken >= 0 && timeline.startOf(taken) > deadlineMillis) {
+                timeline.release(taken);
+                taken = -1;
+            }
+            if (taken < 0 && !lastLookPlanned) { // one last look, as late as the budget allows
+                taken = timeline.reserveLatest(deadlineMillis, nowMillis);
+                lastLookPlanned = true;
+            }
+            cell = taken;
+            noPoll = taken < 0;
+        }
+
+        private Duration pastDeadline(long nowMillis) {
+            return Duration.ofMillis(Math.max(0, deadlineMillis - nowMillis) + 1);
         }
 
         /** Takes back this wait's share: its rate, and its cell when still ahead. */
         private void forget(long nowMillis) {
             demandPerSecond = Math.max(0, demandPerSecond - rate);
             rate = 0;
-            if (cell >= 0 && timeline != null && timeline.startOf(cell) > nowMillis) {
+            if (cell >= 0 && timeline.startOf(cell) > nowMillis) {
                 timeline.release(cell);
             }
             cell = -1;
+            noPoll = false;
         }
 
         @Override

@@ -22,8 +22,9 @@ import java.util.concurrent.Future;
  * The {@link Waiter} of one client. Sync waits sleep on the caller's thread (through the client's
  * {@link Sleeper}); async waits start each poll on the client's scheduler and judge it when its stage
  * completes, so no thread is parked. Every delay comes from the client's {@link PollPlanner}: a slot
- * is opened when a wait starts and closed when it ends in any way. {@link #close()} (called by the
- * client's close) ends pending async waits. Not API.
+ * is opened when a wait starts and closed when it ends in any way; a wait whose next poll does not fit
+ * before its deadline times out at the deadline without polling. {@link #close()} (called by the
+ * client's close) ends pending waits, sync and async. Not API.
  */
 public final class ClientWaiter implements Waiter {
     private final Clock clock;
@@ -33,6 +34,7 @@ public final class ClientWaiter implements Waiter {
     private final PollPlanner planner;
     private final WaitOptions defaults;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<BlockedThread> blockedThreads = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -68,10 +70,17 @@ public final class ClientWaiter implements Waiter {
     @Override
     public <T> WaitOutcome<T> await(Wait<T> wait) {
         WaitRun<T> run = new WaitRun<>(wait, clock, planner, listeners);
+        BlockedThread blocked = new BlockedThread(Thread.currentThread());
+        blockedThreads.add(blocked);
         try {
             Duration delay = run.firstDelay();
             while (true) {
-                sleep(delay, run.operation);
+                sleep(delay, run.operation, blocked);
+                Duration later = run.beforePoll();
+                if (!later.isZero()) {
+                    delay = later; // no poll fits before the deadline: wait for it
+                    continue;
+                }
                 T value = null;
                 RuntimeException failure = null;
                 try {
@@ -86,6 +95,7 @@ public final class ClientWaiter implements Waiter {
                 delay = step.nextDelay;
             }
         } finally {
+            blockedThreads.remove(blocked);
             run.close();
         }
     }
@@ -123,13 +133,22 @@ public final class ClientWaiter implements Waiter {
     }
 
     /**
-     * Ends every pending asynchronous wait with an {@link AuraException} (the operations go on in Aura)
-     * and refuses new ones. Called by the owning client's {@code close()}.
+     * Ends every pending wait with an {@link AuraException} (the operations go on in Aura) and refuses
+     * new ones: asynchronous waits at once, blocking ones by interrupting their sleep between polls (a
+     * poll in flight is left to finish or fail). Called by the owning client's {@code close()}.
      */
     public void close() {
         closed = true;
         for (CompletableFuture<?> f : List.copyOf(pending)) {
             f.completeExceptionally(closedFailure("a wait"));
+        }
+        for (BlockedThread blocked : List.copyOf(blockedThreads)) {
+            synchronized (blocked) {
+                if (blocked.sleeping && !blocked.interruptedByClose) {
+                    blocked.interruptedByClose = true;
+                    blocked.thread.interrupt();
+                }
+            }
         }
     }
 
@@ -157,6 +176,17 @@ public final class ClientWaiter implements Waiter {
 
     private <T> void pollOnce(WaitRun<T> run, CompletableFuture<WaitOutcome<T>> result) {
         if (result.isDone()) {
+            return;
+        }
+        Duration later;
+        try {
+            later = run.beforePoll();
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e); // the deadline came and no poll fitted before it
+            return;
+        }
+        if (!later.isZero()) {
+            scheduleNext(run, result, later); // no poll fits before the deadline: wait for it
             return;
         }
         CompletableFuture<T> polled;
@@ -188,13 +218,50 @@ public final class ClientWaiter implements Waiter {
         });
     }
 
-    private void sleep(Duration delay, String operation) {
+    /**
+     * Sleeps through the client's {@link Sleeper}; {@link #close()} interrupts the sleep (and only the
+     * sleep, never a poll in flight), which then ends as closed.
+     */
+    private void sleep(Duration delay, String operation, BlockedThread blocked) {
+        synchronized (blocked) {
+            if (closed) {
+                throw closedFailure(operation);
+            }
+            blocked.sleeping = true;
+        }
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
+            synchronized (blocked) {
+                blocked.sleeping = false;
+                if (blocked.interruptedByClose) {
+                    throw closedFailure(operation); // our interrupt, consumed by the exception
+                }
+            }
             Thread.currentThread().interrupt();
             throw new AuraException(
                     "interrupted while waiting for " + operation + " (the operation continues on Aura)", e);
+        }
+        synchronized (blocked) {
+            blocked.sleeping = false;
+            if (blocked.interruptedByClose) {
+                Thread.interrupted(); // close() interrupted just as the sleep ended: take that interrupt back
+                throw closedFailure(operation);
+            }
+        }
+        if (closed) { // a Sleeper that does not answer interrupts
+            throw closedFailure(operation);
+        }
+    }
+
+    /** A thread in a blocking wait; {@link #sleeping} only while in the {@link Sleeper}. */
+    private static final class BlockedThread {
+        final Thread thread;
+        boolean sleeping;
+        boolean interruptedByClose;
+
+        BlockedThread(Thread thread) {
+            this.thread = thread;
         }
     }
 

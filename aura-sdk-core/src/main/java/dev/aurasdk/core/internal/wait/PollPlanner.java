@@ -10,6 +10,11 @@ import java.util.OptionalDouble;
  * wait, asks it for the delay before every poll, and closes it when the wait ends (success,
  * failure, timeout or cancellation), which frees that wait's share of the poll budget.
  *
+ * <p>A wait's deadline is its start plus {@link WaitOptions#timeout()}. A delay that reaches past it
+ * means that no poll fits before the deadline within the budget: the wait then times out at its
+ * deadline without polling again. A planner that keeps a budget never returns a delay it did not plan
+ * (no poll is sent off its plan, even at the deadline).
+ *
  * <p>Implementations are thread-safe: many waits, sync and async, ask at the same time.
  */
 public interface PollPlanner {

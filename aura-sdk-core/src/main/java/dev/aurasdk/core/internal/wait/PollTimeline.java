@@ -1,7 +1,6 @@
 package dev.aurasdk.core.internal.wait;
 
-import java.util.Iterator;
-import java.util.TreeSet;
+import java.util.BitSet;
 
 /**
  * The planned poll instants of one client, on a grid: time is cut into cells of {@code cellMillis}
@@ -13,15 +12,29 @@ import java.util.TreeSet;
  * Another one in {@link #STRIDE} (index ≡ {@code STRIDE / 2}) is not taken by a follow-up planned
  * more than {@code nearMillis} ahead, so that sparse plans made long ahead cannot take every cell a
  * job about to finish will need. Any other free cell goes to the first poll that asks for it.
- * Not thread-safe (the planner locks). Not API.
+ *
+ * <p>Cells are bits of {@link BitSet}s relative to a base cell that moves forward as time passes;
+ * each kind of poll searches a set where the cells kept from it are always set, so finding a free
+ * cell skips 64 cells per step however many are planned. Not thread-safe (the planner locks). Not
+ * API.
  */
 final class PollTimeline {
     /** One cell in this many is kept from first polls, another one from far follow-ups. */
     static final int STRIDE = 6;
+    /** The base moves forward once it is this many cells behind the present (a multiple of STRIDE). */
+    private static final int SHIFT_AFTER = STRIDE * 4096;
 
     private final long cellMillis;
     private final long nearMillis;
-    private final TreeSet<Long> taken = new TreeSet<>();
+    private long base = Long.MIN_VALUE;
+    /** Cells planned. */
+    private BitSet taken = new BitSet();
+    /** Cells planned, and every cell kept from first polls. */
+    private BitSet closedToFirst = new BitSet();
+    /** Cells planned, and every cell kept from far follow-ups. */
+    private BitSet closedToFar = new BitSet();
+    /** The masks of kept cells are filled up to here (relative, exclusive). */
+    private int maskedTo;
 
     PollTimeline(long cellMillis, long nearMillis) {
         if (cellMillis < 1) {
@@ -40,52 +53,136 @@ final class PollTimeline {
         return cell * cellMillis;
     }
 
+    /** The first cell starting at or after {@code millis}. */
+    long cellAtOrAfter(long millis) {
+        return Math.floorDiv(millis + cellMillis - 1, cellMillis);
+    }
+
     /**
-     * Takes the first free cell starting at or after {@code atMillis} (and not before {@code nowMillis}).
-     * O(k + log n) for k taken cells skipped.
+     * Takes the first usable free cell starting at or after {@code atMillis} (and not before {@code
+     * nowMillis}).
      *
      * @param firstPoll whether this is a wait's first poll (else a follow-up)
-     *
      * @return the cell taken
      */
     long reserve(long atMillis, long nowMillis, boolean firstPoll) {
         prune(nowMillis);
-        long cell = Math.floorDiv(Math.max(atMillis, nowMillis) + cellMillis - 1, cellMillis);
-        long farFrom = firstPoll ? Long.MAX_VALUE : Math.floorDiv(nowMillis + nearMillis + cellMillis - 1, cellMillis);
-        cell = usable(cell, firstPoll, farFrom);
-        Iterator<Long> it = taken.tailSet(cell, true).iterator();
-        while (it.hasNext()) {
-            long t = it.next();
-            if (t > cell) {
-                break;
-            }
-            if (t == cell) {
-                cell = usable(cell + 1, firstPoll, farFrom); // taken: try the next usable one
+        int from = index(cellAtOrAfter(Math.max(atMillis, nowMillis)));
+        int i;
+        if (firstPoll) {
+            i = nextUsable(closedToFirst, from);
+        } else {
+            i = taken.nextClearBit(from);
+            int farFrom = index(Math.max(base, cellAtOrAfter(nowMillis + nearMillis)));
+            if (i >= farFrom) {
+                i = nextUsable(closedToFar, i);
             }
         }
-        taken.add(cell);
-        return cell;
+        take(i);
+        return base + i;
     }
 
-    private static long usable(long cell, boolean firstPoll, long farFrom) {
-        long kind = Math.floorMod(cell, STRIDE);
-        boolean kept = firstPoll ? kind == 0 : cell >= farFrom && kind == STRIDE / 2;
-        return kept ? cell + 1 : cell;
+    /**
+     * Takes the last free cell starting in [{@code nowMillis}, {@code latestMillis}], for a wait whose
+     * next poll would fall past its deadline.
+     *
+     * @return the cell taken, or -1 when every cell in that range is taken
+     */
+    long reserveLatest(long latestMillis, long nowMillis) {
+        prune(nowMillis);
+        long first = cellAtOrAfter(nowMillis);
+        long last = Math.floorDiv(latestMillis, cellMillis);
+        if (last < first) {
+            return -1;
+        }
+        int i = taken.previousClearBit(index(last));
+        if (i < 0 || base + i < first) {
+            return -1;
+        }
+        take(i);
+        return base + i;
     }
 
-    /** Frees a cell (a wait closed before its poll); idempotent. */
+    /** The first clear bit at or after {@code from} of a set holding a mask of kept cells. */
+    private int nextUsable(BitSet closed, int from) {
+        while (true) {
+            mask(from + 64 * STRIDE);
+            int i = closed.nextClearBit(from);
+            if (i < maskedTo) {
+                return i;
+            }
+            from = maskedTo; // past the masked range: extend the masks and look again
+        }
+    }
+
+    /** Extends the masks of kept cells to at least {@code to} (relative, exclusive). */
+    private void mask(int to) {
+        if (to <= maskedTo) {
+            return;
+        }
+        int end = Math.max(to, maskedTo * 2);
+        end += (STRIDE - end % STRIDE) % STRIDE; // whole strides: maskedTo stays a multiple of STRIDE
+        for (int i = maskedTo; i < end; i += STRIDE) { // the base is a multiple of STRIDE too
+            closedToFirst.set(i);
+            closedToFar.set(i + STRIDE / 2);
+        }
+        maskedTo = end;
+    }
+
+    private void take(int i) {
+        taken.set(i);
+        closedToFirst.set(i);
+        closedToFar.set(i);
+    }
+
+    /** Frees a cell (a wait closed or re-planned before its poll); idempotent. */
     void release(long cell) {
-        taken.remove(cell);
+        if (cell < base) {
+            return;
+        }
+        int i = index(cell);
+        taken.clear(i);
+        int kind = Math.floorMod(i, STRIDE);
+        if (kind != 0) {
+            closedToFirst.clear(i);
+        }
+        if (kind != STRIDE / 2) {
+            closedToFar.clear(i);
+        }
     }
 
-    /** Forgets cells that started before the current cell: they can no longer be taken. */
+    /** Moves the base forward when it is far behind the present, dropping cells in the past. */
     void prune(long nowMillis) {
-        taken.headSet(Math.floorDiv(nowMillis, cellMillis), false).clear();
+        long now = Math.floorDiv(nowMillis, cellMillis);
+        if (base == Long.MIN_VALUE) {
+            base = now - Math.floorMod(now, STRIDE);
+            return;
+        }
+        if (now - base < SHIFT_AFTER) {
+            return;
+        }
+        long behind = Math.min(now - base, Integer.MAX_VALUE / 2);
+        int shift = (int) (behind - behind % STRIDE); // the base stays a multiple of STRIDE
+        taken = taken.get(shift, Math.max(shift, taken.length()));
+        closedToFirst = closedToFirst.get(shift, Math.max(shift, closedToFirst.length()));
+        closedToFar = closedToFar.get(shift, Math.max(shift, closedToFar.length()));
+        maskedTo = Math.max(0, maskedTo - shift);
+        base += shift;
+    }
+
+    private int index(long cell) {
+        long i = cell - base;
+        if (i < 0 || i > Integer.MAX_VALUE - 64L * STRIDE * 4) {
+            throw new IllegalStateException(
+                    "poll planned out of the timeline's range: cell " + cell + ", base " + base);
+        }
+        return (int) i;
     }
 
     /** Cells taken at or after the current one. */
     int planned(long nowMillis) {
         prune(nowMillis);
-        return taken.size();
+        int from = index(Math.floorDiv(nowMillis, cellMillis));
+        return taken.get(from, Math.max(from, taken.length())).cardinality();
     }
 }

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state of one running wait, shared by the sync and async drivers of {@link ClientWaiter}: judges
- * each poll's answer against the rules, and takes every delay from the wait's {@link PollPlanner.Slot}
- * (capped to the time left). Not API.
+ * each poll's answer against the rules, and takes every delay from the wait's {@link PollPlanner.Slot}.
+ * When the planned poll lies past the deadline (no poll fits before it within the budget), the wait
+ * sleeps until the deadline and times out there without polling again. Not API.
  *
  * @param <T> the polled resource
  */
@@ -50,6 +51,8 @@ final class WaitRun<T> {
     private T last;
     private T lastSeen;
     private String lastState = "not read yet";
+    private RuntimeException lastError;
+    private boolean noPollBeforeDeadline;
     volatile Future<?> scheduled;
     volatile CompletableFuture<?> inFlight;
 
@@ -68,9 +71,38 @@ final class WaitRun<T> {
     /** The delay before the first poll, never past the wait's deadline. */
     synchronized Duration firstDelay() {
         Instant now = clock.instant();
-        Duration first = nonNegative(slot.firstDelay(now));
+        return withinDeadline(now, slot.firstDelay(now));
+    }
+
+    /**
+     * Asked when a delay has passed, right before polling.
+     *
+     * @return zero to poll now, else how much longer to wait (the deadline, when no poll fits before it)
+     * @throws RuntimeException the wait's timeout, when the deadline came and no poll fits before it
+     */
+    synchronized Duration beforePoll() {
+        if (!noPollBeforeDeadline) {
+            return Duration.ZERO;
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+            throw timedOut(lastError);
+        }
+        return Duration.between(now, deadline);
+    }
+
+    /**
+     * A planned delay, or the time left when it reaches past the deadline: no poll fits before the
+     * deadline, so the wait times out at it without polling again.
+     */
+    private Duration withinDeadline(Instant now, Duration planned) {
+        Duration next = nonNegative(planned);
         Duration remaining = nonNegative(Duration.between(now, deadline));
-        return first.compareTo(remaining) > 0 ? remaining : first;
+        if (next.compareTo(remaining) > 0) {
+            noPollBeforeDeadline = true;
+            return remaining;
+        }
+        return next;
     }
 
     /** The wait ended in any way: its place in the plan is freed. */
@@ -153,16 +185,19 @@ final class WaitRun<T> {
         return continueOrTimeout(null, rules.progress(value));
     }
 
-    private Step<T> continueOrTimeout(RuntimeException lastError, OptionalDouble progress) {
+    private Step<T> continueOrTimeout(RuntimeException error, OptionalDouble progress) {
         Instant now = clock.instant();
+        lastError = error;
         if (!now.isBefore(deadline)) {
-            String msg = operation + " did not finish within " + human(options.timeout()) + " (last state: " + lastState
-                    + "); the operation goes on in Aura, waiting stopped";
-            throw rules.timeout(new WaitTimeoutException(msg, lastError), Optional.ofNullable(lastSeen));
+            throw timedOut(error);
         }
-        Duration next = nonNegative(slot.nextDelay(now, progress));
-        Duration remaining = Duration.between(now, deadline);
-        return Step.next(next.compareTo(remaining) > 0 ? remaining : next);
+        return Step.next(withinDeadline(now, slot.nextDelay(now, progress)));
+    }
+
+    private RuntimeException timedOut(RuntimeException error) {
+        String msg = operation + " did not finish within " + human(options.timeout()) + " (last state: " + lastState
+                + "); the operation goes on in Aura, waiting stopped";
+        return rules.timeout(new WaitTimeoutException(msg, error, options.timeout()), Optional.ofNullable(lastSeen));
     }
 
     private static Duration nonNegative(Duration d) {

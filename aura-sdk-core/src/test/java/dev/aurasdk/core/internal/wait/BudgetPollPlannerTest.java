@@ -29,11 +29,15 @@ class BudgetPollPlannerTest {
     private static final double STALL_LAST_GAP_MIN = 22; // 22.5 s at 1,200 s, from 7.5 s when the stall began
     private static final long STALL_LATE_POLLS_MAX = 32; // in the second 10 min: 3.2 of the 8 polls a minute
 
-    private static final WaitOptions DEFAULTS = WaitOptions.defaults();
+    /** The default options, with a timeout no simulation here reaches. */
+    private static final WaitOptions DEFAULTS =
+            WaitOptions.builder().timeout(Duration.ofHours(12)).build();
+
     private final ManualClock clock = new ManualClock(T0);
 
+    /** Aura's 125 a minute with a reserve of 0.2: the numbers pinned here were tuned on it. */
     private BudgetPollPlanner auraDefault() {
-        return new BudgetPollPlanner(RateLimit.auraDefault(), clock);
+        return new BudgetPollPlanner(RateLimit.auraDefault(), 0.2, clock);
     }
 
     /** A job for the simulation: its progress (percent) at a second since T0, and when it completes. */
@@ -120,6 +124,9 @@ class BudgetPollPlannerTest {
         BudgetPollPlanner planner = auraDefault();
 
         assertThat(planner.pollAllowance()).isEqualTo(100); // 80 % of 125
+        assertThat(new BudgetPollPlanner(RateLimit.auraDefault(), clock).pollAllowance())
+                .as("the default reserve, 0.1")
+                .isEqualTo(112);
         // initial delay 1 s, rounded up to the next 600 ms cell (60 s / 100)
         assertThat(planner.open("a", DEFAULTS, T0).firstDelay(T0)).isEqualTo(Duration.ofMillis(1200));
         assertThat(new BudgetPollPlanner(RateLimit.of(10, Duration.ofMinutes(1)), 0.5, clock).pollAllowance())
@@ -172,13 +179,13 @@ class BudgetPollPlannerTest {
     @Test
     void aStalledJobPollsEverMoreSparselyAndDoesNotStarveTheOthers() {
         // a small budget (8 polls a minute): a job stalled at 95 % must not take it from a job about to end
-        BudgetPollPlanner planner = new BudgetPollPlanner(RateLimit.of(10, Duration.ofMinutes(1)), clock);
+        BudgetPollPlanner planner = new BudgetPollPlanner(RateLimit.of(10, Duration.ofMinutes(1)), 0.2, clock);
         Job stalled = new Job(1e9, true, s -> Math.min(95, s));
         Job running = Job.linear(600);
         Job alone = Job.linear(600);
 
         simulate(planner, List.of(stalled, running), 1200);
-        simulate(new BudgetPollPlanner(RateLimit.of(10, Duration.ofMinutes(1)), clock), List.of(alone), 1200);
+        simulate(new BudgetPollPlanner(RateLimit.of(10, Duration.ofMinutes(1)), 0.2, clock), List.of(alone), 1200);
 
         assertThat(running.lag()).isLessThanOrEqualTo(alone.lag() + 7.5); // at most one cell (60 s / 8) later
         List<Double> gaps = new ArrayList<>();
@@ -295,5 +302,78 @@ class BudgetPollPlannerTest {
 
         assertThat(slot.firstDelay(T0)).isEqualTo(Duration.ofSeconds(1));
         assertThat(slot.nextDelay(T0.plusSeconds(1), OptionalDouble.empty())).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void waitsTimingOutTogetherNeverPollOffThePlanAtTheirDeadline() {
+        // 200 jobs that never end, all with a 10 min timeout: each wait's last poll must still be a planned
+        // one (the last free cell before the deadline, or none), not an extra poll at the shared deadline
+        BudgetPollPlanner planner = auraDefault();
+        WaitOptions tenMinutes =
+                WaitOptions.builder().timeout(Duration.ofMinutes(10)).build();
+        Instant deadline = T0.plus(tenMinutes.timeout());
+        List<Job> jobs = new ArrayList<>();
+        PriorityQueue<long[]> events = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        int noPollFits = 0;
+        for (int i = 0; i < 200; i++) {
+            Job job = Job.linear(86_400); // 1 % every 864 s: a far estimate, sparse polls
+            job.slot = planner.open("job " + i, tenMinutes, T0);
+            jobs.add(job);
+            events.add(new long[] {millis(job.slot.firstDelay(T0)), i});
+        }
+        while (!events.isEmpty()) {
+            long[] e = events.poll();
+            Instant now = T0.plusMillis(e[0]);
+            clock.set(now);
+            Job job = jobs.get((int) e[1]);
+            job.polls.add(e[0] / 1000.0);
+            Duration next = job.slot.nextDelay(now, OptionalDouble.of(job.percentAt.applyAsDouble(e[0] / 1000.0)));
+            if (now.plus(next).isAfter(deadline)) {
+                noPollFits++; // the waiter then times out at the deadline without polling
+                job.slot.close();
+            } else {
+                events.add(new long[] {e[0] + millis(next), e[1]});
+            }
+        }
+
+        assertThat(busiestMinute(jobs)).isLessThanOrEqualTo(100);
+        assertThat(jobs)
+                .allSatisfy(
+                        j -> assertThat(j.polls).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(600.0)));
+        assertThat(noPollFits).isEqualTo(200);
+        // pinned from a run: three polls each, the last look of every wait within the final minute's allowance
+        assertThat(jobs.stream().mapToInt(j -> j.polls.size()).sum()).isEqualTo(600);
+        assertThat(jobs.stream().flatMap(j -> j.polls.stream()).filter(p -> p > 540))
+                .hasSize(100);
+    }
+
+    @Test
+    void aFirstPollThatCannotBePlannedBeforeTheDeadlineIsNotPlannedAtAll() {
+        // a 1-permit-a-minute budget: the first wait takes the only cell of the minute, the second (timeout 30 s)
+        // finds no free cell before its deadline and is told so with a delay past it
+        BudgetPollPlanner planner = new BudgetPollPlanner(RateLimit.of(1, Duration.ofMinutes(1)), 0.0, clock);
+        WaitOptions halfMinute = WaitOptions.builder()
+                .initialDelay(Duration.ZERO)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+
+        assertThat(planner.open("a", halfMinute, T0).firstDelay(T0)).isEqualTo(Duration.ZERO);
+        assertThat(planner.open("b", halfMinute, T0).firstDelay(T0)).isGreaterThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aMaxIntervalUnderOneSecondBoundsProgressPollsToo() {
+        WaitOptions fast = WaitOptions.builder()
+                .initialDelay(Duration.ofMillis(50))
+                .maxInterval(Duration.ofMillis(200))
+                .build();
+        PollPlanner.Slot slot = new BudgetPollPlanner(RateLimit.unlimited(), clock).open("job", fast, T0);
+
+        Instant now = T0.plusSeconds(10);
+        // 50 % after 10 s: 10 s to go, yet never more than maxInterval apart (the old 1 s floor ignored it)
+        assertThat(slot.nextDelay(now, OptionalDouble.of(50))).isEqualTo(Duration.ofMillis(200));
+        // 99.9 % : the end is due, polls come at the interval floor, which is maxInterval here
+        assertThat(slot.nextDelay(now.plusMillis(9990), OptionalDouble.of(99.9)))
+                .isLessThanOrEqualTo(Duration.ofMillis(200));
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,15 +115,25 @@ class PlannerSeamTest {
     }
 
     @Test
-    void theFirstDelayIsCappedToTheTimeLeftToo() {
-        // a crowded planner may plan a first poll past the wait's deadline: the wait still polls once, in time
+    void aFirstPollPlannedPastTheDeadlineIsNotSentTheWaitTimesOutAtItsDeadline() {
+        // a planner that finds no free instant before the deadline says so with a delay past it: no poll
+        // is sent off the plan (it would break the budget), the wait sleeps to its deadline and times out
         planner.first = Duration.ofHours(1);
-        Wait<String> wait = syncWait(sequence("done"))
+        AtomicInteger polls = new AtomicInteger();
+        Wait<String> wait = syncWait(() -> {
+                    polls.incrementAndGet();
+                    return "done";
+                })
                 .withOptions(
                         WaitOptions.builder().timeout(Duration.ofSeconds(30)).build());
 
-        assertThat(wait.await().polls()).isEqualTo(1);
+        assertThatThrownBy(wait::await)
+                .isInstanceOf(WaitTimeoutException.class)
+                .satisfies(e ->
+                        assertThat(((WaitTimeoutException) e).waitTimeout()).contains(Duration.ofSeconds(30)));
+        assertThat(polls).hasValue(0);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
+        assertThat(planner.calls).containsExactly("open op", "first", "close");
     }
 
     @Test
