@@ -24,7 +24,8 @@ import java.util.function.Function;
  *
  * <p>After each table, rows "bound …" give the {@link FirstLookBound} of the same jobs (lag columns only).
  *
- * <p>Options: {@code n=10,100,1000 seed=17 pollers=planner,backoff,fixed30,fixed20,oracle} ({@code
+ * <p>Options: {@code n=10,100,1000 seed=17 pollers=planner,planner-r20,backoff,fixed30,fixed20,oracle}
+ * (also {@code planner-r0}: no reserve; {@code
  * pollers=none}: the bounds only, no simulation); {@code debug=1}
  * adds, per poller, the completions, mean lag and polls per 10 min and the 12 largest lags with their jobs.
  */
@@ -34,10 +35,15 @@ public final class WaitBudgetBench {
     /** The pollers by name, in report order. */
     static Map<String, Function<WaitBudgetSimulation.Context, PollPlanner>> pollers(long seed) {
         Map<String, Function<WaitBudgetSimulation.Context, PollPlanner>> m = new LinkedHashMap<>();
-        m.put(
-                "planner",
+        m.put("planner", c -> null); // the client's own waiter and planner, as users get them
+        m.put( // the same planner keeping 20 % for the user's calls, the example
+                "planner-r20",
                 c -> new BudgetPollPlanner(
-                        RateLimit.of(WaitBudgetSimulation.PERMITS, WaitBudgetSimulation.WINDOW), c.fake.clock()));
+                        RateLimit.of(WaitBudgetSimulation.PERMITS, WaitBudgetSimulation.WINDOW), 0.2, c.fake.clock()));
+        m.put( // the same planner without the user's reserve: the baselines' budget (not in the default run)
+                "planner-r0",
+                c -> new BudgetPollPlanner(
+                        RateLimit.of(WaitBudgetSimulation.PERMITS, WaitBudgetSimulation.WINDOW), 0.0, c.fake.clock()));
         m.put("backoff", c -> new BackoffPlanner(new Random(seed)::nextDouble)); // the SDK's backoff, seeded
         m.put("fixed30", c -> BenchPollers.fixed(Duration.ofSeconds(30)));
         m.put("fixed20", c -> BenchPollers.fixed(Duration.ofSeconds(20)));
@@ -59,7 +65,7 @@ public final class WaitBudgetBench {
             sizes.add(Integer.parseInt(s.trim()));
         }
         List<String> names = new ArrayList<>();
-        for (String s : opts.getOrDefault("pollers", "planner,backoff,fixed30,fixed20,oracle")
+        for (String s : opts.getOrDefault("pollers", "planner,planner-r20,backoff,fixed30,fixed20,oracle")
                 .split(",")) {
             if (!s.isBlank() && !s.trim().equals("none")) {
                 names.add(s);
@@ -116,13 +122,28 @@ public final class WaitBudgetBench {
                                 doneByTen[b] == 0 ? 0 : lagByTen[b] / doneByTen[b],
                                 r.pollsByTenMinutes[b]);
                     }
+                    int tail = Math.max(1, n / 20);
+                    long unseen = order.subList(0, tail).stream()
+                            .filter(i -> r.firstLookSeconds.get(i) >= jobs.get(i).seconds)
+                            .count();
+                    double lastFirstLook = r.firstLookSeconds.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .max()
+                            .orElse(0);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  of the %d largest lags, %d ended before their first look; last first look at %.0f s%n",
+                            tail,
+                            unseen,
+                            lastFirstLook);
                     for (int i : order.subList(0, Math.min(12, n))) {
                         SimulatedJobs.Job j = jobs.get(i);
                         System.out.printf(
                                 Locale.ROOT,
-                                "  lag %.1f s: job %d, %d s, stall %d s at %d%n",
+                                "  lag %.1f s: job %d, first look %.0f s, %d s, stall %d s at %d%n",
                                 r.lagSeconds.get(i),
                                 i,
+                                r.firstLookSeconds.get(i),
                                 j.seconds,
                                 j.stallLength,
                                 j.stallStart);

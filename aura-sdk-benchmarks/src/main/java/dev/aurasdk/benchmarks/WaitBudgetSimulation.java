@@ -5,10 +5,17 @@ import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.http.ApiRequest;
 import dev.aurasdk.core.http.ApiVersion;
 import dev.aurasdk.core.http.RateLimit;
+import dev.aurasdk.core.http.Sleeper;
+import dev.aurasdk.core.internal.wait.ClientWaiter;
 import dev.aurasdk.core.internal.wait.PollPlanner;
+import dev.aurasdk.core.wait.DelayScheduler;
+import dev.aurasdk.core.wait.Wait;
+import dev.aurasdk.core.wait.Waiter;
 import dev.aurasdk.imports.CreateImportJob;
+import dev.aurasdk.imports.ImportAwaitOptions;
 import dev.aurasdk.imports.ImportJob;
 import dev.aurasdk.imports.ImportJobs;
+import dev.aurasdk.imports.ProgressListener;
 import dev.aurasdk.imports.ProjectRef;
 import dev.aurasdk.testkit.DemoWorld;
 import dev.aurasdk.testkit.FakeAuraServer;
@@ -19,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -39,6 +45,9 @@ final class WaitBudgetSimulation {
     static final class Result {
         final List<Double> lagSeconds = new ArrayList<>();
         final List<Double> userDelaySeconds = new ArrayList<>();
+        /** Per job (creation order): seconds from the start to its first poll at the fake. */
+        final List<Double> firstLookSeconds = new ArrayList<>();
+
         int pollsSent;
         final int[] pollsByTenMinutes = new int[13];
         int requestsSent;
@@ -89,8 +98,13 @@ final class WaitBudgetSimulation {
                 }
                 loop.userCall(result);
                 scheduler.runUntil(t0.plus(Duration.ofHours(6)));
-                if (loop.remaining > 0) {
-                    throw new IllegalStateException(loop.remaining + " job(s) never seen completed");
+                if (loop.remaining > 0 || !loop.failures.isEmpty()) {
+                    throw new IllegalStateException(loop.remaining + " job(s) never seen completed, "
+                            + loop.failures.size() + " wait(s) failed, first: "
+                            + loop.failures.stream()
+                                    .findFirst()
+                                    .map(Throwable::toString)
+                                    .orElse("none"));
                 }
                 for (int i = 0; i < ids.size(); i++) {
                     Instant seen = loop.detected.get(ids.get(i));
@@ -104,13 +118,26 @@ final class WaitBudgetSimulation {
                         .orElse(0);
             }
             count(fake.journal().entries(), pollAllowance, result, t0);
+            Map<String, Double> firstLook = new java.util.HashMap<>();
+            for (JournalEntry e : fake.journal().entries()) {
+                int at = e.path().indexOf("/import/jobs/");
+                if (at >= 0) {
+                    firstLook.putIfAbsent(
+                            e.path().substring(at + "/import/jobs/".length()),
+                            Duration.between(t0, e.receivedAt()).toMillis() / 1000.0);
+                }
+            }
+            for (String id : ids) {
+                result.firstLookSeconds.add(firstLook.getOrDefault(id, Double.NaN));
+            }
         }
         result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         return result;
     }
 
+    /** The operation of the SDK's wait for a job (what the oracle looks completions up by). */
     static String operation(String id) {
-        return "import job " + id + " completion";
+        return "import job " + id;
     }
 
     /** What a poller may know: the completions (for the oracle) and the fake (for its clock). */
@@ -189,50 +216,52 @@ final class WaitBudgetSimulation {
         return over;
     }
 
-    /** The poll loops and the user calls, all run on the scheduler's (the caller's) thread. */
+    /**
+     * The waits and the user calls, all run on the scheduler's (the caller's) thread. Each job is awaited
+     * with the SDK's own {@code ImportJobs.waitForCompletion(...).awaitAsync()}: for the planner on the
+     * client's own waiter (its default {@code BudgetPollPlanner}), for a baseline on a {@link ClientWaiter}
+     * built like the client's but with the baseline's planner.
+     */
     private static final class Loop {
         final AuraClient aura;
         final DiscreteEventScheduler scheduler;
         final FakeAuraServer fake;
-        final PollPlanner planner;
+        final ImportJobs jobs;
+        final Waiter waiter;
         final Map<String, Instant> detected = new java.util.HashMap<>();
+        final List<Throwable> failures = new ArrayList<>();
         int remaining;
 
         Loop(AuraClient aura, DiscreteEventScheduler scheduler, FakeAuraServer fake, PollPlanner planner, int jobs) {
             this.aura = aura;
             this.scheduler = scheduler;
             this.fake = fake;
-            this.planner = planner;
+            this.jobs = ImportJobs.create(aura, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
+            this.waiter = planner == null
+                    ? aura.waiter()
+                    : new ClientWaiter(
+                            fake.clock(),
+                            Sleeper.system(),
+                            DelayScheduler.of(scheduler),
+                            List.of(),
+                            planner,
+                            aura.waitOptions());
             this.remaining = jobs;
         }
 
         void start(String id) {
-            Instant now = fake.clock().instant();
-            PollPlanner.Slot slot = planner.open(operation(id), BenchPollers.options(), now);
-            later(slot.firstDelay(now), () -> poll(id, slot));
-        }
-
-        private void poll(String id, PollPlanner.Slot slot) {
-            ApiRequest get = ApiRequest.get(ApiVersion.V2BETA1)
-                    .path("organizations")
-                    .id("organizationId", DemoWorld.ORGANIZATION_ID)
-                    .path("projects")
-                    .id("projectId", DemoWorld.PROJECT_ID)
-                    .path("import", "jobs")
-                    .id("jobId", id)
-                    .query("progress", "false")
-                    .build();
-            aura.http().sendAsync(get, ImportJob.class).whenComplete((response, failure) -> {
-                Instant now = fake.clock().instant();
-                if (failure == null && response.data().isTerminal()) {
-                    detected.put(id, now);
-                    slot.close();
-                    remaining--;
-                    return;
-                }
-                OptionalDouble progress = failure == null ? response.data().percentComplete() : OptionalDouble.empty();
-                later(slot.nextDelay(now, progress), () -> poll(id, slot));
-            });
+            Wait<ImportJob> sdk = jobs.waitForCompletion(id, ImportAwaitOptions.defaults(), ProgressListener.none());
+            waiter.newWait(sdk.operation(), sdk.poll(), sdk.rules())
+                    .withOptions(BenchPollers.options())
+                    .awaitAsync()
+                    .whenComplete((outcome, failure) -> {
+                        remaining--;
+                        if (failure != null) {
+                            failures.add(failure);
+                        } else {
+                            detected.put(id, fake.clock().instant());
+                        }
+                    });
         }
 
         void userCall(Result result) {
@@ -244,11 +273,7 @@ final class WaitBudgetSimulation {
                     .sendAsync(ApiRequest.get(ApiVersion.V1).path("tenants").build(), JsonNode.class)
                     .whenComplete((r, e) -> result.userDelaySeconds.add(
                             Duration.between(asked, fake.clock().instant()).toMillis() / 1000.0));
-            later(USER_CALL_EVERY, () -> userCall(result));
-        }
-
-        private void later(Duration delay, Runnable task) {
-            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> userCall(result), USER_CALL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }
