@@ -21,7 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -398,11 +397,13 @@ class GraphQLEndpointTest {
     void listenersRunAsTheClientsOwnDoOnTheCallersThreadThenOnTheSchedulerAndMayThrow() throws Exception {
         CountDownLatch asyncArrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger requests = new AtomicInteger();
+        List<String> requests = new CopyOnWriteArrayList<>();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                if (requests.incrementAndGet() == 2) { // the async call: answered once its stage is attached
+                String body = GraphQLFixtures.body(request);
+                requests.add(request.getMethod() + " " + request.getUrl().encodedPath() + " " + body);
+                if (body.contains("async")) { // answered once the test has attached its dependent stage
                     asyncArrived.countDown();
                     release.await(60, TimeUnit.SECONDS);
                 }
@@ -448,7 +449,7 @@ class GraphQLEndpointTest {
             assertThat(starts).containsExactly(Thread.currentThread());
             assertThat(ends).containsExactly(Thread.currentThread());
 
-            CompletableFuture<GraphQLResponse> future = endpoint.executeAsync(GraphQLRequest.of("{ ok }"));
+            CompletableFuture<GraphQLResponse> future = endpoint.executeAsync(GraphQLRequest.of("{ ok async: ok }"));
             CompletableFuture<Thread> dependent = future.thenApply(r -> Thread.currentThread());
             assertThat(asyncArrived.await(60, TimeUnit.SECONDS)).isTrue();
             release.countDown();
@@ -456,7 +457,7 @@ class GraphQLEndpointTest {
             assertThat(future.get(60, TimeUnit.SECONDS).dataOrThrow().get("ok").asBoolean())
                     .isTrue();
             assertThat(dependent.get(60, TimeUnit.SECONDS))
-                    .as("a dependent stage")
+                    .as("a dependent stage; requests %s", requests)
                     .isSameAs(scheduler);
             assertThat(starts).containsExactly(Thread.currentThread(), Thread.currentThread());
             assertThat(ends).containsExactly(Thread.currentThread(), scheduler);
