@@ -162,6 +162,19 @@ public final class AuraClient implements AutoCloseable {
     }
 
     /**
+     * Whether the calling thread is this client's {@link #scheduler()} thread: a thread of the scheduler the
+     * client created, or, with a scheduler given to the builder, a thread while it runs a step an SDK client
+     * scheduled there (an async call's or wait's callbacks, listeners and dependent stages). Blocking there on
+     * the client's asynchronous work deadlocks, since that work needs the blocked thread: modules check this to
+     * refuse such a call at once. Cheap; never throws, also once the client is closed.
+     *
+     * @return true when the calling thread must not wait for this client's asynchronous work
+     */
+    public boolean isOnSchedulerThread() {
+        return wiring.onSchedulerThread();
+    }
+
+    /**
      * Checks that the credentials work and both API generations answer. Never throws for a failed
      * check: each failure is in the report.
      *

@@ -48,8 +48,11 @@ final class EndpointListeners {
         for (RequestListener l : listeners) {
             try {
                 call.accept(l);
-            } catch (RuntimeException e) {
-                LOG.warn("RequestListener {} failed: {}", l.getClass().getName(), e.toString());
+            } catch (RuntimeException | LinkageError e) { // as the client's transport: logged and ignored
+                LOG.warn(
+                        "RequestListener {} failed: {}",
+                        l.getClass().getName(),
+                        e.getClass().getName());
             }
         }
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,26 @@ final class EndpointResponses {
         this.url = url;
         this.credential = credential;
         this.timeout = timeout;
+    }
+
+    /** Ends an asynchronous request's attempt and completes its future with what it got. */
+    void complete(
+            CompletableFuture<GraphQLResponse> result,
+            EndpointListeners.Attempt attempt,
+            HttpResponse<byte[]> response,
+            Throwable failure,
+            long t0) {
+        try {
+            if (failure != null) {
+                attempt.failed(failure);
+                result.completeExceptionally(asyncFailure(failure));
+            } else {
+                attempt.answered(response);
+                result.complete(toResponse(response, t0));
+            }
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
     }
 
     /** The exception an asynchronous request completes with when it got no response. */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Calls a deployed GraphQL Data API: POSTs a query with variables to the API's URL, authenticated with
@@ -39,7 +40,11 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>HTTP client.</b> Built with {@link Builder#auraClient(AuraClient)}, an endpoint sends on that client's JDK
  * {@link HttpClient} and reports each request to its {@link dev.aurasdk.core.http.RequestListener}s (one attempt,
  * path template {@code {dataApiUrl}}), so metrics and traces see GraphQL calls beside Aura API calls; it is usable
- * while that client is open. Otherwise ({@link #withApiKey}, {@link #withBearerToken}, a plain {@link #builder})
+ * while that client is open. As for the client's own calls, the listeners run on the calling thread for
+ * {@link #execute(GraphQLRequest)}; for {@link #executeAsync(GraphQLRequest)} the start is told on the calling thread
+ * and everything after the answer (listeners, decoding, completing the future and its dependent stages) runs on the
+ * client's {@link AuraClient#scheduler() scheduler}, never on the HTTP client's threads. A listener that throws is
+ * logged and ignored. Otherwise ({@link #withApiKey}, {@link #withBearerToken}, a plain {@link #builder})
  * every endpoint of the JVM shares one {@code HttpClient}, created on first use (10 s connect timeout, no
  * redirects) and never closed: Java 11's {@code HttpClient} cannot be closed, and sharing keeps one connection
  * pool and one selector thread however many endpoints are made. So an endpoint holds nothing to release and is not
@@ -54,6 +59,7 @@ public final class GraphQLEndpoint {
     private final URI url;
     private final EndpointCredential credential;
     private final HttpClient httpClient;
+    private final AuraClient aura; // null: not built with auraClient(...)
     private final EndpointListeners listeners;
     private final EndpointResponses responses;
     private final Duration timeout;
@@ -63,6 +69,7 @@ public final class GraphQLEndpoint {
         this.url = b.url;
         this.credential = b.credential;
         this.httpClient = b.httpClient != null ? b.httpClient : SharedClient.INSTANCE;
+        this.aura = b.aura;
         this.listeners = EndpointListeners.of(b.listeners);
         this.timeout = b.timeout;
         this.responses = new EndpointResponses(url, credential, timeout);
@@ -172,7 +179,8 @@ public final class GraphQLEndpoint {
     }
 
     /**
-     * Runs a request without blocking the caller.
+     * Runs a request without blocking the caller. Built with {@link Builder#auraClient(AuraClient)}, the answer is
+     * handled and the future completed on that client's scheduler (see the class comment): never block there.
      *
      * @param request the request
      * @return completes with the response, or exceptionally as {@link #execute(GraphQLRequest)} throws
@@ -188,14 +196,22 @@ public final class GraphQLEndpoint {
             attempt.failed(e);
             throw e;
         }
-        return sent.handle((response, failure) -> {
-            if (failure != null) {
-                attempt.failed(failure);
-                throw responses.asyncFailure(failure);
+        CompletableFuture<GraphQLResponse> result = new CompletableFuture<>();
+        sent.whenComplete(
+                (response, failure) -> handBack(() -> responses.complete(result, attempt, response, failure, t0)));
+        return result;
+    }
+
+    /** Runs what follows an answer on the Aura client's scheduler, if any; here if there is none or it refuses. */
+    private void handBack(Runnable step) {
+        try {
+            if (aura != null) {
+                aura.scheduler().schedule(step, 0, TimeUnit.NANOSECONDS);
+                return;
             }
-            attempt.answered(response);
-            return responses.toResponse(response, t0);
-        });
+        } catch (RuntimeException refused) { // the client is closed or its scheduler shut down: here, blocking nothing
+        }
+        step.run();
     }
 
     private HttpRequest httpRequest(GraphQLRequest request) {
@@ -260,6 +276,7 @@ public final class GraphQLEndpoint {
         private final URI url;
         private EndpointCredential credential;
         private HttpClient httpClient;
+        private AuraClient aura;
         private List<RequestListener> listeners = List.of();
         private Duration timeout = DEFAULT_TIMEOUT;
         private String userAgentSuffix;
@@ -305,14 +322,16 @@ public final class GraphQLEndpoint {
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            this.aura = null;
             this.listeners = List.of();
             return this;
         }
 
         /**
          * Sends on this Aura client's JDK {@link HttpClient} and reports each request to its request listeners
-         * (see the class comment). Only the connections and listeners are shared: the endpoint's own credential,
-         * timeout and User-Agent apply, and requests are not retried. Replaces {@link #httpClient(HttpClient)}.
+         * (see the class comment). Only the connections, listeners and scheduler are shared: the endpoint's own
+         * credential, timeout and User-Agent apply, and requests are not retried. Replaces
+         * {@link #httpClient(HttpClient)}.
          *
          * @param aura an open client
          * @return this builder
@@ -320,6 +339,7 @@ public final class GraphQLEndpoint {
         public Builder auraClient(AuraClient aura) {
             Objects.requireNonNull(aura, "aura");
             this.httpClient = aura.httpClient();
+            this.aura = aura;
             this.listeners = aura.requestListeners();
             return this;
         }

@@ -16,8 +16,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -387,6 +391,83 @@ class GraphQLEndpointTest {
                             "start POST /graphql {dataApiUrl} #1",
                             "end 401 - true");
         }
+    }
+
+    @Test
+    void listenersRunAsTheClientsOwnDoOnTheCallersThreadThenOnTheSchedulerAndMayThrow() throws Exception {
+        CountDownLatch asyncArrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> requests = new CopyOnWriteArrayList<>();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                String body = GraphQLFixtures.body(request);
+                requests.add(request.getMethod() + " " + request.getUrl().encodedPath() + " " + body);
+                if (body.contains("async")) { // answered once the test has attached its dependent stage
+                    asyncArrived.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                }
+                return json(200, "{\"data\":{\"ok\":true}}");
+            }
+        });
+        List<Thread> starts = new CopyOnWriteArrayList<>();
+        List<Thread> ends = new CopyOnWriteArrayList<>();
+        RequestListener throwing = new RequestListener() { // a metrics bridge missing its library, say
+                    @Override
+                    public void onAttemptStart(RequestEvent event) {
+                        throw new NoClassDefFoundError("io/micrometer/core/instrument/Timer");
+                    }
+
+                    @Override
+                    public void onAttemptEnd(RequestEvent event) {
+                        throw new IllegalStateException("listener bug");
+                    }
+                };
+        RequestListener threads = new RequestListener() {
+            @Override
+            public void onAttemptStart(RequestEvent event) {
+                starts.add(Thread.currentThread());
+            }
+
+            @Override
+            public void onAttemptEnd(RequestEvent event) {
+                ends.add(Thread.currentThread());
+            }
+        };
+        try (AuraClient aura = AuraClient.builder()
+                .baseUrl(server.url("/").toString())
+                .credentials(AuraCredentials.of("client-id", "client-secret-value"))
+                .addRequestListener(throwing)
+                .addRequestListener(threads)
+                .build()) {
+            GraphQLEndpoint endpoint =
+                    GraphQLEndpoint.builder(url).apiKey(KEY).auraClient(aura).build();
+            Thread scheduler = aura.scheduler().submit(Thread::currentThread).get(60, TimeUnit.SECONDS);
+
+            assertThat(endpoint.execute("{ ok }").dataOrThrow().get("ok").asBoolean())
+                    .isTrue();
+            assertThat(starts).containsExactly(Thread.currentThread());
+            assertThat(ends).containsExactly(Thread.currentThread());
+
+            CompletableFuture<GraphQLResponse> future = endpoint.executeAsync(GraphQLRequest.of("{ ok async: ok }"));
+            CompletableFuture<Thread> dependent = future.thenApply(r -> Thread.currentThread());
+            assertThat(asyncArrived.await(60, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+
+            // waited for first: a thread waiting in future.get() may run the future's dependents itself
+            assertThat(dependent.get(60, TimeUnit.SECONDS))
+                    .as("a dependent stage; requests %s", requests)
+                    .isSameAs(scheduler);
+            assertThat(future.get(60, TimeUnit.SECONDS).dataOrThrow().get("ok").asBoolean())
+                    .isTrue();
+            assertThat(starts).containsExactly(Thread.currentThread(), Thread.currentThread());
+            assertThat(ends).containsExactly(Thread.currentThread(), scheduler);
+        }
+        assertThat(CapturedLogs.allText())
+                .contains("RequestListener")
+                .contains("java.lang.NoClassDefFoundError")
+                .contains("java.lang.IllegalStateException")
+                .doesNotContain("listener bug");
     }
 
     @Test

@@ -129,16 +129,24 @@ public final class ImportPipeline {
 
     /**
      * Runs the pipeline and waits for it. With {@code maxConcurrency} 1 and no executor the steps run on
-     * the calling thread; otherwise as {@link #runAsync()} does, the caller waiting for the report.
+     * the calling thread; otherwise as {@link #runAsync()} does, the caller waiting for the report, so
+     * that form must not be called on the client's scheduler thread (in a callback of an async wait, for
+     * example), whose waits would wait for the blocked thread: it is refused there.
      *
      * @return the report (never throws for a failed step: see {@link PipelineReport#succeeded()})
+     * @throws IllegalStateException before any request, when it would wait for the client's async waits on
+     *     the client's scheduler thread ({@link dev.aurasdk.core.AuraClient#isOnSchedulerThread()})
      */
     public PipelineReport run() {
-        PipelineRun run = newRun();
         if (maxConcurrency == 1 && executor == null) {
-            return run.runOnCallerThread();
+            return newRun().runOnCallerThread();
         }
-        return PipelineRun.join(run.runAsync());
+        if (jobs.client().isOnSchedulerThread()) {
+            throw new IllegalStateException("ImportPipeline.run() with maxConcurrency > 1 or an executor was called "
+                    + "on the AuraClient's scheduler thread, which its waits need (it would never return): use "
+                    + "runAsync() there");
+        }
+        return PipelineRun.join(newRun().runAsync());
     }
 
     /**

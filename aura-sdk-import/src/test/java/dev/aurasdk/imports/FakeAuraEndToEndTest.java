@@ -2,6 +2,7 @@ package dev.aurasdk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aurasdk.core.AuraClient;
 import dev.aurasdk.core.AuraCredentials;
@@ -17,6 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,6 +236,51 @@ class FakeAuraEndToEndTest {
         assertThat(customers.failure()).hasValueSatisfying(f -> assertThat(f).contains("customer_id"));
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a).startsWith("customers: "));
         assertThat(server.journal().count("POST", ".*/import/jobs")).isEqualTo(4);
+    }
+
+    @Test
+    void runOnTheClientsSchedulerThreadIsRefusedAtOnceInsteadOfDeadlocking() throws Exception {
+        ImportStep step = ImportStep.online("flights", DemoWorld.IMPORT_MODEL_ID, DemoWorld.INSTANCE_ID);
+        List<ImportPipeline> joining = List.of(
+                ImportPipeline.builder(jobs).addStep(step).maxConcurrency(2).build(),
+                ImportPipeline.builder(jobs)
+                        .addStep(step)
+                        .executor(Runnable::run)
+                        .build());
+        String id = jobs.create(flights()).id();
+        CompletableFuture<List<Throwable>> thrown = new CompletableFuture<>();
+        AtomicReference<Thread> schedulerThread = new AtomicReference<>();
+
+        // an async wait's listener runs on the client's scheduler thread (here the fake's virtual-time one)
+        CompletableFuture<ImportJob> wait = jobs.awaitCompletionAsync(id, ImportAwaitOptions.defaults(), job -> {
+            if (!thrown.isDone()) {
+                schedulerThread.set(Thread.currentThread());
+                List<Throwable> results = new ArrayList<>(); // null: run() returned
+                joining.forEach(p -> results.add(catchThrowable(p::run)));
+                thrown.complete(results);
+            }
+        });
+
+        List<Throwable> caught;
+        try {
+            caught = thrown.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException deadlocked) {
+            Thread stuck = schedulerThread.get();
+            if (stuck != null) {
+                stuck.interrupt(); // ends a stuck run(), so that the test fails instead of hanging
+            }
+            throw new AssertionError("run() on the scheduler thread neither returned nor threw", deadlocked);
+        }
+        assertThat(caught)
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("scheduler thread")
+                        .hasMessageContaining("use runAsync()"));
+        assertThat(wait.get(60, TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(server.journal().count("POST", ".*/import/jobs"))
+                .as("refused before any request")
+                .isEqualTo(1);
     }
 
     @Test

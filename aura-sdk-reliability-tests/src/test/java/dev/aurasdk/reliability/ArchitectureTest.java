@@ -43,7 +43,7 @@ class ArchitectureTest {
      * elsewhere.
      */
     static final Map<String, Integer> MAX_MAIN_LINES = Map.of(
-            "AuraClient.java", 490,
+            "AuraClient.java", 500,
             "Neo4jDatabases.java", 470,
             "ClientOptions.java", 420,
             "FakeAuraServer.java", 420,

@@ -31,14 +31,21 @@ public final class ClientWiring {
     private static final AtomicInteger SCHEDULER_IDS = new AtomicInteger();
     /** Upper bound of close()'s wait for the scheduler thread to end (normally a few milliseconds). */
     private static final long CLOSE_WAIT_SECONDS = 10;
+    /** The scheduler each thread is running a client's step on, if any (shared by clients of one scheduler). */
+    private static final ThreadLocal<ScheduledExecutorService> RUNNING_STEP_OF = new ThreadLocal<>();
 
     private final ClientOptions options;
     private final OwnedHttpClient ownHttpClient;
     private final TokenProvider tokenProvider;
     private final Transport transport;
-    /** The scheduler as async calls and waits see it: refuses work once the client is closed. */
-    private final DelayScheduler delayScheduler =
-            (task, delay) -> DelayScheduler.of(scheduler()).schedule(task, delay);
+    /**
+     * The scheduler as async calls and waits see it: refuses work once the client is closed; each task
+     * marks its thread as running a step of that scheduler (see {@link #onSchedulerThread()}).
+     */
+    private final DelayScheduler delayScheduler = (task, delay) -> {
+        ScheduledExecutorService executor = scheduler();
+        return DelayScheduler.of(executor).schedule(() -> runAsStepOf(executor, task), delay);
+    };
 
     private final HttpClient httpClient;
     private final Object lock = new Object();
@@ -159,6 +166,36 @@ public final class ClientWiring {
             }
             return ownScheduler;
         }
+    }
+
+    private static void runAsStepOf(ScheduledExecutorService executor, Runnable task) {
+        ScheduledExecutorService outer = RUNNING_STEP_OF.get();
+        RUNNING_STEP_OF.set(executor);
+        try {
+            task.run();
+        } finally {
+            if (outer == null) {
+                RUNNING_STEP_OF.remove();
+            } else {
+                RUNNING_STEP_OF.set(outer);
+            }
+        }
+    }
+
+    /**
+     * Whether the calling thread is a thread of the client's own scheduler, or is running a step that an
+     * SDK client scheduled on this client's scheduler (so also on a scheduler given to the builder). Never
+     * throws, even once closed.
+     *
+     * @return true on the scheduler's thread
+     */
+    public boolean onSchedulerThread() {
+        ScheduledExecutorService running = RUNNING_STEP_OF.get();
+        if (running != null && (running == options.scheduler() || running == ownScheduler)) {
+            return true;
+        }
+        OwnedThreads threads = schedulerThreads;
+        return threads != null && threads.owns(Thread.currentThread());
     }
 
     /**
