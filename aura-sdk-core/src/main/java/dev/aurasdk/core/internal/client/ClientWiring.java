@@ -162,6 +162,8 @@ public final class ClientWiring {
                 ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
                 schedulerThreads = threads;
                 executor.setRemoveOnCancelPolicy(true);
+                // on close, steps already due (answers handed back to this thread) still run; later ones do not
+                executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
                 ownScheduler = executor;
             }
             return ownScheduler;
@@ -224,27 +226,35 @@ public final class ClientWiring {
         }
         transport.close(); // refuses new calls and retries, ends the async calls still in flight
         if (scheduler != null) {
-            scheduler.shutdownNow();
-            awaitSchedulerEnd(scheduler);
+            // not shutdownNow(): a step already due (an async answer handed back to the scheduler, whose future
+            // only that step completes) must still run; delayed steps are dropped by the policy set above
+            scheduler.shutdown();
+            if (!awaitSchedulerEnd(scheduler)) {
+                scheduler.shutdownNow(); // a step still running after the wait: interrupt it
+            }
         }
         if (ownHttpClient != null) {
             ownHttpClient.close(); // ends its selector and pool once no exchange is in flight
         }
     }
 
-    private void awaitSchedulerEnd(ScheduledExecutorService scheduler) {
+    /** @return false when the scheduler was still running a step after the bounded wait */
+    private boolean awaitSchedulerEnd(ScheduledExecutorService scheduler) {
         Thread current = Thread.currentThread();
         OwnedThreads threads = schedulerThreads;
         if (threads.owns(current) || (ownHttpClient != null && ownHttpClient.ownsThread(current))) {
-            return; // a thread cannot await its own end
+            return true; // a thread cannot await its own end; the steps already due run after this one
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
         try {
             if (scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 threads.awaitEnd(deadline); // the thread ends a moment after the executor terminated
+                return true;
             }
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

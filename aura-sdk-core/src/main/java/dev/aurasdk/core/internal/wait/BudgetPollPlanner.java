@@ -224,7 +224,13 @@ public final class BudgetPollPlanner implements PollPlanner {
             long taken = timeline.startOf(timeline.cellAtOrAfter(at)) <= deadlineMillis
                     ? timeline.reserve(at, nowMillis, first)
                     : -1;
-            take(taken, nowMillis);
+            long earliest = nowMillis
+                    + (first
+                            ? options.initialDelay().toMillis()
+                            : Math.min(
+                                    Math.round(MIN_INTERVAL_SECONDS * 1000),
+                                    options.maxInterval().toMillis()));
+            take(taken, nowMillis, earliest);
             if (noPoll) {
                 return pastDeadline(nowMillis);
             }
@@ -235,16 +241,17 @@ public final class BudgetPollPlanner implements PollPlanner {
         }
 
         /**
-         * Holds {@code taken} as this wait's next poll when it lies within the deadline; otherwise the
-         * last free cell before the deadline, or none (the wait then times out without polling again).
+         * Holds {@code taken} as this wait's next poll when it lies within the deadline; otherwise, once
+         * per wait, the last free cell between {@code earliestMillis} (the shortest sensible interval) and
+         * the deadline; else none (the wait then times out without polling again).
          */
-        private void take(long taken, long nowMillis) {
+        private void take(long taken, long nowMillis, long earliestMillis) {
             if (taken >= 0 && timeline.startOf(taken) > deadlineMillis) {
                 timeline.release(taken);
                 taken = -1;
             }
             if (taken < 0 && !lastLookPlanned) { // one last look, as late as the budget allows
-                taken = timeline.reserveLatest(deadlineMillis, nowMillis);
+                taken = timeline.reserveLatest(Math.min(earliestMillis, deadlineMillis), deadlineMillis, nowMillis);
                 lastLookPlanned = true;
             }
             cell = taken;

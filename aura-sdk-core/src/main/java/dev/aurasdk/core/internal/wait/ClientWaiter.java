@@ -128,7 +128,14 @@ public final class ClientWaiter implements Waiter {
             result.completeExceptionally(closedFailure(run.operation));
             return result;
         }
-        scheduleNext(run, result, run.firstDelay());
+        Duration first;
+        try {
+            first = run.firstDelay();
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e); // frees the slot and the pending entry
+            return result;
+        }
+        scheduleNext(run, result, first);
         return result;
     }
 
@@ -231,6 +238,14 @@ public final class ClientWaiter implements Waiter {
         }
         try {
             sleeper.sleep(delay);
+        } catch (RuntimeException | Error e) {
+            synchronized (blocked) {
+                blocked.sleeping = false;
+                if (blocked.interruptedByClose) {
+                    Thread.interrupted(); // take back the interrupt close() sent
+                }
+            }
+            throw e;
         } catch (InterruptedException e) {
             synchronized (blocked) {
                 blocked.sleeping = false;

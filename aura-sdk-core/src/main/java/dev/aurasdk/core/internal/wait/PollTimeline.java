@@ -23,6 +23,8 @@ final class PollTimeline {
     static final int STRIDE = 6;
     /** The base moves forward once it is this many cells behind the present (a multiple of STRIDE). */
     private static final int SHIFT_AFTER = STRIDE * 4096;
+    /** No poll is planned further ahead than this many cells (about 9 days at 536 ms). */
+    static final int HORIZON = STRIDE * 250_000;
 
     private final long cellMillis;
     private final long nearMillis;
@@ -67,7 +69,8 @@ final class PollTimeline {
      */
     long reserve(long atMillis, long nowMillis, boolean firstPoll) {
         prune(nowMillis);
-        int from = index(cellAtOrAfter(Math.max(atMillis, nowMillis)));
+        long now = Math.max(base, cellAtOrAfter(nowMillis));
+        int from = index(Math.min(now + HORIZON, Math.max(base, cellAtOrAfter(Math.max(atMillis, nowMillis)))));
         int i;
         if (firstPoll) {
             i = nextUsable(closedToFirst, from);
@@ -83,15 +86,15 @@ final class PollTimeline {
     }
 
     /**
-     * Takes the last free cell starting in [{@code nowMillis}, {@code latestMillis}], for a wait whose
-     * next poll would fall past its deadline.
+     * Takes the last free cell starting in [{@code earliestMillis}, {@code latestMillis}] (and not before
+     * {@code nowMillis}), for a wait whose next poll would fall past its deadline.
      *
      * @return the cell taken, or -1 when every cell in that range is taken
      */
-    long reserveLatest(long latestMillis, long nowMillis) {
+    long reserveLatest(long earliestMillis, long latestMillis, long nowMillis) {
         prune(nowMillis);
-        long first = cellAtOrAfter(nowMillis);
-        long last = Math.floorDiv(latestMillis, cellMillis);
+        long first = Math.max(base, cellAtOrAfter(Math.max(earliestMillis, nowMillis)));
+        long last = Math.min(Math.floorDiv(latestMillis, cellMillis), first + HORIZON);
         if (last < first) {
             return -1;
         }
@@ -159,9 +162,17 @@ final class PollTimeline {
             return;
         }
         if (now - base < SHIFT_AFTER) {
+            return; // also when the clock stepped back: cells before the base are clamped to it
+        }
+        if (now - base > Integer.MAX_VALUE / 2) { // idle for ages on a fine grid: every planned cell is past
+            taken = new BitSet();
+            closedToFirst = new BitSet();
+            closedToFar = new BitSet();
+            maskedTo = 0;
+            base = now - Math.floorMod(now, STRIDE);
             return;
         }
-        long behind = Math.min(now - base, Integer.MAX_VALUE / 2);
+        long behind = now - base;
         int shift = (int) (behind - behind % STRIDE); // the base stays a multiple of STRIDE
         taken = taken.get(shift, Math.max(shift, taken.length()));
         closedToFirst = closedToFirst.get(shift, Math.max(shift, closedToFirst.length()));
@@ -182,7 +193,7 @@ final class PollTimeline {
     /** Cells taken at or after the current one. */
     int planned(long nowMillis) {
         prune(nowMillis);
-        int from = index(Math.floorDiv(nowMillis, cellMillis));
+        int from = index(Math.max(base, Math.floorDiv(nowMillis, cellMillis)));
         return taken.get(from, Math.max(from, taken.length())).cardinality();
     }
 }

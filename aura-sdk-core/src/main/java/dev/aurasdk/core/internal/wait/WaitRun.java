@@ -98,11 +98,12 @@ final class WaitRun<T> {
     private Duration withinDeadline(Instant now, Duration planned) {
         Duration next = nonNegative(planned);
         Duration remaining = nonNegative(Duration.between(now, deadline));
-        if (next.compareTo(remaining) > 0) {
+        // in whole milliseconds, as planners count: a poll planned at the deadline's millisecond fits
+        if (next.toMillis() > deadline.toEpochMilli() - now.toEpochMilli()) {
             noPollBeforeDeadline = true;
             return remaining;
         }
-        return next;
+        return next.compareTo(remaining) > 0 ? remaining : next;
     }
 
     /** The wait ended in any way: its place in the plan is freed. */

@@ -376,4 +376,52 @@ class BudgetPollPlannerTest {
         assertThat(slot.nextDelay(now.plusMillis(9990), OptionalDouble.of(99.9)))
                 .isLessThanOrEqualTo(Duration.ofMillis(200));
     }
+
+    @Test
+    void aClockSteppingBackIsTolerated() {
+        BudgetPollPlanner planner = auraDefault();
+        assertThat(planner.open("a", DEFAULTS, T0).firstDelay(T0)).isEqualTo(Duration.ofMillis(1200));
+
+        Instant earlier = T0.minusSeconds(10); // an NTP step back, a VM resumed
+        clock.set(earlier);
+        PollPlanner.Slot b = planner.open("b", DEFAULTS, earlier);
+
+        // planned no earlier than the grid's first cell, and never negative
+        assertThat(b.firstDelay(earlier)).isEqualTo(Duration.ofMillis(10_600)); // T0 + 0.6 s
+        assertThat(b.nextDelay(earlier, OptionalDouble.empty()).isNegative()).isFalse();
+        assertThat(planner.plannedPolls()).isEqualTo(2);
+    }
+
+    @Test
+    void aLastLookIsNotSpentRightAfterTheLastPoll() {
+        // 120 a minute, reserve 0: a cell every 500 ms. Wait W (timeout 5 s) polls at 0.5 s; every cell from
+        // 1.5 s to 5 s is planned for other waits, only the one at 1.0 s is free. W's next poll (10 s later)
+        // falls past its deadline: a last look at 1.0 s, 0.5 s after its poll, would tell nothing, so none
+        BudgetPollPlanner planner = new BudgetPollPlanner(RateLimit.of(120, Duration.ofMinutes(1)), 0.0, clock);
+        PollPlanner.Slot w = planner.open(
+                "w",
+                WaitOptions.builder()
+                        .initialDelay(Duration.ZERO)
+                        .multiplier(100)
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                T0);
+        assertThat(w.firstDelay(T0)).isEqualTo(Duration.ofMillis(500)); // the cell at 0 s is kept from first polls
+        for (long at = 1500; at <= 5000; at += 500) {
+            Duration every = Duration.ofMillis(at);
+            WaitOptions fixed = WaitOptions.builder()
+                    .initialDelay(every)
+                    .maxInterval(every)
+                    .multiplier(1)
+                    .build();
+            assertThat(planner.open("filler", fixed, T0).nextDelay(T0, OptionalDouble.empty()))
+                    .isEqualTo(every);
+        }
+
+        Instant polled = T0.plusMillis(500);
+        clock.set(polled);
+        assertThat(w.nextDelay(polled, OptionalDouble.empty()))
+                .as("past the deadline: no poll")
+                .isGreaterThan(Duration.ofMillis(4500));
+    }
 }

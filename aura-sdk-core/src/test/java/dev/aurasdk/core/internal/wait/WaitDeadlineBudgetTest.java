@@ -89,6 +89,42 @@ class WaitDeadlineBudgetTest {
         assertThat(planner.plannedPolls()).isZero(); // every slot was closed, its cell freed
     }
 
+    @Test
+    void withoutABudgetTheLastPollIsAtTheDeadlineWhateverTheClocksMicroseconds() {
+        // the planner counts whole milliseconds, the clock has microseconds, and real sleeps overrun: the
+        // poll the unlimited planner puts at the deadline's millisecond must not be taken for one past it
+        ManualClock micros = new ManualClock(T0.plusNanos(200_000));
+        List<Instant> polls = new ArrayList<>();
+        ClientWaiter waiter = new ClientWaiter(
+                micros,
+                d -> micros.advance(d.plusNanos(600_000)), // each sleep overruns by 0.6 ms
+                scheduler,
+                List.of(),
+                new BudgetPollPlanner(RateLimit.unlimited(), micros),
+                WaitOptions.defaults());
+        WaitOptions threeSeconds =
+                WaitOptions.builder().timeout(Duration.ofSeconds(3)).jitter(0).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> waiter.newWait(
+                                "op",
+                                Poll.of(
+                                        () -> {
+                                            polls.add(micros.instant());
+                                            return "running";
+                                        },
+                                        () -> null),
+                                WaitRules.<String>builder()
+                                        .successWhen("done"::equals)
+                                        .build())
+                        .withOptions(threeSeconds)
+                        .await())
+                .isInstanceOf(WaitTimeoutException.class);
+
+        // at 1 s, 2.5 s and the deadline (3 s): the old check skipped the last one
+        assertThat(polls).hasSize(3);
+        assertThat(polls.get(2)).isAfterOrEqualTo(T0.plusNanos(200_000).plusSeconds(3));
+    }
+
     /** The largest number of polls in any window (t − 60 s, t]. */
     private static int busiestMinute(List<Long> polls) {
         List<Long> sorted = new ArrayList<>(polls);
