@@ -15,19 +15,22 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Measure 10, many waits on one budget: N import jobs created together on the {@link
- * dev.aurasdk.testkit.FakeAuraServer} (virtual time, its 125-per-minute limit on), awaited by one client
- * (125 per minute) with each poller in turn; see {@link WaitBudgetSimulation} and {@link SimulatedJobs}.
- * Reports per N and poller the detection lag (poll that saw the job completed − completion in the fake)
+ * Measure 10, many waits on one budget: N import jobs created together (or arriving over time) on the
+ * {@link dev.aurasdk.testkit.FakeAuraServer} (virtual time, its 125-per-minute limit on), awaited by one
+ * client (125 per minute) with each poller in turn; see {@link WaitBudgetSimulation} and {@link
+ * SimulatedJobs}. Reports per N and poller the detection lag (wait completed − completion in the fake)
  * p50 / p95 / max, requests, 429s, windows over the budget, and the p95 delay of a user call made every
  * 10 s.
  *
- * <p>After each table, rows "bound …" give the {@link FirstLookBound} of the same jobs (lag columns only).
+ * <p>After each table, rows "bound …" give the {@link FirstLookBound} of the same jobs (lag columns only);
+ * it assumes every job starts at 0, so with arrivals the rows are left out (a line says so).
  *
  * <p>Options: {@code n=10,100,1000 seed=17 pollers=planner,planner-r20,backoff,fixed30,fixed20,oracle}
- * (also {@code planner-r0}: no reserve; {@code
- * pollers=none}: the bounds only, no simulation); {@code debug=1}
- * adds, per poller, the completions, mean lag and polls per 10 min and the 12 largest lags with their jobs.
+ * (also {@code planner-r0}: no reserve; {@code pollers=none}: the bounds only, no simulation); {@code
+ * arrivals=M} (minutes, default 0: every job created at one instant before the run) creates job i
+ * (creation order) at {@code i × M min / N} after the start and starts its wait then, durations and
+ * progress counted from each job's creation; {@code debug=1} adds, per poller, the completions, mean lag
+ * and polls per 10 min and the 12 largest lags with their jobs.
  */
 public final class WaitBudgetBench {
     private WaitBudgetBench() {}
@@ -64,6 +67,11 @@ public final class WaitBudgetBench {
         for (String s : opts.getOrDefault("n", "10,100,1000").split(",")) {
             sizes.add(Integer.parseInt(s.trim()));
         }
+        double arrivalMinutes = Double.parseDouble(opts.getOrDefault("arrivals", "0"));
+        if (!(arrivalMinutes >= 0) || Double.isInfinite(arrivalMinutes)) {
+            throw new IllegalArgumentException("arrivals must be a number of minutes, 0 or more: " + arrivalMinutes);
+        }
+        Duration arrivals = Duration.ofMillis(Math.round(arrivalMinutes * 60_000));
         List<String> names = new ArrayList<>();
         for (String s : opts.getOrDefault("pollers", "planner,planner-r20,backoff,fixed30,fixed20,oracle")
                 .split(",")) {
@@ -81,11 +89,18 @@ public final class WaitBudgetBench {
             long stalls = jobs.stream().filter(j -> j.stallStart >= 0).count();
             System.out.printf(
                     Locale.ROOT,
-                    "%n## N = %,d (job length median %.1f min, max %.1f min, %d with a stall)%n%n",
+                    "%n## N = %,d (job length median %.1f min, max %.1f min, %d with a stall%s)%n%n",
                     n,
                     median(jobs),
                     jobs.stream().mapToInt(j -> j.seconds).max().orElse(0) / 60.0,
-                    stalls);
+                    stalls,
+                    arrivals.isZero()
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; arriving over %s min, one every %.1f s, each awaited from its creation",
+                                    minutes(arrivalMinutes),
+                                    arrivals.toMillis() / 1000.0 / n));
             System.out.println("| poller | lag p50 | lag p95 | lag max | polls | requests | 429s | windows > 125 "
                     + "| windows > " + allowance + " polls | user call p95 | virtual time | wall |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -96,7 +111,7 @@ public final class WaitBudgetBench {
                 if (poller == null) {
                     throw new IllegalArgumentException("unknown poller " + name);
                 }
-                WaitBudgetSimulation.Result r = WaitBudgetSimulation.run(jobs, poller, allowance);
+                WaitBudgetSimulation.Result r = WaitBudgetSimulation.run(jobs, poller, allowance, arrivals);
                 results.put(name.trim(), r);
                 if (opts.containsKey("debug")) {
                     List<Integer> order = new ArrayList<>();
@@ -165,7 +180,14 @@ public final class WaitBudgetBench {
                         r.virtualSeconds / 60,
                         r.wallSeconds);
             }
-            printBounds(jobs, allowance, seed);
+            if (arrivals.isZero()) {
+                printBounds(jobs, allowance, seed);
+            } else {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n(no first-look bound rows: the bound assumes every job starts at 0, these arrive over %s min)%n",
+                        minutes(arrivalMinutes));
+            }
             if (results.containsKey("planner") && results.containsKey("fixed20")) {
                 System.out.printf(
                         Locale.ROOT,
@@ -212,6 +234,11 @@ public final class WaitBudgetBench {
                 row(what + ", best order", cells);
             }
         }
+    }
+
+    /** Minutes as typed: 60, 7.5. */
+    private static String minutes(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void row(String what, String[] lags) {

@@ -31,10 +31,18 @@ import java.util.function.Function;
 
 /**
  * One run of {@link WaitBudgetBench}: a fresh {@link FakeAuraServer} (virtual time, its own rate limit
- * of 125 per minute on), the jobs created at one virtual instant, then one poll loop per job through the
- * SDK's HTTP client and its 125-per-minute limiter ({@code AuraHttp.sendAsync} of the import-job GET),
- * each taking its delays from the poller's slot, and a user call ({@code GET /v1/tenants}) every 10 s,
- * all on a {@link DiscreteEventScheduler} until every job's completion was seen.
+ * of 125 per minute on), the jobs created at one virtual instant (or, with arrivals, spread evenly over a
+ * span, each awaited from its creation), then one SDK wait per job through the client and its
+ * 125-per-minute limiter, each taking its delays from the poller's slot, and a user call
+ * ({@code GET /v1/tenants}) every 10 s, all on a {@link DiscreteEventScheduler} until every job's
+ * completion was seen.
+ *
+ * <p>With arrivals, job i (creation order) is created at {@code t0 + i × span / N} by a separate setup
+ * client (no client-side limit, on the same scheduler), the same way for every poller, and its wait starts
+ * at that instant. Those creations share the fake's rate-limit key with the measured client (the fake has
+ * one credential), so the fake's limit is raised by the most creations any trailing minute holds: they
+ * never take a measured request's place. The report's columns count the measured client's requests only
+ * (the creations excluded), so "windows > 125" still checks it against 125 exactly.
  */
 final class WaitBudgetSimulation {
     static final Duration WINDOW = Duration.ofMinutes(1);
@@ -61,7 +69,7 @@ final class WaitBudgetSimulation {
     private WaitBudgetSimulation() {}
 
     /**
-     * Runs the jobs with one poller.
+     * Runs the jobs with one poller, all created at one instant before the run.
      *
      * @param jobs the jobs
      * @param poller builds the poller from the run's completion instants by operation name and the fake
@@ -71,30 +79,99 @@ final class WaitBudgetSimulation {
      */
     static Result run(List<SimulatedJobs.Job> jobs, Function<Context, PollPlanner> poller, int pollAllowance)
             throws Exception {
+        return run(jobs, poller, pollAllowance, Duration.ZERO);
+    }
+
+    /**
+     * Runs the jobs with one poller.
+     *
+     * @param jobs the jobs
+     * @param poller builds the poller from the run's completion instants by operation name and the fake
+     * @param pollAllowance polls per minute counted as within the poll budget (for the report)
+     * @param arrivals the span over which the jobs are created (zero: all at once, before the run)
+     * @return the measures
+     * @throws Exception when the fake fails
+     */
+    static Result run(
+            List<SimulatedJobs.Job> jobs, Function<Context, PollPlanner> poller, int pollAllowance, Duration arrivals)
+            throws Exception {
         long wallStart = System.nanoTime();
         Result result = new Result();
         Instant t0;
+        boolean spread = !arrivals.isZero();
         try (FakeAuraServer fake =
                 FakeAuraServer.builder().stepMode(StepMode.MANUAL).build().start()) {
-            List<String> ids = create(fake, jobs);
-            fake.rateLimit(PERMITS, WINDOW);
+            List<String> ids;
+            long[] offsets = creationOffsets(jobs.size(), arrivals);
+            if (spread) {
+                for (SimulatedJobs.Job job : jobs) {
+                    fake.seed().importModel(job.model(model(job)));
+                }
+                ids = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), (String) null));
+                fake.rateLimit(PERMITS + mostPerWindow(offsets), WINDOW);
+            } else {
+                ids = create(fake, jobs);
+                fake.rateLimit(PERMITS, WINDOW);
+            }
             fake.journal().clear();
             t0 = fake.clock().instant();
             Map<String, Instant> completions = new java.util.HashMap<>();
-            for (int i = 0; i < jobs.size(); i++) {
+            Map<String, Instant> completionsById = new java.util.HashMap<>();
+            for (int i = 0; i < ids.size() && !spread; i++) {
                 completions.put(operation(ids.get(i)), t0.plusSeconds(jobs.get(i).seconds));
+                completionsById.put(ids.get(i), t0.plusSeconds(jobs.get(i).seconds));
             }
             DiscreteEventScheduler scheduler = new DiscreteEventScheduler(fake.clock());
             try (AuraClient aura = fake.clientBuilder()
-                    .rateLimit(RateLimit.of(PERMITS, WINDOW))
-                    .callTimeout(Duration.ofHours(6))
-                    .scheduler(scheduler)
-                    .addRequestListener(scheduler.exchangeCounter())
-                    .build()) {
+                            .rateLimit(RateLimit.of(PERMITS, WINDOW))
+                            .callTimeout(Duration.ofHours(6))
+                            .scheduler(scheduler)
+                            .addRequestListener(scheduler.exchangeCounter())
+                            .build();
+                    AuraClient setup = spread // creates the jobs as they arrive, the same for every poller
+                            ? fake.clientBuilder()
+                                    .rateLimit(RateLimit.unlimited())
+                                    .scheduler(scheduler)
+                                    .addRequestListener(scheduler.exchangeCounter())
+                                    .build()
+                            : null) {
                 PollPlanner planner = poller.apply(new Context(completions, fake));
                 Loop loop = new Loop(aura, scheduler, fake, planner, jobs.size());
-                for (String id : ids) {
-                    loop.start(id);
+                if (spread) {
+                    ImportJobs creator =
+                            ImportJobs.create(setup, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
+                    for (int i = 0; i < jobs.size(); i++) {
+                        int index = i;
+                        Instant at = t0.plusMillis(offsets[i]);
+                        scheduler.schedule(
+                                () -> creator.createAsync(CreateImportJob.builder()
+                                                .importModelId(model(jobs.get(index)))
+                                                .instanceId(DemoWorld.INSTANCE_ID)
+                                                .build())
+                                        .whenComplete((created, failure) -> {
+                                            if (failure != null) {
+                                                loop.remaining--;
+                                                loop.failures.add(failure);
+                                            } else if (!fake.clock().instant().equals(at)) {
+                                                loop.remaining--;
+                                                loop.failures.add(new IllegalStateException(
+                                                        "creating job " + index + " moved virtual time"));
+                                            } else {
+                                                String id = created.id();
+                                                ids.set(index, id);
+                                                Instant done = at.plusSeconds(jobs.get(index).seconds);
+                                                completions.put(operation(id), done);
+                                                completionsById.put(id, done);
+                                                loop.start(id);
+                                            }
+                                        }),
+                                offsets[i],
+                                TimeUnit.MILLISECONDS);
+                    }
+                } else {
+                    for (String id : ids) {
+                        loop.start(id);
+                    }
                 }
                 loop.userCall(result);
                 scheduler.runUntil(t0.plus(Duration.ofHours(6)));
@@ -108,7 +185,7 @@ final class WaitBudgetSimulation {
                 }
                 for (int i = 0; i < ids.size(); i++) {
                     Instant seen = loop.detected.get(ids.get(i));
-                    result.lagSeconds.add(Duration.between(completions.get(operation(ids.get(i))), seen)
+                    result.lagSeconds.add(Duration.between(completionsById.get(ids.get(i)), seen)
                                     .toMillis()
                             / 1000.0);
                 }
@@ -127,8 +204,8 @@ final class WaitBudgetSimulation {
                             Duration.between(t0, e.receivedAt()).toMillis() / 1000.0);
                 }
             }
-            for (String id : ids) {
-                result.firstLookSeconds.add(firstLook.getOrDefault(id, Double.NaN));
+            for (int i = 0; i < ids.size(); i++) { // from the job's creation
+                result.firstLookSeconds.add(firstLook.getOrDefault(ids.get(i), Double.NaN) - offsets[i] / 1000.0);
             }
         }
         result.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -151,6 +228,38 @@ final class WaitBudgetSimulation {
         }
     }
 
+    /**
+     * When each job is created, in ms after the start: job i at {@code i × span / n} (all 0 for no span).
+     *
+     * @param n jobs
+     * @param span the arrival span
+     * @return the offsets, non-decreasing
+     */
+    static long[] creationOffsets(int n, Duration span) {
+        long[] offsets = new long[n];
+        for (int i = 0; i < n; i++) {
+            offsets[i] = i * span.toMillis() / n;
+        }
+        return offsets;
+    }
+
+    /** The most offsets any window {@code (t − 60 s, t]} holds. */
+    static int mostPerWindow(long[] sortedOffsets) {
+        int most = 0;
+        int from = 0;
+        for (int i = 0; i < sortedOffsets.length; i++) {
+            while (sortedOffsets[from] <= sortedOffsets[i] - WINDOW.toMillis()) {
+                from++;
+            }
+            most = Math.max(most, i - from + 1);
+        }
+        return most;
+    }
+
+    private static String model(SimulatedJobs.Job job) {
+        return String.format("00000000-0000-4000-8000-%012d", job.index);
+    }
+
     private static List<String> create(FakeAuraServer fake, List<SimulatedJobs.Job> jobs) {
         Instant before = fake.clock().instant();
         List<String> ids = new ArrayList<>();
@@ -158,7 +267,7 @@ final class WaitBudgetSimulation {
                 fake.clientBuilder().rateLimit(RateLimit.unlimited()).build()) {
             ImportJobs api = ImportJobs.create(setup, ProjectRef.of(DemoWorld.ORGANIZATION_ID, DemoWorld.PROJECT_ID));
             for (SimulatedJobs.Job job : jobs) {
-                String model = String.format("00000000-0000-4000-8000-%012d", job.index);
+                String model = model(job);
                 fake.seed().importModel(job.model(model));
                 ids.add(api.create(CreateImportJob.builder()
                                 .importModelId(model)
@@ -180,6 +289,9 @@ final class WaitBudgetSimulation {
         for (JournalEntry e : entries) {
             if (!e.path().startsWith("/v1/") && !e.path().startsWith("/v2beta1/")) {
                 continue; // token requests have their own limit
+            }
+            if (e.method().equals("POST") && e.path().endsWith("/import/jobs")) {
+                continue; // a creation by the setup client (arrivals), not the measured client's
             }
             api.add(e.receivedAt());
             if (e.status() == 429) {

@@ -2,6 +2,7 @@ package dev.aurasdk.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,34 @@ class WaitBudgetBenchTest {
         assertThat(r.userDelaySeconds)
                 .isNotEmpty()
                 .allSatisfy(d -> assertThat(d).isZero());
+    }
+
+    @Test
+    void jobsArrivingOverTimeEndAtTheirCreationPlusTheirDurationAndTheOracleSeesEachThen() throws Exception {
+        List<SimulatedJobs.Job> jobs = SimulatedJobs.draw(6, 17);
+
+        WaitBudgetSimulation.Result r =
+                WaitBudgetSimulation.run(jobs, WaitBudgetBench.pollers(17).get("oracle"), 100, Duration.ofMinutes(5));
+
+        // the oracle polls once at creation + duration: a job whose curve started anywhere else would be
+        // polled too early (lag 1 s after a second poll) or late
+        assertThat(r.lagSeconds).containsExactly(0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        assertThat(r.pollsSent).isEqualTo(6); // the creations are not counted as the measured client's
+        assertThat(r.tooManyRequests).isZero();
+        // first looks counted from each job's own creation (job i created at i × 50 s)
+        for (int i = 0; i < jobs.size(); i++) {
+            assertThat(r.firstLookSeconds.get(i)).isEqualTo((double) jobs.get(i).seconds);
+        }
+    }
+
+    @Test
+    void creationsSpreadEvenlyAndTheBusiestMinuteIsCounted() {
+        long[] offsets = WaitBudgetSimulation.creationOffsets(4, Duration.ofMinutes(2));
+
+        assertThat(offsets).containsExactly(0, 30_000, 60_000, 90_000);
+        assertThat(WaitBudgetSimulation.mostPerWindow(offsets)).isEqualTo(2); // (t - 60 s, t]
+        assertThat(WaitBudgetSimulation.creationOffsets(3, Duration.ZERO)).containsExactly(0, 0, 0);
+        assertThat(WaitBudgetSimulation.mostPerWindow(new long[] {0, 0, 0})).isEqualTo(3);
     }
 
     @Test
