@@ -236,36 +236,42 @@ public final class ClientWaiter implements Waiter {
             }
             blocked.sleeping = true;
         }
+        InterruptedException interrupted = null;
+        boolean byClose;
         try {
             sleeper.sleep(delay);
-        } catch (RuntimeException | Error e) {
-            synchronized (blocked) {
-                blocked.sleeping = false;
-                if (blocked.interruptedByClose) {
-                    Thread.interrupted(); // take back the interrupt close() sent
-                }
-            }
-            throw e;
         } catch (InterruptedException e) {
-            synchronized (blocked) {
-                blocked.sleeping = false;
-                if (blocked.interruptedByClose) {
-                    throw closedFailure(operation); // our interrupt, consumed by the exception
-                }
-            }
+            interrupted = e;
+        } finally {
+            byClose = stopSleeping(blocked);
+        }
+        if (byClose) {
+            throw closedFailure(operation);
+        }
+        if (interrupted != null) {
             Thread.currentThread().interrupt();
             throw new AuraException(
-                    "interrupted while waiting for " + operation + " (the operation continues on Aura)", e);
-        }
-        synchronized (blocked) {
-            blocked.sleeping = false;
-            if (blocked.interruptedByClose) {
-                Thread.interrupted(); // close() interrupted just as the sleep ended: take that interrupt back
-                throw closedFailure(operation);
-            }
+                    "interrupted while waiting for " + operation + " (the operation continues on Aura)", interrupted);
         }
         if (closed) { // a Sleeper that does not answer interrupts
             throw closedFailure(operation);
+        }
+    }
+
+    /**
+     * Leaves the sleep; takes back the interrupt {@link #close()} sent, if it sent one (whether the
+     * sleep saw it or not).
+     *
+     * @return whether close() interrupted this sleep
+     */
+    private static boolean stopSleeping(BlockedThread blocked) {
+        synchronized (blocked) {
+            blocked.sleeping = false;
+            if (blocked.interruptedByClose) {
+                Thread.interrupted();
+                return true;
+            }
+            return false;
         }
     }
 
