@@ -6,6 +6,7 @@ import dev.aurasdk.core.testing.ScriptedAura;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -42,17 +43,22 @@ class SchedulerCloseTest {
         CompletableFuture<String> handedBack = new CompletableFuture<>();
         scheduler.schedule(() -> handedBack.complete("answer"), 0, TimeUnit.MILLISECONDS); // due, queued
         AtomicBoolean delayedRan = new AtomicBoolean();
-        scheduler.schedule(() -> delayedRan.set(true), 1, TimeUnit.HOURS);
+        ScheduledFuture<?> delayed = scheduler.schedule(() -> delayedRan.set(true), 1, TimeUnit.HOURS);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(client::close);
-        while (!scheduler.isShutdown()) { // close() reached the scheduler (bounded by the test's timeout)
-            Thread.onSpinWait();
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!scheduler.isShutdown() && !closing.isDone() && System.nanoTime() < giveUp) {
+            Thread.sleep(1); // until close() reached the scheduler
         }
-        release.countDown();
+        assertThat(scheduler.isShutdown()).isTrue();
+        release.countDown(); // within the close's grace: the busy step ends by itself
 
         assertThat(handedBack.get(30, TimeUnit.SECONDS)).isEqualTo("answer");
         closing.get(30, TimeUnit.SECONDS);
         assertThat(scheduler.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(delayedRan).isFalse();
+        assertThat(delayed.isCancelled())
+                .as("a delayed step is dropped at once, not after a wait")
+                .isTrue();
     }
 }

@@ -31,6 +31,8 @@ public final class ClientWiring {
     private static final AtomicInteger SCHEDULER_IDS = new AtomicInteger();
     /** Upper bound of close()'s wait for the scheduler thread to end (normally a few milliseconds). */
     private static final long CLOSE_WAIT_SECONDS = 10;
+    /** How long steps already due may run on close before the rest is interrupted. */
+    private static final long CLOSE_GRACE_MILLIS = 1000;
     /** The scheduler each thread is running a client's step on, if any (shared by clients of one scheduler). */
     private static final ThreadLocal<ScheduledExecutorService> RUNNING_STEP_OF = new ThreadLocal<>();
 
@@ -226,35 +228,40 @@ public final class ClientWiring {
         }
         transport.close(); // refuses new calls and retries, ends the async calls still in flight
         if (scheduler != null) {
-            // not shutdownNow(): a step already due (an async answer handed back to the scheduler, whose future
-            // only that step completes) must still run; delayed steps are dropped by the policy set above
+            // not shutdownNow() at once: a step already due (an async answer handed back to the scheduler, whose
+            // future only that step completes) must still run; delayed steps are dropped by the policy set above
             scheduler.shutdown();
-            if (!awaitSchedulerEnd(scheduler)) {
-                scheduler.shutdownNow(); // a step still running after the wait: interrupt it
-            }
+            stopScheduler(scheduler);
         }
         if (ownHttpClient != null) {
             ownHttpClient.close(); // ends its selector and pool once no exchange is in flight
         }
     }
 
-    /** @return false when the scheduler was still running a step after the bounded wait */
-    private boolean awaitSchedulerEnd(ScheduledExecutorService scheduler) {
+    /**
+     * Lets the steps already due run for a short grace, then interrupts what still runs ({@code shutdownNow})
+     * and waits for the thread's end, {@link #CLOSE_WAIT_SECONDS} in all. On one of the client's own threads
+     * nothing is awaited (a thread cannot await its own end) and nothing is interrupted: the due steps run
+     * after the current one.
+     */
+    private void stopScheduler(ScheduledExecutorService scheduler) {
         Thread current = Thread.currentThread();
         OwnedThreads threads = schedulerThreads;
         if (threads.owns(current) || (ownHttpClient != null && ownHttpClient.ownsThread(current))) {
-            return true; // a thread cannot await its own end; the steps already due run after this one
+            return;
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
         try {
-            if (scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                threads.awaitEnd(deadline); // the thread ends a moment after the executor terminated
-                return true;
+            if (!scheduler.awaitTermination(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow(); // a step still running after the grace: interrupt it
+                scheduler.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
-            return false;
+            if (scheduler.isTerminated()) {
+                threads.awaitEnd(deadline); // the thread ends a moment after the executor terminated
+            }
         } catch (InterruptedException e) {
+            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

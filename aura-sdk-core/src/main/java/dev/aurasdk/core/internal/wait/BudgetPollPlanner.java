@@ -46,7 +46,8 @@ import java.util.OptionalDouble;
  * there are more waits than the grid can serve at maxInterval (fair share over {@code 2 ×
  * maxInterval}), a poll must also save at least {@code 0.3 × (fair share − 2 × maxInterval)}: with a
  * thousand jobs a job near its end cannot take a cell every second while others wait minutes. The
- * chosen instant is then rounded up to the first free cell (a search over bit sets: 64 cells a step).
+ * chosen instant is then rounded up to the first free cell (a search over bit sets: 64 cells a step),
+ * at most {@link PollTimeline#HORIZON} cells ahead.
  *
  * <p><b>Deadline.</b> A wait knows its deadline (start + timeout). When its next poll would fall past
  * it, the wait takes the last free cell before the deadline for one last look; when there is none (or
@@ -251,7 +252,7 @@ public final class BudgetPollPlanner implements PollPlanner {
                 taken = -1;
             }
             if (taken < 0 && !lastLookPlanned) { // one last look, as late as the budget allows
-                taken = timeline.reserveLatest(Math.min(earliestMillis, deadlineMillis), deadlineMillis, nowMillis);
+                taken = timeline.reserveLatest(earliestMillis, deadlineMillis, nowMillis);
                 lastLookPlanned = true;
             }
             cell = taken;

@@ -237,16 +237,29 @@ public final class ClientWaiter implements Waiter {
             blocked.sleeping = true;
         }
         InterruptedException interrupted = null;
+        Throwable thrown = null;
         boolean byClose;
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             interrupted = e;
+        } catch (RuntimeException | Error e) {
+            thrown = e;
         } finally {
             byClose = stopSleeping(blocked);
         }
         if (byClose) {
-            throw closedFailure(operation);
+            AuraException closed = closedFailure(operation);
+            if (thrown != null) {
+                closed.addSuppressed(thrown); // a Sleeper that wrapped close()'s interrupt
+            }
+            throw closed;
+        }
+        if (thrown instanceof RuntimeException) {
+            throw (RuntimeException) thrown;
+        }
+        if (thrown != null) {
+            throw (Error) thrown;
         }
         if (interrupted != null) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,10 @@ final class PollTimeline {
     static final int STRIDE = 6;
     /** The base moves forward once it is this many cells behind the present (a multiple of STRIDE). */
     private static final int SHIFT_AFTER = STRIDE * 4096;
-    /** No poll is planned further ahead than this many cells (about 9 days at 536 ms). */
+    /**
+     * No poll is planned further ahead than this many cells: about 9 days at Aura's 125 a minute (536 ms
+     * cells), 25 min for a limit of 1,000 a second; a wait asking for more polls at the horizon.
+     */
     static final int HORIZON = STRIDE * 250_000;
 
     private final long cellMillis;
@@ -161,8 +164,12 @@ final class PollTimeline {
             base = now - Math.floorMod(now, STRIDE);
             return;
         }
+        if (now < base) { // the clock stepped back (NTP, a resumed VM): move the base back with it
+            rebase(now - Math.floorMod(now, STRIDE));
+            return;
+        }
         if (now - base < SHIFT_AFTER) {
-            return; // also when the clock stepped back: cells before the base are clamped to it
+            return;
         }
         if (now - base > Integer.MAX_VALUE / 2) { // idle for ages on a fine grid: every planned cell is past
             taken = new BitSet();
@@ -179,6 +186,25 @@ final class PollTimeline {
         closedToFar = closedToFar.get(shift, Math.max(shift, closedToFar.length()));
         maskedTo = Math.max(0, maskedTo - shift);
         base += shift;
+    }
+
+    /**
+     * Moves the base back to {@code newBase} (a multiple of STRIDE), keeping every planned cell where it
+     * is; after a very long step back the plans are dropped (their cells would be out of range).
+     */
+    private void rebase(long newBase) {
+        long delta = base - newBase;
+        BitSet moved = new BitSet();
+        if (delta <= Integer.MAX_VALUE / 4) {
+            for (int i = taken.nextSetBit(0); i >= 0; i = taken.nextSetBit(i + 1)) {
+                moved.set((int) (i + delta));
+            }
+        }
+        taken = moved;
+        closedToFirst = (BitSet) moved.clone();
+        closedToFar = (BitSet) moved.clone();
+        maskedTo = 0; // the masks of kept cells are laid again as searches need them
+        base = newBase;
     }
 
     private int index(long cell) {

@@ -378,18 +378,24 @@ class BudgetPollPlannerTest {
     }
 
     @Test
-    void aClockSteppingBackIsTolerated() {
+    void aClockSteppingBackMovesThePlanBackWithIt() {
         BudgetPollPlanner planner = auraDefault();
         assertThat(planner.open("a", DEFAULTS, T0).firstDelay(T0)).isEqualTo(Duration.ofMillis(1200));
 
-        Instant earlier = T0.minusSeconds(10); // an NTP step back, a VM resumed
+        Instant earlier = T0.minus(Duration.ofHours(1)); // an NTP step back, a VM resumed
         clock.set(earlier);
-        PollPlanner.Slot b = planner.open("b", DEFAULTS, earlier);
+        WaitOptions halfMinute =
+                WaitOptions.builder().timeout(Duration.ofSeconds(30)).build();
+        PollPlanner.Slot b = planner.open("b", halfMinute, earlier);
 
-        // planned no earlier than the grid's first cell, and never negative
-        assertThat(b.firstDelay(earlier)).isEqualTo(Duration.ofMillis(10_600)); // T0 + 0.6 s
-        assertThat(b.nextDelay(earlier, OptionalDouble.empty()).isNegative()).isFalse();
-        assertThat(planner.plannedPolls()).isEqualTo(2);
+        // planned as usual from the new present (it threw before; clamped to the old plan it would have found no
+        // cell within its 30 s and timed out without polling)
+        assertThat(b.firstDelay(earlier)).isEqualTo(Duration.ofMillis(1200)); // 1 s, rounded up to a cell
+        assertThat(b.nextDelay(earlier.plusMillis(1200), OptionalDouble.empty()))
+                .isEqualTo(Duration.ofMillis(1800)); // 1.5 s, rounded up to a cell
+        assertThat(planner.plannedPolls())
+                .as("a's poll, b's current one and b's next")
+                .isEqualTo(3);
     }
 
     @Test
