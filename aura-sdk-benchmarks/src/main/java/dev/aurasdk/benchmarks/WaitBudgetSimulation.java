@@ -116,10 +116,8 @@ final class WaitBudgetSimulation {
             fake.journal().clear();
             t0 = fake.clock().instant();
             Map<String, Instant> completions = new java.util.HashMap<>();
-            Map<String, Instant> completionsById = new java.util.HashMap<>();
             for (int i = 0; i < ids.size() && !spread; i++) {
                 completions.put(operation(ids.get(i)), t0.plusSeconds(jobs.get(i).seconds));
-                completionsById.put(ids.get(i), t0.plusSeconds(jobs.get(i).seconds));
             }
             DiscreteEventScheduler scheduler = new DiscreteEventScheduler(fake.clock());
             try (AuraClient aura = fake.clientBuilder()
@@ -161,7 +159,6 @@ final class WaitBudgetSimulation {
                                                 ids.set(index, id);
                                                 Instant done = at.plusSeconds(jobs.get(index).seconds);
                                                 completions.put(operation(id), done);
-                                                completionsById.put(id, done);
                                                 loop.start(id);
                                             }
                                         }),
@@ -185,7 +182,7 @@ final class WaitBudgetSimulation {
                 }
                 for (int i = 0; i < ids.size(); i++) {
                     Instant seen = loop.detected.get(ids.get(i));
-                    result.lagSeconds.add(Duration.between(completionsById.get(ids.get(i)), seen)
+                    result.lagSeconds.add(Duration.between(completions.get(operation(ids.get(i))), seen)
                                     .toMillis()
                             / 1000.0);
                 }
